@@ -1,0 +1,56 @@
+import stem = require('wink-porter2-stemmer');
+import { STOP_WORDS } from './stopwords';
+
+/** A word of the input, with the forms matching needs. */
+export interface Token {
+  /** As written (after folding accents and quotes), e.g. "NRF". */
+  surface: string;
+  lower: string;
+  /** Porter2 stem of `lower`; numbers are kept as they are. */
+  stem: string;
+  isStop: boolean;
+  /** Written in capitals, like an acronym ("US", "IS"). */
+  caps: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const DOTTED_ACRONYM = /\b(?:\p{L}\.){2,}/gu;
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g;
+
+/** Accent-free, straight-quoted text, with "U.N." written as "UN" so acronyms stay one word. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(QUOTES, "'")
+    .replace(DOTTED_ACRONYM, (acronym) => acronym.replace(/\./g, ''));
+}
+
+const stemCache = new Map<string, string>();
+function stemOf(lower: string): string {
+  if (/^\p{N}+$/u.test(lower)) return lower;
+  let stemmed = stemCache.get(lower);
+  if (stemmed === undefined) {
+    stemmed = stem(lower);
+    if (stemCache.size < 200_000) stemCache.set(lower, stemmed);
+  }
+  return stemmed;
+}
+
+export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
+  const tokens: Token[] = [];
+  for (const match of fold(text).matchAll(WORD)) {
+    if (tokens.length >= maxTokens) break;
+    const surface = match[0].replace(/'s$/i, '').replace(/'/g, '');
+    if (!surface) continue;
+    const lower = surface.toLowerCase();
+    tokens.push({
+      surface,
+      lower,
+      stem: stemOf(lower),
+      isStop: STOP_WORDS.has(lower),
+      caps: surface.length > 1 && surface === surface.toUpperCase() && surface !== lower,
+    });
+  }
+  return tokens;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Limits and patterns of the knowledge format; documented in knowledge/README.md. */
+export const KNOWLEDGE_LIMITS = Object.freeze({
+  maxTextLength: 3000,
+  factIdPattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  datePattern: /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/,
+});
+
+export function isValidPartialDate(value: string): boolean {
+  const match = KNOWLEDGE_LIMITS.datePattern.exec(value);
+  if (!match) return false;
+  const [, , month, day] = match;
+  if (month === undefined) return true;
+  const m = Number(month);
+  if (m < 1 || m > 12) return false;
+  if (day === undefined) return true;
+  const d = Number(day);
+  const daysInMonth = new Date(Date.UTC(Number(match[1]), m, 0)).getUTCDate();
+  return d >= 1 && d <= daysInMonth;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+// YAML reads a bare `2024` as a number; a curator means the text "2024" (a year, a tag).
+const numberAsText = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (typeof v === 'number' ? String(v) : v), schema);
+
+const nonEmptyString = z.string().trim().min(1);
+
+export const sourceSchema = z.strictObject({
+  title: nonEmptyString,
+  publisher: nonEmptyString.optional(),
+  date: numberAsText(z.string().refine(isValidPartialDate, { params: { rule: 'date' } })).optional(),
+  url: z.string().refine(isHttpUrl, { params: { rule: 'url' } }).optional(),
+});
+
+export const factSchema = z.strictObject({
+  id: z.string().regex(KNOWLEDGE_LIMITS.factIdPattern),
+  text: nonEmptyString.max(KNOWLEDGE_LIMITS.maxTextLength),
+  questions: z.array(nonEmptyString).default([]),
+  tags: z.array(numberAsText(nonEmptyString)).default([]),
+});
+
+export const knowledgeFileSchema = z.strictObject({
+  source: sourceSchema,
+  facts: z.array(factSchema).min(1),
+});
+
+export const aliasesFileSchema = z.array(z.array(nonEmptyString).min(2)).min(1);
+
+export type Source = z.infer<typeof sourceSchema>;
+export type FactEntry = z.infer<typeof factSchema>;
+export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
+
+/** A fact as the engine and the bots see it: the entry, its source, and where it was written. */
+export interface Fact extends FactEntry {
+  source: Source;
+  file: string;
+  line: number;
+}
+
+export interface KnowledgeBase {
+  facts: Fact[];
+  sources: Array<Source & { file: string }>;
+  aliases: string[][];
+  /** Content hash of every file read; keys caches. */
+  fingerprint: string;
+}
