@@ -8,6 +8,7 @@ const limit = KNOWLEDGE_LIMITS.maxTextLength.toLocaleString('en-US');
 
 export const knowledgeMessages = Object.freeze({
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  unclosedQuote: () => 'YAML syntax error: a quoted text starts here but is never closed: add the closing quote',
   emptyFile: () =>
     'the file is empty: a knowledge file needs a source: block and a facts: list (see knowledge/README.md)',
   notAMapping: (found: string) =>
@@ -17,8 +18,9 @@ export const knowledgeMessages = Object.freeze({
   empty: (field: string) => `${field} is empty: remove it or give it a value`,
   textTooLong: (field: string, length: number) =>
     `${field} is ${length.toLocaleString('en-US')} characters long, over the ${limit} limit: split it into smaller facts`,
-  noFacts: (field: string) => `${field} has no facts: add at least one fact, or remove the file`,
-  aliasGroupTooSmall: (field: string) => `${field} has a single term: an alias group needs two or more terms that mean the same`,
+  noFacts: (field: string) => `${field} is an empty list: add at least one fact, or remove the file`,
+  aliasGroupTooSmall: (group: number) =>
+    `alias group ${group} has a single term: a group needs two or more terms that mean the same, e.g. [NRF, National Resistance Front]`,
   noAliasGroups: () => 'the aliases file has no groups: add groups like "- [NRF, National Resistance Front]" or delete the file',
   badId: (field: string, value: string) =>
     `${field} "${value}" is not a valid id: use lowercase letters, digits and single hyphens, e.g. "programme-base"`,
@@ -44,3 +46,46 @@ export const fieldHints: Readonly<Record<string, string>> = Object.freeze({
   id: 'give the fact an id made of lowercase letters, digits and hyphens',
   text: 'add the verbatim excerpt this fact quotes',
 });
+
+export const USAGE = `Usage: brief <command> [options]
+
+Commands:
+  ask [QUESTION]        Answer a question from the knowledge base (no QUESTION: one per line on stdin)
+      --json            One JSON object per question (JSON Lines)
+      --top N           Show up to N matches (default 3)
+  check [DIR]           Validate a knowledge folder; list every problem as path:line: message
+  eval FILE.jsonl       Score a question set ({"q": ..., "expect": [phrases] | null} per line)
+      --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
+  gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts
+      --log FILE        Feedback log (default: FEEDBACK_LOG or ./feedback.jsonl)
+
+Common options:
+  --knowledge DIR       Knowledge folder (default: KNOWLEDGE_DIR or the bundled knowledge/)
+  -h, --help            Show this help
+
+Examples:
+  brief ask "What are the NRF's stated goals?"
+  brief ask --json --top 1 < questions.txt
+  brief check knowledge/
+  brief eval questions.jsonl --min 0.95`;
+
+export const cliMessages = Object.freeze({
+  unknownCommand: (command: string) => `brief: unknown command "${command}"`,
+  noCommand: () => 'brief: a command is required',
+  badOption: (detail: string) => `brief: ${detail}`,
+  badNumber: (option: string, value: string, rule: string) => `brief: ${option} must be ${rule}, not "${value}"`,
+  evalFileMissing: () => 'brief eval: give the question file, e.g. brief eval questions.jsonl',
+  evalFileUnreadable: (file: string, detail: string) => `brief eval: cannot read ${file}: ${detail}`,
+  evalLineInvalid: (file: string, line: number, detail: string) =>
+    `${file}:${line}: not a question line: ${detail}; expected {"q": "question", "expect": ["phrase", ...] or null}`,
+  checkOk: (dir: string, sources: number, facts: number, aliasGroups: number) =>
+    `${dir}: OK: ${sources} ${plural(sources, 'source')}, ${facts} ${plural(facts, 'fact')}, ${aliasGroups} alias ${plural(aliasGroups, 'group')}`,
+  checkFailed: (problems: number, files: number) =>
+    `${problems} ${plural(problems, 'problem')} in ${files} ${plural(files, 'file')}: fix them and run brief check again`,
+  notCovered: (question: string) => `Not in the knowledge base: nothing in it answers "${question}" with confidence.`,
+  emptyQuestion: () => 'Ask a question, e.g. brief ask "What are the NRF\'s stated goals?"',
+});
+
+export function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}

@@ -1,4 +1,4 @@
-import stem = require('wink-porter2-stemmer');
+import stem from 'wink-porter2-stemmer';
 import { STOP_WORDS } from './stopwords';
 
 /** A word of the input, with the forms matching needs. */

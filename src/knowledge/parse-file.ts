@@ -25,8 +25,11 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
       ok: false,
       problems: doc.errors.map((error) => ({
         file,
-        line: error.linePos?.[0].line ?? 1,
-        message: msg.yamlSyntax(error.message.split('\n')[0] ?? error.message),
+        line: error.code === 'MISSING_CHAR' ? openingQuoteLine(text, error.pos[0]) ?? lines.linePos(error.pos[0]).line : lines.linePos(error.pos[0]).line,
+        message:
+          error.code === 'MISSING_CHAR' && /quote/.test(error.message)
+            ? msg.unclosedQuote()
+            : msg.yamlSyntax(error.message.split('\n')[0] ?? error.message),
       })),
     };
   }
@@ -56,4 +59,20 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
   }
   problems.sort((a, b) => a.line - b.line);
   return { ok: false, problems };
+}
+
+/**
+ * yaml notices an unclosed quote only where the file ends; the curator needs the line where the
+ * quote was opened: the last line before `pos` with an odd number of that quote character.
+ */
+function openingQuoteLine(text: string, pos: number): number | undefined {
+  const before = text.slice(0, pos).split('\n');
+  for (let i = before.length - 1; i >= 0; i--) {
+    const line = before[i]!;
+    for (const quote of ['"', "'"]) {
+      const count = line.split(quote).length - 1 - (line.split(`\\${quote}`).length - 1);
+      if (count % 2 === 1) return i + 1;
+    }
+  }
+  return undefined;
 }

@@ -56,7 +56,7 @@ export function issueMessage(
     case 'too_small':
       if (issue.origin === 'array') {
         if (last === 'facts') return msg.noFacts(field);
-        return issue.path.length === 0 ? msg.noAliasGroups() : msg.aliasGroupTooSmall(field);
+        return issue.path.length === 0 ? msg.noAliasGroups() : msg.aliasGroupTooSmall(Number(issue.path[0]) + 1);
       }
       return msg.empty(field);
     case 'invalid_format':

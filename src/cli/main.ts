@@ -1,0 +1,109 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createEngine, type Engine } from '../engine/engine';
+import { ENGINE_DEFAULTS } from '../engine/config';
+import { formatProblem } from '../knowledge/problems';
+import { loadKnowledge } from '../knowledge/load';
+import { feedbackLogPath } from '../feedback/log';
+import { cliMessages as msg, USAGE } from '../messages';
+import { runAsk } from './ask';
+import { runCheck } from './check';
+import { runEval } from './eval';
+import { runGaps } from './gaps';
+import type { CliIO } from './io';
+import { resolveKnowledgeDir } from './knowledge-dir';
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  top: { type: 'string' },
+  knowledge: { type: 'string' },
+  min: { type: 'string' },
+  log: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function numberOption(name: string, value: string | undefined, fallback: number, valid: (n: number) => boolean, rule: string) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || !valid(n)) throw new UsageError(msg.badNumber(`--${name}`, value, rule));
+  return n;
+}
+
+/** Loads the knowledge and builds the engine, or reports every knowledge problem and signals exit 1. */
+class KnowledgeFailure extends Error {}
+function engineLoader(dir: string, io: CliIO): () => Engine {
+  return () => {
+    const result = loadKnowledge(dir, io.cwd);
+    if (!result.ok) {
+      for (const problem of result.problems) io.err(formatProblem(problem));
+      throw new KnowledgeFailure();
+    }
+    return createEngine(result.knowledge);
+  };
+}
+
+/** Runs `brief` with `argv` (without node and script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    const [command, ...rest] = positionals;
+    if (values.help || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (!command) throw new UsageError(msg.noCommand());
+    const knowledgeDir = resolveKnowledgeDir(values.knowledge, io.env, io.cwd);
+    const loadEngine = engineLoader(knowledgeDir, io);
+    switch (command) {
+      case 'ask': {
+        const top = numberOption('top', values.top, ENGINE_DEFAULTS.defaultTop, (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'a whole number from 1 to 50');
+        return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top }, loadEngine, io);
+      }
+      case 'check':
+        return runCheck(rest[0] ? resolveKnowledgeDir(rest[0], {}, io.cwd) : knowledgeDir, io);
+      case 'eval': {
+        const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
+        if (!rest[0]) throw new UsageError(msg.evalFileMissing());
+        return runEval(rest[0], min, loadEngine, io);
+      }
+      case 'gaps':
+        return runGaps(feedbackLogPath(io.env, io.cwd, values.log), io);
+      default:
+        throw new UsageError(msg.unknownCommand(command));
+    }
+  } catch (error) {
+    if (error instanceof KnowledgeFailure) return 1;
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(error instanceof UsageError ? error.message : msg.badOption((error as Error).message));
+      io.err(USAGE);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+export function processIO(): CliIO {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+export function runFromProcess(): void {
+  run(process.argv.slice(2), processIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`brief: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) runFromProcess();

@@ -1,0 +1,73 @@
+import type { Answer, Engine, RankedFact } from '../engine/engine';
+import type { MatchReason } from '../engine/rank';
+import { sourceLine } from '../knowledge/source-line';
+import { cliMessages as msg } from '../messages';
+
+export function describeMatch(reason: MatchReason): string {
+  switch (reason.via) {
+    case 'word':
+      return reason.query;
+    case 'alias':
+      return `${reason.query} (= ${reason.matched})`;
+    case 'synonym':
+      return `${reason.query} ≈ ${reason.matched}`;
+    case 'spelling':
+      return `${reason.query} → ${reason.matched}`;
+  }
+}
+
+/** The closest facts' topics, for "not in the knowledge base" replies: their first stored question, or their start. */
+export function topicOf(result: RankedFact): string {
+  const question = result.fact.questions[0];
+  if (question) return question;
+  const text = result.fact.text;
+  return text.length > 90 ? `${text.slice(0, 87).trimEnd()}…` : text;
+}
+
+export function renderText(answer: Answer, engine: Engine): string {
+  const lines: string[] = [];
+  const [best, ...others] = answer.results;
+  if (answer.answered && best) {
+    lines.push(`Q: ${answer.question}`, '', `  “${best.fact.text}”`, '');
+    lines.push(`  Source: ${sourceLine(best.fact.source)}`);
+    lines.push(`  Why: matched ${best.matched.map(describeMatch).join(', ')} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
+    if (others.length > 0) {
+      lines.push('', '  Other matches:');
+      for (const other of others) lines.push(`  - [${other.score.toFixed(2)}] ${topicOf(other)} (${other.fact.id})`);
+    }
+    return lines.join('\n');
+  }
+  lines.push(`Q: ${answer.question}`, '', msg.notCovered(answer.question));
+  if (answer.results.length > 0) {
+    lines.push('Closest topics:');
+    for (const r of answer.results) lines.push(`  - ${topicOf(r)} (${r.fact.id})`);
+  } else {
+    lines.push('The knowledge base covers:');
+    for (const source of engine.knowledge.sources) lines.push(`  - ${source.title}`);
+  }
+  return lines.join('\n');
+}
+
+/** The JSON shape of `brief ask --json`: answers only when answered; otherwise the closest topics. */
+export function toJson(answer: Answer) {
+  const facts = answer.results.map((r) => ({
+    id: r.fact.id,
+    text: r.fact.text,
+    score: r.score,
+    source: {
+      title: r.fact.source.title,
+      ...(r.fact.source.publisher && { publisher: r.fact.source.publisher }),
+      ...(r.fact.source.date && { date: r.fact.source.date }),
+      ...(r.fact.source.url && { url: r.fact.source.url }),
+    },
+    matched: r.matched,
+  }));
+  return answer.answered
+    ? { question: answer.question, answered: true, answers: facts }
+    : {
+        question: answer.question,
+        answered: false,
+        answers: [],
+        closest: facts.map((f, i) => ({ id: f.id, topic: topicOf(answer.results[i]!), score: f.score })),
+      };
+}

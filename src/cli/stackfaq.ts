@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { createEngine } from '../engine/engine';
+import { DEFAULT_STACKFAQ, readThreads, scoreRetrieval, threadsAsKnowledge, type IndexMode, type RetrievalScores } from '../eval/stackfaq';
+
+/** hit@1 the engine must reach (issue acceptance), per index mode. */
+export const STACKFAQ_TARGETS: Readonly<Record<IndexMode, number>> = Object.freeze({ 'title+answer': 0.72, answer: 0.45 });
+
+/** Lexical baselines measured on this machine kind (shared/datasets/stackfaq/README.md), hit@1. */
+const BASELINES: ReadonlyArray<[string, number, number]> = [
+  ['fuse.js 7.5 default options', 0.292, 0.038],
+  ['minisearch + stemming + stop words', 0.651, 0.376],
+  ['lunr 2.3.9', 0.677, 0.417],
+  ['wink-bm25-text-search 3.1.2', 0.675, 0.426],
+];
+
+export function evaluateStackFaq(file = DEFAULT_STACKFAQ): Record<IndexMode, RetrievalScores> {
+  const threads = readThreads(file);
+  const run = (mode: IndexMode) => {
+    const engine = createEngine(threadsAsKnowledge(threads, mode));
+    return scoreRetrieval(threads, (q) => engine.ask(q, { top: 10 }).results.map((r) => r.fact.id));
+  };
+  return { 'title+answer': run('title+answer'), answer: run('answer') };
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { dataset: { type: 'string' } } });
+  const scores = evaluateStackFaq(values.dataset ?? DEFAULT_STACKFAQ);
+  const f = (x: number) => x.toFixed(3);
+  console.log(`StackFAQ: ${scores.answer.queries} paraphrases as queries (never indexed), 125 threads as facts\n`);
+  console.log('index           hit@1   hit@5   MRR@10  target hit@1');
+  for (const mode of ['title+answer', 'answer'] as const) {
+    const s = scores[mode];
+    console.log(`${mode.padEnd(14)}  ${f(s.hitAt1)}   ${f(s.hitAt5)}   ${f(s.mrrAt10)}   ≥ ${STACKFAQ_TARGETS[mode]}`);
+  }
+  console.log('\nLexical baselines (hit@1, title+answer / answer only):');
+  for (const [name, both, answerOnly] of BASELINES) console.log(`  ${name.padEnd(36)} ${f(both)} / ${f(answerOnly)}`);
+  const missed = (['title+answer', 'answer'] as const).filter((m) => scores[m].hitAt1 < STACKFAQ_TARGETS[m]);
+  if (missed.length) {
+    console.error(`\nBelow target: ${missed.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) main();

@@ -1,0 +1,93 @@
+import { brief } from '../helpers/cli';
+import { fixtureKnowledge } from '../helpers/paths';
+
+describe('brief ask', () => {
+  it('prints the excerpt, its source and why it matched', async () => {
+    const { code, out } = await brief(['ask', "What are the NRF's stated goals?"]);
+    expect(code).toBe(0);
+    expect(out).toContain('“According to NRF\'s strategy, the resistance fights for a democratic, decentralized Afghanistan');
+    expect(out).toContain('Source: Copenhagen Democracy Summit - #CDS2023');
+    expect(out).toMatch(/Why: matched NRF \(= National Resistance Front\), goals \(score 0\.\d+, fact nrf-stated-goals\)/);
+  });
+
+  it('joins unquoted words into one question', async () => {
+    const { out } = await brief(['ask', 'NRF', 'goals']);
+    expect(out).toContain('Q: NRF goals');
+    expect(out).toContain('democratic, decentralized');
+  });
+
+  it('says plainly when the knowledge base does not cover a question, with the closest topics', async () => {
+    const { code, out } = await brief(['ask', "What's the weather in Kabul tomorrow?"]);
+    expect(code).toBe(0);
+    expect(out).toContain('Not in the knowledge base: nothing in it answers "What\'s the weather in Kabul tomorrow?" with confidence.');
+    expect(out).toContain('Closest topics:');
+    expect(out).not.toContain('“An Afghan opposition leader');
+  });
+
+  it('lists the sources when nothing is even close', async () => {
+    const { out } = await brief(['ask', 'How do I reset my password?']);
+    expect(out).toContain('The knowledge base covers:\n');
+    expect(out).toContain('\n  - Copenhagen Democracy Summit - #CDS2023');
+  });
+
+  it('--json prints the documented shape, omitting absent source fields', async () => {
+    const { out } = await brief(['ask', '--json', '--top', '2', 'When was the Atlantic Council interview recorded?']);
+    const parsed = JSON.parse(out);
+    expect(parsed).toMatchObject({ question: 'When was the Atlantic Council interview recorded?', answered: true });
+    expect(parsed.answers).toHaveLength(2);
+    expect(parsed.answers[0]).toEqual({
+      id: 'massoud-open-to-negotiations-2021',
+      text: expect.stringContaining('originally recorded on August 11, 2021'),
+      score: expect.any(Number),
+      source: {
+        title: "Interview with Ahmad Massoud (Atlantic Council's South Asia Center)",
+        publisher: 'Atlantic Council, South Asia Center',
+        date: '2021-08-11',
+      },
+      matched: expect.arrayContaining([{ query: 'interview', matched: 'interview', via: 'word' }]),
+    });
+    expect(Object.keys(parsed.answers[0].source)).not.toContain('url');
+  });
+
+  it('--json for an unanswered question gives no answers, only the closest topics', async () => {
+    const parsed = JSON.parse((await brief(['ask', '--json', 'Who won the 2022 World Cup?'])).out);
+    expect(parsed).toMatchObject({ answered: false, answers: [] });
+    expect(parsed.closest.length).toBeGreaterThan(0);
+  });
+
+  it('answers a batch from standard input, one JSON line per question', async () => {
+    const { code, out } = await brief(['ask', '--json', '--top', '1'], { stdin: 'NRF goals\n\nWho leads the NRF?\nWhat is the capital of France?\n' });
+    expect(code).toBe(0);
+    const lines = out.split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.question, l.answered])).toEqual([
+      ['NRF goals', true],
+      ['Who leads the NRF?', true],
+      ['What is the capital of France?', false],
+    ]);
+  });
+
+  it('uses --knowledge, then KNOWLEDGE_DIR', async () => {
+    const viaOption = await brief(['ask', '--knowledge', fixtureKnowledge('basic'), 'Where is the programme based?']);
+    expect(viaOption.out).toContain('Source: Annual Review of the Example Programme — Example Institute, May 2024 — https://example.org/review');
+    const viaEnv = await brief(['ask', 'Where is the programme based?'], { env: { KNOWLEDGE_DIR: fixtureKnowledge('basic') } });
+    expect(viaEnv.out).toContain('Lyon');
+  });
+
+  it('exits 1 with the check messages when the knowledge is broken', async () => {
+    const { code, err } = await brief(['ask', '--knowledge', fixtureKnowledge('bad-date'), 'anything']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/dated\.yml:3: source\.date "2024-13-01" is not a valid date/);
+  });
+
+  it.each([
+    [['ask', '--top', 'zero', 'q'], 'brief: --top must be a whole number from 1 to 50, not "zero"'],
+    [['ask', '--frobnicate', 'q'], "brief: Unknown option '--frobnicate'"],
+    [['launch'], 'brief: unknown command "launch"'],
+    [[], 'brief: a command is required'],
+    [['ask', '  '], 'Ask a question, e.g. brief ask "What are the NRF\'s stated goals?"'],
+  ])('wrong usage %j exits 2 and says why', async (argv, message) => {
+    const { code, err } = await brief(argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+});

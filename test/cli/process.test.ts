@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { REPO } from '../helpers/paths';
+
+const bin = path.join(REPO, 'bin', 'brief.js');
+
+describe('the brief executable (compiled, as npx runs it)', () => {
+  it('is built by npm install (prepare)', () => {
+    expect(existsSync(path.join(REPO, 'dist', 'cli', 'main.js'))).toBe(true);
+  });
+
+  it('answers from the bundled knowledge and exits 0', () => {
+    const result = spawnSync(process.execPath, [bin, 'ask', "What are the NRF's stated goals?"], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('democratic, decentralized Afghanistan');
+    expect(result.stdout).toContain('Source: Copenhagen Democracy Summit - #CDS2023');
+    expect(result.status).toBe(0);
+  });
+
+  it('reads questions from a pipe', () => {
+    const result = spawnSync(process.execPath, [bin, 'ask', '--json'], { cwd: REPO, input: 'NRF goals\nhello\n', encoding: 'utf8' });
+    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).answered)).toEqual([true, false]);
+  });
+
+  it('exits 2 with usage on wrong usage', () => {
+    const result = spawnSync(process.execPath, [bin, 'nonsense'], { cwd: REPO, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Usage: brief <command> [options]');
+  });
+});

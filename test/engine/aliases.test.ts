@@ -1,0 +1,27 @@
+import { tokenize } from '../../src/engine/analyse';
+import { AliasMatcher } from '../../src/engine/aliases';
+
+const matcher = new AliasMatcher([
+  ['NRF', 'National Resistance Front', 'National Resistance Front of Afghanistan'],
+  ['IS', 'Islamic State'],
+  ['Massoud', 'Masood'],
+  ['Ahmad Shah Massoud', 'Lion of Panjshir'],
+]);
+const terms = (text: string, all = false) => (all ? matcher.matchAll(tokenize(text)) : matcher.match(tokenize(text))).map((h) => h.term);
+
+describe('AliasMatcher', () => {
+  it('prefers the longest phrase and matches possessives and accents', () => {
+    expect(terms("the National Resistance Front of Afghanistan's leader")).toEqual(['_a0']);
+    expect(terms('Masóod said')).toEqual(['_a2']);
+  });
+
+  it('matches short capitalised acronyms only in capitals', () => {
+    expect(terms('IS fighters')).toEqual(['_a1']);
+    expect(terms('where is it')).toEqual([]);
+  });
+
+  it('indexes nested names too, so "Massoud" finds "Ahmad Shah Massoud"', () => {
+    expect(terms('Ahmad Shah Massoud')).toEqual(['_a3']);
+    expect(terms('Ahmad Shah Massoud', true).sort()).toEqual(['_a2', '_a3']);
+  });
+});

@@ -1,0 +1,74 @@
+import { createEngine } from '../../src/engine/engine';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { fixtureKnowledge } from '../helpers/paths';
+
+const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+const best = (q: string) => {
+  const answer = engine.ask(q);
+  return { answered: answer.answered, id: answer.results[0]?.fact.id, answer };
+};
+
+describe('answer engine on the bundled knowledge', () => {
+  it.each([
+    ['what is the NRF trying to achieve', 'nrf-stated-goals'],
+    ['NRF goals', 'nrf-stated-goals'],
+    ['What are the aims of the National Resistance Front of Afghanistan?', 'nrf-stated-goals'],
+    ['Who controls Panjsher?', 'nrf-panjshir-valley-control'],
+    ['Would Masood negotiate with the Taleban?', 'massoud-talks-door-never-closed'],
+    ['who assassinated Ahmad Shah Massoud', 'massoud-father-assassination'],
+    ['Is the Taliban any different from ISIS?', 'is-taliban-identical'],
+    ['how many afghan provinces does the resistance operate in', 'nrf-base-and-reach'],
+  ])('answers %j with %s', (question, id) => {
+    expect(best(question)).toMatchObject({ answered: true, id });
+  });
+
+  it.each([
+    "What's the weather in Kabul tomorrow?",
+    'What is the population of Kabul?',
+    'Who is the president of the United States?',
+    'What is the capital of France?',
+    'hello',
+    '',
+    '   ?!  ',
+  ])('declines %j', (question) => {
+    expect(best(question).answered).toBe(false);
+  });
+
+  it('says why it matched: aliases, spelling corrections and synonyms', () => {
+    expect(best('masood interview').answer.results[0]?.matched).toEqual([
+      { query: 'masood', matched: 'Massoud', via: 'alias' },
+      { query: 'interview', matched: 'interview', via: 'word' },
+    ]);
+    expect(best('talibn negotiations').answer.results[0]?.matched).toContainEqual({ query: 'talibn', matched: 'taliban', via: 'spelling' });
+    expect(best('Who killed Ahmad Shah Massoud?').answer.results[0]?.matched).toContainEqual({
+      query: 'killed',
+      matched: 'killed',
+      via: 'word',
+    });
+    expect(best('NRF objectives').answer.results[0]?.matched).toContainEqual({ query: 'objectives', matched: 'goals', via: 'synonym' });
+  });
+
+  it('returns at most `top` results, best first, with scores in 0..1', () => {
+    const { results } = engine.ask('Massoud Taliban', { top: 5 });
+    expect(results).toHaveLength(5);
+    const scores = results.map((r) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const s of scores) expect(s).toBeGreaterThan(0);
+    for (const s of scores) expect(s).toBeLessThanOrEqual(1);
+  });
+
+  it('does not read the common word "is" as the acronym IS', () => {
+    const matched = engine.ask('Where is the NRF based?').results[0]?.matched ?? [];
+    expect(matched.map((m) => m.query)).not.toContain('is');
+  });
+
+  it('serves any topic: knowledge is data', () => {
+    const other = createEngine(loadKnowledgeOrThrow(fixtureKnowledge('basic')));
+    for (const question of ['Where is the programme located?', 'lyons']) {
+      const answer = other.ask(question);
+      expect([answer.answered, answer.results[0]?.fact.id]).toEqual([true, 'programme-base']);
+    }
+    expect(other.ask('What is the NRF?').answered).toBe(false);
+  });
+});

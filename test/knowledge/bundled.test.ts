@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { formatDate } from '../../src/knowledge/source-line';
+import { SHARED } from '../helpers/paths';
+
+const notesText = readFileSync(path.join(SHARED, 'seeds', 'briefing-notes-nrf.txt'), 'utf8');
+/** Quote style and spacing aside, so a fact may be wrapped over lines in YAML and still count as verbatim. */
+const normalise = (text: string) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
+const notes = normalise(notesText);
+const kb = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE);
+
+describe('bundled NRF knowledge', () => {
+  it('has one file per source of the notes: six sources', () => {
+    expect(kb.sources).toHaveLength(6);
+    expect(new Set(kb.sources.map((s) => s.file)).size).toBe(6);
+  });
+
+  it.each(kb.facts.map((f) => [f.id, f.text] as const))('fact %s is quoted verbatim from the notes', (_id, text) => {
+    expect(notes).toContain(normalise(text));
+  });
+
+  it('invents no link: the notes give none', () => {
+    expect(notesText).not.toMatch(/https?:\/\//);
+    expect(kb.sources.filter((s) => s.url)).toEqual([]);
+  });
+
+  it('gives a date only where the notes state it', () => {
+    for (const source of kb.sources.filter((s) => s.date)) {
+      expect(notes).toContain(formatDate(source.date!));
+    }
+  });
+
+  it('names a publisher only where the notes name it', () => {
+    for (const source of kb.sources.filter((s) => s.publisher)) {
+      for (const name of source.publisher!.split(', ')) expect(notes).toContain(name);
+    }
+  });
+});

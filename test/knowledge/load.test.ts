@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { loadKnowledge, loadKnowledgeOrThrow, KnowledgeError } from '../../src/knowledge/load';
+import { formatProblem } from '../../src/knowledge/problems';
+import { fixtureKnowledge, REPO } from '../helpers/paths';
+
+/** Every problem of a scenario, as `brief check` prints them (paths relative to the repo). */
+function problemsOf(scenario: string): string[] {
+  const result = loadKnowledge(fixtureKnowledge(scenario), REPO);
+  if (result.ok) throw new Error(`${scenario} unexpectedly loaded`);
+  return result.problems.map(formatProblem);
+}
+const at = (scenario: string, file: string) => path.join('test/fixtures/knowledge', scenario, file);
+
+describe('loadKnowledge', () => {
+  it('loads a valid folder with sources, facts, aliases and their lines', () => {
+    const kb = loadKnowledgeOrThrow(fixtureKnowledge('basic'), REPO);
+    expect(kb.sources).toEqual([
+      {
+        title: 'Annual Review of the Example Programme',
+        publisher: 'Example Institute',
+        date: '2024-05',
+        url: 'https://example.org/review',
+        file: at('basic', 'programme.yml'),
+      },
+    ]);
+    expect(kb.facts.map((f) => [f.id, f.line, f.questions, f.tags])).toEqual([
+      ['programme-base', 7, ['Where is the programme based?'], ['programme', 'lyon']],
+      ['programme-budget', 11, [], []],
+    ]);
+    expect(kb.aliases).toEqual([['Lyon', 'Lyons']]);
+    expect(kb.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('reports malformed YAML at the line where the unclosed quote opens', () => {
+    expect(problemsOf('malformed')).toEqual([
+      `${at('malformed', 'broken.yml')}:5: YAML syntax error: a quoted text starts here but is never closed: add the closing quote`,
+    ]);
+  });
+
+  it('reports a missing title at its source block', () => {
+    expect(problemsOf('missing-title')).toEqual([
+      `${at('missing-title', 'no-title.yml')}:2: source.title is required: give the source its title`,
+    ]);
+  });
+
+  it('reports an id used in two files, pointing at the first use', () => {
+    expect(problemsOf('duplicate-id')).toEqual([
+      `${at('duplicate-id', 'b.yml')}:6: facts[1].id "shared-id" is already used at ${at('duplicate-id', 'a.yml')}:4: fact ids must be unique across the knowledge base`,
+    ]);
+  });
+
+  it('reports an impossible date', () => {
+    expect(problemsOf('bad-date')).toEqual([
+      `${at('bad-date', 'dated.yml')}:3: source.date "2024-13-01" is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-05`,
+    ]);
+  });
+
+  it('reports each unknown field on its own line, with the fields allowed there', () => {
+    expect(problemsOf('unknown-field')).toEqual([
+      `${at('unknown-field', 'extra.yml')}:3: source has an unknown field "author": allowed fields are title, publisher, date, url`,
+      `${at('unknown-field', 'extra.yml')}:7: facts[0] has an unknown field "txt": allowed fields are id, text, questions, tags`,
+    ]);
+  });
+
+  it('reports an empty file', () => {
+    expect(problemsOf('empty')).toEqual([
+      `${at('empty', 'empty.yml')}:1: the file is empty: a knowledge file needs a source: block and a facts: list (see knowledge/README.md)`,
+    ]);
+  });
+
+  it('reports a text over the limit with its length', () => {
+    expect(problemsOf('text-too-long')).toEqual([
+      `${at('text-too-long', 'long.yml')}:5: facts[0].text is 3,001 characters long, over the 3,000 limit: split it into smaller facts`,
+    ]);
+  });
+
+  it('reports every problem in every file in one pass', () => {
+    const first = at('many-problems', 'first.yml');
+    const second = at('many-problems', 'second.yml');
+    expect(problemsOf('many-problems')).toEqual([
+      `${first}:2: source.title is empty: remove it or give it a value`,
+      `${first}:3: source.url "ftp://example.org/file" is not a web address: use a full http:// or https:// URL`,
+      `${first}:5: facts[0].id "Bad_Id" is not a valid id: use lowercase letters, digits and single hyphens, e.g. "programme-base"`,
+      `${first}:7: facts[1].id is required: give the fact an id made of lowercase letters, digits and hyphens`,
+      `${first}:8: facts[1].questions should be a list, not text ("What? Not a list.")`,
+      `${second}:3: source.date "May 2024" is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-05`,
+      `${second}:4: facts is an empty list: add at least one fact, or remove the file`,
+    ]);
+  });
+
+  it('reports an alias group with a single term', () => {
+    expect(problemsOf('bad-aliases')).toEqual([
+      `${at('bad-aliases', 'aliases.yml')}:2: alias group 2 has a single term: a group needs two or more terms that mean the same, e.g. [NRF, National Resistance Front]`,
+    ]);
+  });
+
+  it('names a missing folder and how to point at another', () => {
+    expect(problemsOf('no-such-scenario')).toEqual([
+      'test/fixtures/knowledge/no-such-scenario:1: test/fixtures/knowledge/no-such-scenario: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files',
+    ]);
+  });
+
+  it('throws a KnowledgeError whose message lists the problems', () => {
+    expect(() => loadKnowledgeOrThrow(fixtureKnowledge('bad-date'), REPO)).toThrow(KnowledgeError);
+    expect(() => loadKnowledgeOrThrow(fixtureKnowledge('bad-date'), REPO)).toThrow(/dated\.yml:3: source\.date/);
+  });
+});
