@@ -89,3 +89,40 @@ export const cliMessages = Object.freeze({
 export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
+
+/** Where each setting lives in the Slack app settings (https://api.slack.com/apps → your app). */
+export const SETTING_HELP: Readonly<Record<string, string>> = Object.freeze({
+  SLACK_BOT_TOKEN: 'Slack app settings → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; install the app to your workspace first)',
+  SLACK_APP_TOKEN: 'Slack app settings → Basic Information → App-Level Tokens → "Generate Token and Scopes" with the connections:write scope (starts with xapp-)',
+  SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → App Credentials → "Signing Secret" (32 hexadecimal characters)',
+  PORT: 'a TCP port number from 1 to 65535 for the HTTP server (default 3000)',
+  SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/ (leave unset for Slack itself)',
+  SLACK_API_TIMEOUT_MS: 'milliseconds before a Web API call is abandoned (default 10000)',
+  AUTO_ANSWER_CHANNELS: 'comma-separated channel IDs such as C0123ABCD (channel details → About → Channel ID)',
+  LOG_LEVEL: 'one of debug, info, warn, error',
+  LOG_QUESTIONS: 'true or false',
+});
+
+export const configMessages = Object.freeze({
+  header: 'Briefing Bot cannot start: fix the settings below (in the environment or in .env; see .env.example).',
+  missing: (name: string) => `${name} is not set. Where to find it: ${SETTING_HELP[name] ?? ''}`,
+  missingForHttp: (name: string) =>
+    `${name} is not set, and HTTP mode needs it (or set SLACK_APP_TOKEN to use Socket Mode instead). Where to find it: ${SETTING_HELP[name] ?? ''}`,
+  // Never echo the value: a malformed token may still be a secret.
+  malformed: (name: string, expected: string) =>
+    `${name} is malformed: expected ${expected}.${/^SLACK_(BOT|APP)_TOKEN$|^SLACK_SIGNING_SECRET$/.test(name) ? ` Where to find it: ${SETTING_HELP[name]}` : ''}`,
+  notConnected: () =>
+    [
+      'Briefing Bot is not connected to Slack yet: no Slack settings were found.',
+      '',
+      'To connect it (step by step: README.md, "Connect to Slack"):',
+      '  1. At https://api.slack.com/apps choose "Create New App" → "From a manifest" and paste app-manifest.yml.',
+      '  2. Install the app to your workspace, then either',
+      '       Socket Mode (no public URL needed): set SLACK_BOT_TOKEN=xoxb-… and SLACK_APP_TOKEN=xapp-…',
+      '       HTTP mode: set SLACK_BOT_TOKEN=xoxb-… and SLACK_SIGNING_SECRET=…, and point the app at https://YOUR-HOST/slack/events',
+      '  3. Put them in .env (copy .env.example) and run npm start again.',
+      '',
+      'To try the bot offline right now, no Slack needed:',
+      '  npx brief ask "What are the NRF\'s stated goals?"',
+    ].join('\n'),
+});

@@ -1,0 +1,79 @@
+import { LogLevel } from '@slack/bolt';
+import type { Answer, Engine } from '../engine/engine';
+import { appendFeedback } from '../feedback/log';
+import { answerMessage, noAnswerMessage, type Message } from './blocks';
+import type { BotLogger } from './logger';
+
+export interface AskContext {
+  user: string;
+  team?: string;
+  channel?: string;
+  surface: 'command' | 'mention' | 'dm' | 'auto';
+}
+
+export interface AnsweringDeps {
+  engine: Engine;
+  logger: BotLogger;
+  feedbackLog: string;
+  logQuestions: boolean;
+  now?: () => Date;
+}
+
+/**
+ * Answers a question for Slack: the message to post, one structured log line, and an "unanswered"
+ * entry in the feedback log (the curators' to-do list) when the knowledge base does not cover it.
+ */
+export async function answerQuestion(
+  deps: AnsweringDeps,
+  question: string,
+  ctx: AskContext,
+): Promise<{ answer: Answer; message: Message }>;
+/** With `confidentOnly`, a question the knowledge does not cover gets no reply (undefined) and no log entry. */
+export async function answerQuestion(
+  deps: AnsweringDeps,
+  question: string,
+  ctx: AskContext,
+  confidentOnly: true,
+): Promise<{ answer: Answer; message: Message } | undefined>;
+export async function answerQuestion(
+  deps: AnsweringDeps,
+  question: string,
+  ctx: AskContext,
+  confidentOnly = false,
+): Promise<{ answer: Answer; message: Message } | undefined> {
+  const started = process.hrtime.bigint();
+  const answer = deps.engine.ask(question);
+  const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const top = answer.results[0];
+  if (confidentOnly && !answer.answered) return undefined;
+  deps.logger.event(LogLevel.INFO, 'question', {
+    team: ctx.team,
+    channel: ctx.channel,
+    user: ctx.user,
+    surface: ctx.surface,
+    latencyMs: Math.round(latencyMs * 100) / 100,
+    answered: answer.answered,
+    factId: answer.answered ? top?.fact.id : undefined,
+    score: top?.score,
+    ...(deps.logQuestions && { question }),
+  });
+  if (!answer.answered) {
+    await recordFeedback(deps, { kind: 'unanswered', user: ctx.user, question });
+  }
+  const message = answer.answered
+    ? answerMessage(answer, { shareable: ctx.surface === 'command' })
+    : noAnswerMessage(answer, deps.engine);
+  return { answer, message };
+}
+
+/** Feedback is a nice-to-have: a full disk must not stop the bot from answering. */
+export async function recordFeedback(
+  deps: AnsweringDeps,
+  entry: { kind: 'up' | 'down' | 'unanswered'; user: string; question: string; factId?: string },
+): Promise<void> {
+  try {
+    await appendFeedback(deps.feedbackLog, { time: (deps.now?.() ?? new Date()).toISOString(), ...entry });
+  } catch (error) {
+    deps.logger.event(LogLevel.WARN, 'feedback_log_failed', { file: deps.feedbackLog, error: (error as Error).message });
+  }
+}

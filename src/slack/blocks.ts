@@ -1,0 +1,153 @@
+import type { types as slack } from '@slack/bolt';
+
+type KnownBlock = slack.KnownBlock;
+type Button = slack.Button;
+import type { Answer, Engine, RankedFact } from '../engine/engine';
+import { publication } from '../knowledge/source-line';
+import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
+
+/** Slack's limits: 3,000 characters per section text, 50 blocks per message. */
+export const SLACK_LIMITS = Object.freeze({ sectionText: 3000, blocks: 50, buttonValue: 2000, echoedQuestion: 500 });
+
+export const ACTIONS = Object.freeze({
+  share: 'brief_share',
+  otherMatches: 'brief_other_matches',
+  feedbackUp: 'brief_feedback_up',
+  feedbackDown: 'brief_feedback_down',
+});
+
+export interface Message {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** What a button carries back: the question (shortened to fit) and the fact shown. */
+export interface ButtonValue {
+  q: string;
+  id?: string;
+}
+
+export function buttonValue(value: ButtonValue): string {
+  let q = value.q;
+  let encoded = JSON.stringify({ ...value, q });
+  while (encoded.length > SLACK_LIMITS.buttonValue) {
+    q = q.slice(0, q.length - (encoded.length - SLACK_LIMITS.buttonValue) - 1);
+    encoded = JSON.stringify({ ...value, q });
+  }
+  return encoded;
+}
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } });
+const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] });
+
+const restate = (question: string) => `*Q:* ${defang(truncate(question, SLACK_LIMITS.echoedQuestion))}`;
+/** The excerpt as a block quote: every line prefixed, so a multi-line excerpt stays one quote. */
+const quote = (text: string) => defang(truncate(text, SLACK_LIMITS.sectionText - 200)).split('\n').map((line) => `>${line}`).join('\n');
+
+export function sourceMrkdwn(result: RankedFact): string {
+  const { source } = result.fact;
+  const title = source.url ? link(source.url, source.title) : `*${defang(source.title)}*`;
+  const details = publication(source);
+  return `Source: ${title}${details ? ` — ${defang(details)}` : ''}`;
+}
+
+function sourcePlain(result: RankedFact): string {
+  const { source } = result.fact;
+  return [source.title, publication(source), source.url].filter(Boolean).join(' — ');
+}
+
+export interface AnswerOptions {
+  /** Offer "Share in channel" (only for answers only the asker sees). */
+  shareable: boolean;
+  /** Who shared it, for answers posted from "Share in channel". */
+  sharedBy?: string;
+}
+
+/** An answered question: restated question, quoted excerpt, source line, and the buttons. */
+export function answerMessage(answer: Answer, options: AnswerOptions): Message {
+  const [best, ...others] = answer.results;
+  if (!answer.answered || !best) throw new Error('answerMessage needs an answered question');
+  const value = buttonValue({ q: answer.question, id: best.fact.id });
+  const button = (action_id: string, label: string): Button => ({
+    type: 'button',
+    action_id,
+    text: { type: 'plain_text', text: label, emoji: true },
+    value,
+  });
+  const blocks: KnownBlock[] = [section(restate(answer.question)), section(quote(best.fact.text)), context(sourceMrkdwn(best))];
+  if (options.sharedBy) {
+    blocks.push(context(`Shared by <@${options.sharedBy}>`));
+  } else {
+    const elements = [
+      ...(options.shareable ? [button(ACTIONS.share, 'Share in channel')] : []),
+      ...(others.length > 0 ? [button(ACTIONS.otherMatches, 'Other matches')] : []),
+      button(ACTIONS.feedbackUp, '👍'),
+      button(ACTIONS.feedbackDown, '👎'),
+    ];
+    blocks.push({ type: 'actions', block_id: 'brief_answer_actions', elements });
+  }
+  const text = `${truncate(answer.question, SLACK_LIMITS.echoedQuestion)}\n“${best.fact.text}”\n— ${sourcePlain(best)}`;
+  return { text: defangPlain(text), blocks };
+}
+
+/** More facts for the same question (the "Other matches" button). */
+export function otherMatchesMessage(question: string, results: readonly RankedFact[]): Message {
+  if (results.length === 0) {
+    return { text: 'No other matches in the knowledge base.', blocks: [section(`${restate(question)}\nNo other matches in the knowledge base.`)] };
+  }
+  const blocks: KnownBlock[] = [section(`${restate(question)}\n*Other matches:*`)];
+  for (const r of results) blocks.push(section(quote(r.fact.text)), context(sourceMrkdwn(r)));
+  const text = results.map((r) => `“${r.fact.text}” — ${sourcePlain(r)}`).join('\n');
+  return { text: defangPlain(`Other matches for: ${truncate(question, SLACK_LIMITS.echoedQuestion)}\n${text}`), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+/** Not covered: said plainly, with the closest topics (never an excerpt presented as the answer). */
+export function noAnswerMessage(answer: Answer, engine: Engine): Message {
+  const closest = answer.results.map((r) => r.fact.questions[0] ?? truncate(r.fact.text, 90));
+  const lines = closest.length
+    ? closest.map((t) => `• ${defang(t)}`)
+    : engine.knowledge.sources.map((s) => `• ${defang(s.title)}`);
+  const lead = "The knowledge base doesn't cover that, so I can't answer it with a quote.";
+  const listTitle = closest.length ? 'Closest topics I can answer:' : 'It covers these sources:';
+  return {
+    text: defangPlain(`${lead} ${listTitle} ${closest.length ? closest.join('; ') : engine.knowledge.sources.map((s) => s.title).join('; ')}`),
+    blocks: [section(`${restate(answer.question)}\n${lead}`), section(`*${listTitle}*\n${lines.join('\n')}`)],
+  };
+}
+
+/** How to ask, three example questions from the knowledge itself, and the sources. */
+export function helpMessage(engine: Engine): Message {
+  const examples: string[] = [];
+  const seenFiles = new Set<string>();
+  for (const fact of engine.facts) {
+    const q = fact.questions[0];
+    if (q && !seenFiles.has(fact.file)) {
+      examples.push(q);
+      seenFiles.add(fact.file);
+    }
+    if (examples.length === 3) break;
+  }
+  const sources = engine.knowledge.sources.map((s) => `• ${defang(s.title)}${publication(s) ? ` — ${defang(publication(s))}` : ''}`);
+  return {
+    text: `Ask me a briefing question, e.g. /brief ${examples[0] ?? 'your question'}. I answer with a verbatim excerpt and its source, or say when the knowledge base doesn't cover it.`,
+    blocks: [
+      section(
+        '*Ask me a briefing question.* I reply with the verbatim excerpt that answers it and its source, or say plainly that the knowledge base does not cover it.\n' +
+          '• `/brief your question` — only you see the answer; *Share in channel* posts it for everyone\n' +
+          '• Mention me in a channel — I answer in a thread\n' +
+          '• Send me a direct message',
+      ),
+      section(`*Try:*\n${examples.map((q) => `• /brief ${escapeMrkdwn(q)}`).join('\n')}`),
+      section(`*Sources (${sources.length}):*\n${sources.join('\n')}`),
+    ],
+  };
+}
+
+export function noticeMessage(text: string): Message {
+  return { text, blocks: [section(escapeMrkdwn(text))] };
+}
+
+/** The plain-text fallback is shown in notifications: break mentions there too. */
+function defangPlain(text: string): string {
+  return text.replace(/@/g, '@\u200B').replace(/<!/g, '< !').replace(/<@/g, '< @');
+}

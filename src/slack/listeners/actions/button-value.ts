@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { ButtonValue } from '../../blocks';
+
+const valueSchema = z.object({ q: z.string(), id: z.string().optional() });
+
+/** The value of one of our buttons, or undefined when it is not ours or was tampered with. */
+export function readButtonValue(body: unknown): (ButtonValue & { user: string; channel?: string }) | undefined {
+  const b = body as { actions?: Array<{ value?: string }>; user?: { id?: string }; channel?: { id?: string } };
+  const raw = b.actions?.[0]?.value;
+  const user = b.user?.id;
+  if (!raw || !user) return undefined;
+  try {
+    const parsed = valueSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? { ...parsed.data, user, channel: b.channel?.id } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import type { App } from '@slack/bolt';
+import { recordFeedback } from '../../answering';
+import { ACTIONS, noticeMessage } from '../../blocks';
+import type { BotDeps, Listener } from '../types';
+import { readButtonValue } from './button-value';
+
+function registerVote(app: App, deps: BotDeps, actionId: string, kind: 'up' | 'down') {
+  app.action(actionId, async ({ ack, body, respond }) => {
+    await ack();
+    const value = readButtonValue(body);
+    if (!value) return;
+    await recordFeedback(deps, { kind, user: value.user, question: value.q, factId: value.id });
+    const thanks = kind === 'up' ? 'Thanks! Glad that helped.' : 'Thanks, noted: the curators review answers marked 👎.';
+    await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(thanks) });
+  });
+}
+
+/** 👍 / 👎 on an answer, appended to the feedback log for `brief gaps`. */
+export const feedbackUpAction: Listener = {
+  kind: 'action',
+  name: ACTIONS.feedbackUp,
+  register: (app, deps) => registerVote(app, deps, ACTIONS.feedbackUp, 'up'),
+};
+
+export const feedbackDownAction: Listener = {
+  kind: 'action',
+  name: ACTIONS.feedbackDown,
+  register: (app, deps) => registerVote(app, deps, ACTIONS.feedbackDown, 'down'),
+};

@@ -1,0 +1,21 @@
+import { ACTIONS, noticeMessage, otherMatchesMessage } from '../../blocks';
+import type { Listener } from '../types';
+import { readButtonValue } from './button-value';
+
+/** "Other matches": the next two facts for the same question, shown only to whoever asked for them. */
+export const otherMatchesAction: Listener = {
+  kind: 'action',
+  name: ACTIONS.otherMatches,
+  register(app, deps) {
+    app.action(ACTIONS.otherMatches, async ({ ack, body, respond }) => {
+      await ack();
+      const value = readButtonValue(body);
+      if (!value) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage('Sorry, I could not read that button. Please ask again.') });
+        return;
+      }
+      const others = deps.engine.ask(value.q, { top: 3 }).results.filter((r) => r.fact.id !== value.id).slice(0, 2);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...otherMatchesMessage(value.q, others) });
+    });
+  },
+};

@@ -1,0 +1,36 @@
+import { answerMessage, ACTIONS, noticeMessage } from '../../blocks';
+import { postMessage } from '../../post';
+import type { Listener } from '../types';
+import { readButtonValue } from './button-value';
+
+const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+/** "Share in channel": posts the same answer for everyone, noting who shared it. */
+export const shareAction: Listener = {
+  kind: 'action',
+  name: ACTIONS.share,
+  register(app, deps) {
+    app.action(ACTIONS.share, async ({ ack, body, client, respond }) => {
+      await ack();
+      const value = readButtonValue(body);
+      const fact = value && deps.engine.facts.find((f) => f.id === value.id);
+      if (!value || !fact || !value.channel) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage('That answer is no longer in the knowledge base: ask again to get a fresh one.') });
+        return;
+      }
+      const message = answerMessage(
+        { question: value.q, answered: true, results: [{ fact, score: 1, matched: [] }] },
+        { shareable: false, sharedBy: value.user },
+      );
+      try {
+        await postMessage(client, value.channel, message);
+      } catch (error) {
+        // The bot is not a member of every channel /brief is used in; the response URL can still post there.
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (!code || !NOT_POSTABLE.has(code)) throw error;
+        await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      }
+      await respond({ delete_original: true });
+    });
+  },
+};

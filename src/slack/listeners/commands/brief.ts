@@ -1,0 +1,27 @@
+import { answerQuestion } from '../../answering';
+import { helpMessage } from '../../blocks';
+import { questionFromMessage } from '../../mrkdwn';
+import type { Listener } from '../types';
+
+/** `/brief QUESTION`: acked at once, answered only to the asker. `/brief` or `/brief help`: how to ask. */
+export const briefCommand: Listener = {
+  kind: 'command',
+  name: '/brief',
+  register(app, deps) {
+    app.command('/brief', async ({ command, ack, respond }) => {
+      await ack();
+      const question = questionFromMessage(command.text ?? '');
+      if (!question || /^help$/i.test(question)) {
+        await respond({ response_type: 'ephemeral', ...helpMessage(deps.engine) });
+        return;
+      }
+      const { message } = await answerQuestion(deps, question, {
+        user: command.user_id,
+        team: command.team_id,
+        channel: command.channel_id,
+        surface: 'command',
+      });
+      await respond({ response_type: 'ephemeral', ...message });
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import { answerQuestion } from '../../answering';
+import { helpMessage } from '../../blocks';
+import { questionFromMessage } from '../../mrkdwn';
+import { postMessage } from '../../post';
+import type { Listener } from '../types';
+
+/** @mention in a channel: the answer goes in a thread under the question. */
+export const appMention: Listener = {
+  kind: 'event',
+  name: 'app_mention',
+  register(app, deps) {
+    app.event('app_mention', async ({ event, context, client }) => {
+      if (event.bot_id || !event.user) return;
+      if (!deps.answeredMessages.firstTime(`${event.channel}:${event.ts}`)) return;
+      const threadTs = event.thread_ts ?? event.ts;
+      const question = questionFromMessage(event.text);
+      const message = question
+        ? (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message
+        : helpMessage(deps.engine);
+      await postMessage(client, event.channel, message, threadTs);
+    });
+  },
+};

@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import { feedbackDownAction, feedbackUpAction } from './actions/feedback';
+import { otherMatchesAction } from './actions/other-matches';
+import { shareAction } from './actions/share';
+import { briefCommand } from './commands/brief';
+import { appMention } from './events/app-mention';
+import { channelMessage } from './events/channel-message';
+import { directMessage } from './events/direct-message';
+import type { BotDeps, Listener } from './types';
+
+/** Every trigger the app handles; app-manifest.yml must declare exactly the events and commands here. */
+export const LISTENERS: readonly Listener[] = [
+  briefCommand,
+  appMention,
+  directMessage,
+  channelMessage,
+  shareAction,
+  otherMatchesAction,
+  feedbackUpAction,
+  feedbackDownAction,
+];
+
+export function registerListeners(app: App, deps: BotDeps): void {
+  for (const listener of LISTENERS) listener.register(app, deps);
+}

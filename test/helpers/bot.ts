@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createEngine } from '../../src/engine/engine';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { createBot } from '../../src/slack/app';
+import { createLogger } from '../../src/slack/logger';
+import type { FakeSlack } from './fake-slack';
+import { SIGNING_SECRET } from './signed';
+
+export const BOT_TOKEN = 'xoxb-1111-2222-testbottoken';
+export const APP_TOKEN = 'xapp-1-A111-3333-testapptoken';
+const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+
+/** Starts the real app (HTTP mode unless SLACK_APP_TOKEN is given) against the fake Web API on loopback. */
+export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}) {
+  const feedbackLog = path.join(mkdtempSync(path.join(tmpdir(), 'brief-bot-')), 'feedback.jsonl');
+  const config = {
+    ...loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      FEEDBACK_LOG: feedbackLog,
+      SLACK_API_TIMEOUT_MS: '2000',
+      ...env,
+    }),
+    port: 0,
+  };
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
+  const bot = createBot({ config, engine, logger });
+  const { port } = await bot.start();
+  return {
+    bot,
+    logs,
+    feedbackLog,
+    base: `http://127.0.0.1:${port}`,
+    eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    stop: () => bot.stop(),
+  };
+}

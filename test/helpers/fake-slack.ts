@@ -1,0 +1,145 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  authorization?: string;
+}
+export interface ResponseUrlPost {
+  path: string;
+  body: Record<string, unknown>;
+}
+type Handler = (params: Record<string, unknown>) => { status?: number; headers?: Record<string, string>; body: unknown } | undefined;
+
+export const BOT_USER_ID = 'UBOT0001';
+
+/** Parses a Web API request body: form-encoded (values that hold JSON are decoded) or JSON. */
+function parseBody(raw: string, contentType = ''): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return params;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * A real HTTP server on loopback standing in for the Slack Web API (`/api/<method>`), for
+ * response_url posts (`/response/...`), and for Socket Mode (`apps.connections.open` hands out a
+ * ws:// URL to this server).
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly sockets: WebSocket[] = [];
+  private readonly handlers = new Map<string, Handler>();
+  private readonly waiters: Array<() => void> = [];
+  private server!: Server;
+  private wss!: WebSocketServer;
+  private ts = 1_700_000_000;
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** Override one method's reply (return undefined to fall back to the default). */
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, handler);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const raw = await readBody(req);
+      const url = req.url ?? '';
+      if (url.startsWith('/response/')) {
+        this.responses.push({ path: url, body: parseBody(raw, 'application/json') });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      } else if (url.startsWith('/api/')) {
+        const method = url.slice('/api/'.length).split('?')[0]!;
+        const params = parseBody(raw, req.headers['content-type']);
+        this.calls.push({ method, params, authorization: req.headers.authorization });
+        const custom = this.handlers.get(method)?.(params);
+        const reply = custom ?? { body: this.defaultReply(method, params) };
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));
+      } else {
+        res.writeHead(404).end();
+      }
+      this.notify();
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (socket) => {
+      this.sockets.push(socket);
+      socket.on('message', () => this.notify());
+      this.notify();
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  private defaultReply(method: string, params: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: BOT_USER_ID, bot_id: 'BBOT0001', team_id: 'T111', user: 'briefing-bot', team: 'Test' };
+      case 'chat.postMessage':
+        return { ok: true, channel: params.channel, ts: `${++this.ts}.000100`, message: { text: params.text } };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      default:
+        return { ok: true };
+    }
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves once `predicate` holds (checked after every request), or rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('FakeSlack.waitFor timed out');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 50));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits `ms` and returns what arrived meanwhile: for asserting that nothing (more) was posted. */
+  async quietFor(ms = 300): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  private notify(): void {
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
