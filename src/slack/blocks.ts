@@ -87,7 +87,7 @@ export function answerMessage(answer: Answer, options: AnswerOptions): Message {
     blocks.push({ type: 'actions', block_id: 'brief_answer_actions', elements });
   }
   const text = `${truncate(answer.question, SLACK_LIMITS.echoedQuestion)}\n“${best.fact.text}”\n— ${sourcePlain(best)}`;
-  return { text: defangPlain(text), blocks };
+  return { text: defang(text), blocks };
 }
 
 /** More facts for the same question (the "Other matches" button). */
@@ -98,7 +98,7 @@ export function otherMatchesMessage(question: string, results: readonly RankedFa
   const blocks: KnownBlock[] = [section(`${restate(question)}\n*Other matches:*`)];
   for (const r of results) blocks.push(section(quote(r.fact.text)), context(sourceMrkdwn(r)));
   const text = results.map((r) => `“${r.fact.text}” — ${sourcePlain(r)}`).join('\n');
-  return { text: defangPlain(`Other matches for: ${truncate(question, SLACK_LIMITS.echoedQuestion)}\n${text}`), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+  return { text: defang(`Other matches for: ${truncate(question, SLACK_LIMITS.echoedQuestion)}\n${text}`), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
 /** Not covered: said plainly, with the closest topics (never an excerpt presented as the answer). */
@@ -110,7 +110,7 @@ export function noAnswerMessage(answer: Answer, engine: Engine): Message {
   const lead = "The knowledge base doesn't cover that, so I can't answer it with a quote.";
   const listTitle = closest.length ? 'Closest topics I can answer:' : 'It covers these sources:';
   return {
-    text: defangPlain(`${lead} ${listTitle} ${closest.length ? closest.join('; ') : engine.knowledge.sources.map((s) => s.title).join('; ')}`),
+    text: defang(`${lead} ${listTitle} ${closest.length ? closest.join('; ') : engine.knowledge.sources.map((s) => s.title).join('; ')}`),
     blocks: [section(`${restate(answer.question)}\n${lead}`), section(`*${listTitle}*\n${lines.join('\n')}`)],
   };
 }
@@ -147,7 +147,3 @@ export function noticeMessage(text: string): Message {
   return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
-/** The plain-text fallback is shown in notifications: break mentions there too. */
-function defangPlain(text: string): string {
-  return text.replace(/@/g, '@\u200B').replace(/<!/g, '< !').replace(/<@/g, '< @');
-}

@@ -84,6 +84,8 @@ export class FakeSlack {
     this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
     this.wss.on('connection', (socket) => {
       this.sockets.push(socket);
+      // Like Slack: the client ignores everything until this hello.
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A111' } }));
       socket.on('message', () => this.notify());
       this.notify();
     });
@@ -137,6 +139,20 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    // Let clients finish their close handshake (the app's stop() starts it) before cutting connections.
+    await Promise.all(
+      this.sockets.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.readyState === s.CLOSED) return resolve();
+            const timer = setTimeout(resolve, 1000);
+            s.once('close', () => {
+              clearTimeout(timer);
+              setImmediate(resolve);
+            });
+          }),
+      ),
+    );
     for (const s of this.sockets) s.terminate();
     this.wss.close();
     this.server.closeAllConnections();

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+import { environmentWithDotEnv } from '../../src/env';
+
+const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+const errorOf = (env: NodeJS.ProcessEnv) => {
+  try {
+    loadConfig(env, '/srv/bot');
+  } catch (error) {
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('reads HTTP mode with defaults', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: SECRET }, '/srv/bot');
+    expect(config).toMatchObject({ mode: 'http', port: 3000, apiTimeoutMs: 10000, feedbackLog: '/srv/bot/feedback.jsonl', logLevel: 'info', logQuestions: false });
+    expect(config.apiUrl).toBeUndefined();
+    expect([...config.autoAnswerChannels]).toEqual([]);
+  });
+
+  it('reads Socket Mode, the API URL (with its trailing slash) and channel lists', () => {
+    const config = loadConfig(
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2', SLACK_API_URL: 'http://127.0.0.1:9/api', AUTO_ANSWER_CHANNELS: 'C111, C222' },
+      '/srv/bot',
+    );
+    expect(config).toMatchObject({ mode: 'socket', apiUrl: 'http://127.0.0.1:9/api/' });
+    expect([...config.autoAnswerChannels]).toEqual(['C111', 'C222']);
+  });
+
+  it('with no Slack settings at all, explains how to connect and how to try offline', () => {
+    const error = errorOf({});
+    expect(error.notConnected).toBe(true);
+    expect(error.message).toContain('Briefing Bot is not connected to Slack yet');
+    expect(error.message).toContain('npx brief ask "What are the NRF\'s stated goals?"');
+  });
+
+  it('lists every problem at once, naming each variable and where to find it', () => {
+    expect(errorOf({ SLACK_BOT_TOKEN: 'xoxp-a-user-token', PORT: '70000' }).problems).toEqual([
+      'SLACK_BOT_TOKEN is malformed: expected a bot token starting with xoxb-. Where to find it: Slack app settings → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; install the app to your workspace first)',
+      'PORT is malformed: expected a port number from 1 to 65535.',
+      'SLACK_SIGNING_SECRET is not set, and HTTP mode needs it (or set SLACK_APP_TOKEN to use Socket Mode instead). Where to find it: Slack app settings → Basic Information → App Credentials → "Signing Secret" (32 hexadecimal characters)',
+    ]);
+  });
+
+  it('needs the bot token in Socket Mode too', () => {
+    expect(errorOf({ SLACK_APP_TOKEN: 'xapp-1-A1-2' }).problems).toEqual([
+      'SLACK_BOT_TOKEN is not set. Where to find it: Slack app settings → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; install the app to your workspace first)',
+    ]);
+  });
+
+  it('never repeats a secret value in its messages', () => {
+    const error = errorOf({ SLACK_BOT_TOKEN: 'xoxp-secret-user-token-123', SLACK_APP_TOKEN: 'not-an-xapp-secret', SLACK_SIGNING_SECRET: 'bad secret!' });
+    expect(error.message).not.toMatch(/secret-user-token|not-an-xapp|bad secret/);
+    expect(error.problems).toHaveLength(3);
+  });
+});
+
+describe('.env', () => {
+  it('fills in what the environment does not set', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-env-'));
+    writeFileSync(path.join(dir, '.env'), 'SLACK_BOT_TOKEN=xoxb-from-file\nPORT=4000\n');
+    expect(environmentWithDotEnv({ PORT: '5000' }, dir)).toEqual({ SLACK_BOT_TOKEN: 'xoxb-from-file', PORT: '5000' });
+    expect(environmentWithDotEnv({ PORT: '5000' }, tmpdir() + '/no-such-dir')).toEqual({ PORT: '5000' });
+  });
+});
