@@ -19,9 +19,9 @@ const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g;
 
 /** Accent-free, straight-quoted text, with "U.N." written as "UN" so acronyms stay one word. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII (most text) has no accents to strip: skip the costly Unicode normalisation.
+  const decomposed = /[^ -~\t\n\r]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
+  return decomposed
     .replace(QUOTES, "'")
     .replace(DOTTED_ACRONYM, (acronym) => acronym.replace(/\./g, ''));
 }
@@ -41,7 +41,8 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
   const tokens: Token[] = [];
   for (const match of fold(text).matchAll(WORD)) {
     if (tokens.length >= maxTokens) break;
-    const surface = match[0].replace(/'s$/i, '').replace(/'/g, '');
+    const word = match[0];
+    const surface = word.includes("'") ? word.replace(/'s$/i, '').replace(/'/g, '') : word;
     if (!surface) continue;
     const lower = surface.toLowerCase();
     tokens.push({

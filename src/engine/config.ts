@@ -12,7 +12,7 @@ export const ENGINE_DEFAULTS = Object.freeze({
   fuzzy: Object.freeze({ threshold: 0.34, minLength: 4, maxLengthDifference: 2, maxCorrections: 2 }),
   /** Query terms are boosted by IDF^idfPower on top of BM25's own IDF: rare words decide. */
   idfPower: 1,
-  /** 1 keeps MiniSearch's reward for matching more query terms (score × terms matched); 0 removes it. */
+  /** Reward for matching more query terms: BM25 × (terms matched)^coordination; 0 = plain BM25. */
   coordination: 0,
   /** How many BM25 candidates are re-ranked. */
   candidates: 30,

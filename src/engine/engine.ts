@@ -2,7 +2,7 @@ import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { tokenize } from './analyse';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { FuzzyVocabulary } from './fuzzy';
-import { buildIndex } from './index-builder';
+import { buildIndex, FIELDS } from './index-builder';
 import { planQuery, type QueryContext, type QueryPlan } from './query';
 import { rank, type MatchReason, type Scored } from './rank';
 import { GENERAL_SYNONYMS } from './synonyms';
@@ -46,7 +46,8 @@ function synonymTable(): Map<string, string[]> {
 
 export function createEngine(knowledge: KnowledgeBase, config: EngineConfig = ENGINE_DEFAULTS): Engine {
   const facts = knowledge.facts;
-  const index = buildIndex(facts, knowledge.aliases, config);
+  const index = buildIndex(facts, knowledge.aliases);
+  const boosts = FIELDS.map((f) => config.fieldBoosts[f]);
   const fuzzy = new FuzzyVocabulary(index.words, config.fuzzy);
   const synonyms = synonymTable();
   const n = facts.length;
@@ -56,21 +57,21 @@ export function createEngine(knowledge: KnowledgeBase, config: EngineConfig = EN
     config,
     synonymsOf: (stem) => synonyms.get(stem) ?? [],
     idf: (term) => {
-      const df = index.documentFrequency.get(term) ?? 0;
+      const df = index.documentFrequency(term);
       return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     },
   };
 
   function searchAndRank(plan: QueryPlan, weights: ReadonlyMap<string, number>): Scored[] {
-    const hits = index.search.search([...weights.keys()].join(' '), {
-      boostTerm: (term) => (weights.get(term) ?? 1) * Math.pow(ctx.idf(term), config.idfPower),
+    // Rare words decide: each term is boosted by its IDF^idfPower on top of BM25's own IDF.
+    const boosted = new Map([...weights].map(([term, w]) => [term, w * Math.pow(ctx.idf(term), config.idfPower)]));
+    const hits = index.search.search(boosted, boosts, config.bm25, config.candidates);
+    const queryTerms = [...weights.keys()];
+    const candidates = hits.map((hit) => {
+      const terms = new Set(queryTerms.filter((t) => index.search.contains(hit.id, t)));
+      // Optionally reward matching more query terms, as MiniSearch does (score × terms matched).
+      return { id: hit.id, bm25: hit.score * Math.pow(Math.max(1, terms.size), config.coordination), terms };
     });
-    const candidates = hits.slice(0, config.candidates).map((hit) => ({
-      id: hit.id as number,
-      // MiniSearch multiplies by the number of query terms matched; keep that only to the configured degree.
-      bm25: hit.score / Math.pow(Math.max(1, hit.queryTerms.length), 1 - config.coordination),
-      terms: new Set(hit.terms),
-    }));
     return rank(plan, candidates, config).filter((r) => r.score > 0);
   }
 

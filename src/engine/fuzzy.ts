@@ -17,16 +17,26 @@ export interface FuzzyOptions {
   maxCorrections: number;
 }
 
+/** The word with one letter removed, every way. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+const MAX_CANDIDATES = 64;
+
 /**
  * Spelling and transliteration correction of query words against the words of the knowledge
- * ("Masood" -> "Massoud", "Panjsher" -> "Panjshir"). fuse.js scores the candidates; the words are
- * bucketed by first letter and length so that each lookup scans a few hundred words at most,
- * never the whole vocabulary.
+ * ("talibn" -> "taliban", "Panjsher" -> "Panjshir"). Candidates come from a deletion index
+ * (SymSpell-style: a word and a query word within about two edits share a one-deletion variant),
+ * so a lookup touches a few dozen words whatever the vocabulary size; fuse.js then scores that
+ * short list and applies its threshold.
  */
 export class FuzzyVocabulary {
-  private readonly buckets = new Map<string, string[]>();
-  private readonly fuses = new Map<string, Fuse<string>>();
   private readonly termOf = new Map<string, string>();
+  /** A word, or a word with one letter deleted -> the words it comes from. */
+  private readonly variants = new Map<string, string | string[]>();
 
   constructor(
     words: Iterable<[word: string, term: string]>,
@@ -35,48 +45,53 @@ export class FuzzyVocabulary {
     for (const [word, term] of words) {
       if (word.length < options.minLength || this.termOf.has(word) || !/^\p{L}+$/u.test(word)) continue;
       this.termOf.set(word, term);
-      const key = bucketKey(word[0]!, word.length);
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(word);
-      else this.buckets.set(key, [word]);
+      this.addVariant(word, word);
+      for (const variant of deletions(word)) this.addVariant(variant, word);
     }
+  }
+
+  private addVariant(variant: string, word: string): void {
+    const existing = this.variants.get(variant);
+    if (existing === undefined) this.variants.set(variant, word);
+    else if (typeof existing === 'string') {
+      if (existing !== word) this.variants.set(variant, [existing, word]);
+    } else if (!existing.includes(word)) existing.push(word);
   }
 
   get size(): number {
     return this.termOf.size;
   }
 
+  private candidates(word: string): string[] {
+    const found = new Set<string>();
+    const collect = (key: string) => {
+      const hit = this.variants.get(key);
+      if (hit === undefined) return;
+      if (typeof hit === 'string') found.add(hit);
+      else for (const w of hit) found.add(w);
+    };
+    collect(word);
+    const once = deletions(word);
+    for (const d of once) collect(d);
+    if (word.length > this.options.minLength) for (const d of once) for (const dd of deletions(d)) if (found.size < MAX_CANDIDATES) collect(dd);
+    return [...found].filter((w) => Math.abs(w.length - word.length) <= this.options.maxLengthDifference).slice(0, MAX_CANDIDATES);
+  }
+
   correct(word: string): Correction[] {
-    const { minLength, maxLengthDifference, threshold, maxCorrections } = this.options;
+    const { minLength, threshold, maxCorrections } = this.options;
     if (word.length < minLength || !/^\p{L}+$/u.test(word)) return [];
-    const found: Correction[] = [];
-    for (let delta = -maxLengthDifference; delta <= maxLengthDifference; delta++) {
-      const fuse = this.fuseFor(bucketKey(word[0]!, word.length + delta));
-      if (!fuse) continue;
-      for (const { item, score = 1 } of fuse.search(word, { limit: maxCorrections })) {
-        found.push({ word: item, term: this.termOf.get(item)!, similarity: 1 - score });
-      }
-    }
-    found.sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word));
-    const best = found[0]?.similarity ?? 0;
+    const candidates = this.candidates(word);
+    if (candidates.length === 0) return [];
+    const scored = new Fuse(candidates, { includeScore: true, threshold, isCaseSensitive: true })
+      .search(word)
+      .map(({ item, score = 1 }) => ({ word: item, term: this.termOf.get(item)!, similarity: 1 - score }))
+      .sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word));
+    const best = scored[0]?.similarity ?? 0;
     const distinct = new Map<string, Correction>();
-    for (const c of found) {
+    for (const c of scored) {
       if (best - c.similarity > 0.1 || distinct.size >= maxCorrections) break;
       if (!distinct.has(c.term) && c.similarity > 1 - threshold) distinct.set(c.term, c);
     }
     return [...distinct.values()];
   }
-
-  private fuseFor(key: string): Fuse<string> | undefined {
-    let fuse = this.fuses.get(key);
-    if (!fuse) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) return undefined;
-      fuse = new Fuse(bucket, { includeScore: true, threshold: this.options.threshold, isCaseSensitive: true });
-      this.fuses.set(key, fuse);
-    }
-    return fuse;
-  }
 }
-
-const bucketKey = (first: string, length: number) => `${first}${length}`;

@@ -1,13 +1,11 @@
-import MiniSearch from 'minisearch';
 import type { Fact } from '../knowledge/schema';
 import { tokenize } from './analyse';
 import { AliasMatcher, aliasTerm } from './aliases';
-import type { EngineConfig } from './config';
+import { InvertedIndex } from './inverted-index';
 
 /** Fields indexed per fact; each holds pre-analysed terms separated by single spaces. */
 export const FIELDS = ['questions', 'text', 'tags', 'source', 'cues'] as const;
-type Field = (typeof FIELDS)[number];
-type IndexedDoc = { id: number } & Record<Field, string>;
+export type Field = (typeof FIELDS)[number];
 
 export const cueTerm = (cue: string) => `_c${cue}`;
 
@@ -25,9 +23,9 @@ function cuesOf(text: string): string[] {
 }
 
 export interface BuiltIndex {
-  search: MiniSearch<IndexedDoc>;
+  search: InvertedIndex;
   /** Facts containing each term, in any field. */
-  documentFrequency: Map<string, number>;
+  documentFrequency: (term: string) => number;
   /** Lowercase words of the knowledge and the term each maps to (for spelling correction). */
   words: Map<string, string>;
   /** A readable word for each stem, for explanations. */
@@ -47,39 +45,24 @@ export function analyseField(text: string, aliases: AliasMatcher, words?: Map<st
   return terms;
 }
 
-export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<readonly string[]>, config: EngineConfig): BuiltIndex {
+export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<readonly string[]>): BuiltIndex {
   const aliases = new AliasMatcher(aliasGroups);
   const words = new Map<string, string>();
-  const documentFrequency = new Map<string, number>();
-  const search = new MiniSearch<IndexedDoc>({
-    fields: [...FIELDS],
-    idField: 'id',
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: { boost: { ...config.fieldBoosts }, bm25: { ...config.bm25 } },
-  });
-
-  const docs = facts.map((fact, id): IndexedDoc => {
+  const search = new InvertedIndex(FIELDS.length);
+  const sourceTerms = new Map<Fact['source'], string[]>();
+  for (const fact of facts) {
+    let source = sourceTerms.get(fact.source);
+    if (!source) sourceTerms.set(fact.source, (source = analyseField([fact.source.title, fact.source.publisher ?? ''].join('\n'), aliases, words)));
     const fields: Record<Field, string[]> = {
       questions: analyseField(fact.questions.join('\n'), aliases, words),
       text: analyseField(fact.text, aliases, words),
       tags: analyseField(fact.tags.join('\n'), aliases, words),
-      source: analyseField([fact.source.title, fact.source.publisher ?? ''].join('\n'), aliases, words),
+      source,
       cues: cuesOf(fact.text),
     };
-    for (const term of new Set(Object.values(fields).flat())) {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    }
-    return {
-      id,
-      questions: fields.questions.join(' '),
-      text: fields.text.join(' '),
-      tags: fields.tags.join(' '),
-      source: fields.source.join(' '),
-      cues: fields.cues.join(' '),
-    };
-  });
-  search.addAll(docs);
+    search.add(FIELDS.map((f) => fields[f]));
+  }
+  search.finish();
 
   // Alias members are words of the knowledge too, even when no fact spells them that way.
   aliasGroups.forEach((members, group) => {
@@ -91,5 +74,5 @@ export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<re
 
   const displayWord = new Map<string, string>();
   for (const [word, term] of words) if (!displayWord.has(term)) displayWord.set(term, word);
-  return { search, documentFrequency, words, displayWord, aliases };
+  return { search, documentFrequency: (term) => search.documentFrequency(term), words, displayWord, aliases };
 }

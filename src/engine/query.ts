@@ -46,7 +46,7 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
   const tokens = tokenize(question, config.maxQueryTokens);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  const known = (term: string) => (index.documentFrequency.get(term) ?? 0) > 0;
+  const known = (term: string) => index.documentFrequency(term) > 0;
   const covered = new Set<number>();
 
   for (const hit of index.aliases.match(tokens)) {

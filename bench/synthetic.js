@@ -1,0 +1,106 @@
+'use strict';
+/**
+ * Deterministic synthetic knowledge for speed benchmarks, generated here (nothing downloaded):
+ * pseudo-English words from syllables with a Zipf-like frequency, mixed with real English function
+ * words, so term statistics look like prose. Queries are 3–8 words taken from a fact, 30 % with a typo.
+ */
+
+function rng(seed) {
+  // mulberry32: small, fast, deterministic
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'ch', 'cl', 'dr', 'gr', 'pl', 'pr', 'sh', 'st', 'th', 'tr'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
+const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'rk', 'ng'];
+const FUNCTION_WORDS = 'the of and to in a is that for on with as by at from it was are be this which or an has have not but its were their been also more than'.split(' ');
+
+function vocabulary(size, random) {
+  const words = new Set();
+  while (words.size < size) {
+    const syllables = 1 + Math.floor(random() * 3);
+    let w = '';
+    for (let i = 0; i < syllables; i++) {
+      w += ONSETS[Math.floor(random() * ONSETS.length)] + VOWELS[Math.floor(random() * VOWELS.length)];
+    }
+    w += CODAS[Math.floor(random() * CODAS.length)];
+    if (w.length >= 3) words.add(w);
+  }
+  return [...words];
+}
+
+/** Zipf(s≈1) sampler over `n` ranks via a precomputed cumulative table. */
+function zipf(n, random) {
+  const cumulative = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) cumulative[i] = total += 1 / (i + 1);
+  return () => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+function sentence(words, pick, random, length) {
+  const out = [];
+  for (let i = 0; i < length; i++) out.push(random() < 0.35 ? FUNCTION_WORDS[Math.floor(random() * FUNCTION_WORDS.length)] : words[pick()]);
+  const s = out.join(' ');
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+/** `count` facts: a 20–60 word text and a 5–10 word stored question each. */
+function generateFacts(count, seed = 42) {
+  const random = rng(seed);
+  const words = vocabulary(30000, random);
+  const pick = zipf(words.length, random);
+  const facts = [];
+  for (let i = 0; i < count; i++) {
+    const text = `${sentence(words, pick, random, 20 + Math.floor(random() * 41))}.`;
+    const question = `${sentence(words, pick, random, 5 + Math.floor(random() * 6))}?`;
+    facts.push({ id: `fact-${i}`, text, questions: [question], tags: [] });
+  }
+  return facts;
+}
+
+function typo(word, random) {
+  if (word.length < 4) return word;
+  const i = 1 + Math.floor(random() * (word.length - 2));
+  const kind = Math.floor(random() * 3);
+  if (kind === 0) return word.slice(0, i) + word.slice(i + 1); // deletion
+  if (kind === 1) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // transposition
+  return word.slice(0, i) + 'aeiou'[Math.floor(random() * 5)] + word.slice(i + 1); // substitution
+}
+
+/** `count` queries of 3–8 consecutive words from random facts; `typoShare` of them with one typo. */
+function generateQueries(facts, count, seed = 7, typoShare = 0.3) {
+  const random = rng(seed);
+  const queries = [];
+  for (let i = 0; i < count; i++) {
+    const fact = facts[Math.floor(random() * facts.length)];
+    const words = fact.text.replace(/[.?]/g, '').split(' ');
+    const length = 3 + Math.floor(random() * 6);
+    const start = Math.floor(random() * Math.max(1, words.length - length));
+    const q = words.slice(start, start + length);
+    if (random() < typoShare) {
+      const j = Math.floor(random() * q.length);
+      q[j] = typo(q[j], random);
+    }
+    queries.push(q.join(' '));
+  }
+  return queries;
+}
+
+module.exports = { generateFacts, generateQueries, rng };
