@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_FEEDBACK_LOG } from './feedback/log';
 import { configMessages as msg } from './messages';
 
 export const CONFIG_DEFAULTS = Object.freeze({
   port: 3000,
+  rateLimitPerMinute: 10,
+  knowledgeReloadMs: 2000,
   apiTimeoutMs: 10_000,
-  feedbackLog: 'feedback.jsonl',
   logLevel: 'info' as const,
 });
 
@@ -29,6 +31,10 @@ const envSchema = z.object({
   AUTO_ANSWER_CHANNELS: optionalText.refine((v) => v === undefined || v.split(',').every((c) => CHANNEL_ID.test(c.trim())), { params: { expected: 'channel IDs separated by commas, e.g. C0123ABCD,C0456EFGH' } }),
   LOG_LEVEL: optionalText.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), { params: { expected: 'debug, info, warn or error' } }),
   LOG_QUESTIONS: optionalText.refine((v) => v === undefined || v === 'true' || v === 'false', { params: { expected: 'true or false' } }),
+  ALLOWED_TEAM_IDS: optionalText.refine((v) => v === undefined || v.split(',').every((c) => /^[TE][A-Z0-9]{2,}$/.test(c.trim())), { params: { expected: 'workspace IDs separated by commas, e.g. T0123ABCD' } }),
+  ALLOWED_CHANNEL_IDS: optionalText.refine((v) => v === undefined || v.split(',').every((c) => CHANNEL_ID.test(c.trim())), { params: { expected: 'channel IDs separated by commas, e.g. C0123ABCD,D0456EFGH' } }),
+  RATE_LIMIT_PER_MINUTE: optionalText.refine((v) => v === undefined || /^\d+$/.test(v), { params: { expected: 'a whole number of questions per user per minute (0 = no limit)' } }),
+  KNOWLEDGE_RELOAD_MS: optionalText.refine((v) => v === undefined || (/^\d+$/.test(v) && (Number(v) === 0 || Number(v) >= 100)), { params: { expected: 'milliseconds between checks for knowledge changes, at least 100 (0 = never reload)' } }),
   KNOWLEDGE_DIR: optionalText,
   FEEDBACK_LOG: optionalText,
 });
@@ -43,6 +49,13 @@ export interface Config {
   apiUrl?: string;
   apiTimeoutMs: number;
   autoAnswerChannels: ReadonlySet<string>;
+  /** Empty = every workspace / channel. */
+  allowedTeams: ReadonlySet<string>;
+  allowedChannels: ReadonlySet<string>;
+  /** Questions per user per minute; 0 = no limit. */
+  rateLimitPerMinute: number;
+  /** How often the knowledge folder is checked for changes; 0 = never. */
+  knowledgeReloadMs: number;
   knowledgeDir?: string;
   feedbackLog: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -85,10 +98,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT ? Number(e.PORT) : CONFIG_DEFAULTS.port,
     apiUrl: e.SLACK_API_URL && (e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`),
     apiTimeoutMs: e.SLACK_API_TIMEOUT_MS ? Number(e.SLACK_API_TIMEOUT_MS) : CONFIG_DEFAULTS.apiTimeoutMs,
-    autoAnswerChannels: new Set((e.AUTO_ANSWER_CHANNELS ?? '').split(',').map((c) => c.trim()).filter(Boolean)),
+    autoAnswerChannels: idSet(e.AUTO_ANSWER_CHANNELS),
+    allowedTeams: idSet(e.ALLOWED_TEAM_IDS),
+    allowedChannels: idSet(e.ALLOWED_CHANNEL_IDS),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ? Number(e.RATE_LIMIT_PER_MINUTE) : CONFIG_DEFAULTS.rateLimitPerMinute,
+    knowledgeReloadMs: e.KNOWLEDGE_RELOAD_MS ? Number(e.KNOWLEDGE_RELOAD_MS) : CONFIG_DEFAULTS.knowledgeReloadMs,
     knowledgeDir: e.KNOWLEDGE_DIR && path.resolve(cwd, e.KNOWLEDGE_DIR),
-    feedbackLog: path.resolve(cwd, e.FEEDBACK_LOG ?? CONFIG_DEFAULTS.feedbackLog),
+    feedbackLog: path.resolve(cwd, e.FEEDBACK_LOG ?? DEFAULT_FEEDBACK_LOG),
     logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? CONFIG_DEFAULTS.logLevel,
     logQuestions: e.LOG_QUESTIONS === 'true',
   };
 }
+
+const idSet = (list: string | undefined): ReadonlySet<string> =>
+  new Set((list ?? '').split(',').map((id) => id.trim()).filter(Boolean));

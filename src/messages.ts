@@ -100,6 +100,8 @@ export const SETTING_HELP: Readonly<Record<string, string>> = Object.freeze({
   SLACK_API_TIMEOUT_MS: 'milliseconds before a Web API call is abandoned (default 10000)',
   AUTO_ANSWER_CHANNELS: 'comma-separated channel IDs such as C0123ABCD (channel details → About → Channel ID)',
   LOG_LEVEL: 'one of debug, info, warn, error',
+  ALLOWED_TEAM_IDS: 'comma-separated workspace IDs (T…)',
+  ALLOWED_CHANNEL_IDS: 'comma-separated channel IDs (C…, G…, D…)',
   LOG_QUESTIONS: 'true or false',
 });
 
@@ -125,4 +127,12 @@ export const configMessages = Object.freeze({
       'To try the bot offline right now, no Slack needed:',
       '  npx brief ask "What are the NRF\'s stated goals?"',
     ].join('\n'),
+});
+
+export const slackMessages = Object.freeze({
+  notEnabledHere: () =>
+    "Briefing Bot isn't enabled in this channel or workspace, so it won't answer here. A Slack admin can enable it (ALLOWED_CHANNEL_IDS / ALLOWED_TEAM_IDS).",
+  rateLimited: (limit: number, waitSeconds: number) =>
+    `You've asked ${limit} questions in the last minute, which is my limit per person. Please try again in ${waitSeconds} s.`,
+  replyFailed: () => 'Sorry, Slack did not accept my answer. Please try again in a moment.',
 });

@@ -49,10 +49,12 @@ export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<re
   const aliases = new AliasMatcher(aliasGroups);
   const words = new Map<string, string>();
   const search = new InvertedIndex(FIELDS.length);
-  const sourceTerms = new Map<Fact['source'], string[]>();
+  // Facts of one source share its title and publisher: analyse each distinct one once.
+  const sourceTerms = new Map<string, string[]>();
   for (const fact of facts) {
-    let source = sourceTerms.get(fact.source);
-    if (!source) sourceTerms.set(fact.source, (source = analyseField([fact.source.title, fact.source.publisher ?? ''].join('\n'), aliases, words)));
+    const sourceText = `${fact.source.title}\n${fact.source.publisher ?? ''}`;
+    let source = sourceTerms.get(sourceText);
+    if (!source) sourceTerms.set(sourceText, (source = analyseField(sourceText, aliases, words)));
     const fields: Record<Field, string[]> = {
       questions: analyseField(fact.questions.join('\n'), aliases, words),
       text: analyseField(fact.text, aliases, words),

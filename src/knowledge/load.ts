@@ -4,6 +4,7 @@ import path from 'node:path';
 import { knowledgeMessages as msg } from '../messages';
 import { parseYaml } from './parse-file';
 import { formatProblem, type Problem } from './problems';
+import { readCache, writeCache } from './cache';
 import { aliasesFileSchema, knowledgeFileSchema, type Fact, type KnowledgeBase } from './schema';
 
 export const ALIASES_FILE = 'aliases.yml';
@@ -30,8 +31,16 @@ export function knowledgeFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
+export interface LoadOptions {
+  /**
+   * Folder for a cache of validated knowledge, keyed by a hash of every file's content: a large
+   * knowledge base then skips YAML parsing and validation until a file changes.
+   */
+  cacheDir?: string;
+}
+
 /** Reads and validates every knowledge file in `dir`; reports all problems in all files at once. */
-export function loadKnowledge(dir: string, cwd = process.cwd()): LoadResult {
+export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOptions = {}): LoadResult {
   const shownDir = displayPath(path.resolve(cwd, dir), cwd);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { ok: false, problems: [{ file: shownDir, line: 1, message: msg.dirMissing(shownDir) }] };
@@ -44,12 +53,23 @@ export function loadKnowledge(dir: string, cwd = process.cwd()): LoadResult {
   const sources: KnowledgeBase['sources'] = [];
   const firstSeen = new Map<string, string>();
   const hash = createHash('sha256');
-
-  for (const file of files) {
+  const texts = files.map((file) => {
     const shown = displayPath(path.resolve(cwd, file), cwd);
     const text = readText(file, shown, problems);
+    if (text !== undefined) hash.update(`${path.basename(file)}\0${text}\0`);
+    return { file, shown, text };
+  });
+  const aliasesFile = path.join(dir, ALIASES_FILE);
+  const aliasesShown = displayPath(path.resolve(cwd, aliasesFile), cwd);
+  const aliasesText = existsSync(aliasesFile) ? readText(aliasesFile, aliasesShown, problems) : undefined;
+  if (aliasesText !== undefined) hash.update(`${ALIASES_FILE}\0${aliasesText}\0`);
+  const fingerprint = hash.digest('hex').slice(0, 16);
+
+  const cached = problems.length === 0 && options.cacheDir ? readCache(options.cacheDir, fingerprint, dir, cwd) : undefined;
+  if (cached) return { ok: true, knowledge: cached };
+
+  for (const { shown, text } of texts) {
     if (text === undefined) continue;
-    hash.update(`${path.basename(file)}\0${text}\0`);
     const parsed = parseYaml(shown, text, knowledgeFileSchema);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
@@ -70,25 +90,21 @@ export function loadKnowledge(dir: string, cwd = process.cwd()): LoadResult {
     });
   }
 
-  const aliases = loadAliases(dir, cwd, problems, hash);
+  const aliases = aliasesText === undefined ? [] : parseAliases(aliasesShown, aliasesText, problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, knowledge: { facts, sources, aliases, fingerprint: hash.digest('hex').slice(0, 16) } };
+  const knowledge = { facts, sources, aliases, fingerprint };
+  if (options.cacheDir) writeCache(options.cacheDir, knowledge, dir, cwd);
+  return { ok: true, knowledge };
 }
 
 /** Like loadKnowledge, but throws a KnowledgeError listing every problem; for start-up paths. */
-export function loadKnowledgeOrThrow(dir: string, cwd = process.cwd()): KnowledgeBase {
-  const result = loadKnowledge(dir, cwd);
+export function loadKnowledgeOrThrow(dir: string, cwd = process.cwd(), options: LoadOptions = {}): KnowledgeBase {
+  const result = loadKnowledge(dir, cwd, options);
   if (!result.ok) throw new KnowledgeError(result.problems);
   return result.knowledge;
 }
 
-function loadAliases(dir: string, cwd: string, problems: Problem[], hash: ReturnType<typeof createHash>): string[][] {
-  const file = path.join(dir, ALIASES_FILE);
-  if (!existsSync(file)) return [];
-  const shown = displayPath(path.resolve(cwd, file), cwd);
-  const text = readText(file, shown, problems);
-  if (text === undefined) return [];
-  hash.update(`${ALIASES_FILE}\0${text}\0`);
+function parseAliases(shown: string, text: string, problems: Problem[]): string[][] {
   const parsed = parseYaml(shown, text, aliasesFileSchema);
   if (!parsed.ok) {
     problems.push(...parsed.problems);

@@ -1,19 +1,36 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../config';
 import type { Engine } from '../engine/engine';
+import { guards } from './guards';
 import { registerListeners } from './listeners';
 import type { BotDeps } from './listeners/types';
 import type { BotLogger } from './logger';
+import { slackErrorCode } from './post';
 import { RecentKeys } from './recent';
 
 export const EVENTS_PATH = '/slack/events';
+/** Bolt rejects requests older than 5 minutes; a timestamp this far ahead is as suspect. */
+const MAX_FUTURE_SKEW_S = 5 * 60;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface KnowledgeStatus {
+  loadedAt: string;
+  fingerprint: string;
+  lastReload?: { at: string; ok: boolean; problems?: number };
+}
 
 export interface Bot {
   app: App;
   /** Starts listening; in HTTP mode resolves to the port actually bound. */
   start(): Promise<{ port?: number }>;
+  /** Stops accepting requests, waits for answers in flight (up to 10 s), then resolves. */
   stop(): Promise<void>;
+  /** Puts reloaded knowledge in service for every later question. */
+  replaceEngine(engine: Engine): void;
+  /** Records a reload that did not validate (the previous knowledge stays in service). */
+  reloadFailed(problems: number): void;
+  readonly knowledge: KnowledgeStatus;
 }
 
 /** Web API client settings: bounded retries (Bolt's default keeps retrying for ~30 minutes) and a timeout. */
@@ -25,35 +42,22 @@ function clientOptions(config: Config) {
   };
 }
 
-function createReceiver(config: Config, engine: Engine, logger: BotLogger): Receiver {
-  if (config.mode === 'socket') {
-    return new SocketModeReceiver({
-      appToken: config.appToken!,
-      logger,
-      installerOptions: { clientOptions: clientOptions(config) },
-    });
-  }
-  return new HTTPReceiver({
-    signingSecret: config.signingSecret!,
-    endpoints: EVENTS_PATH,
-    logger,
-    processBeforeResponse: false,
-    customRoutes: [
-      {
-        path: '/healthz',
-        method: ['GET'],
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ ok: true, facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engine.knowledge.fingerprint }));
-        },
-      },
-    ],
-  });
+/** Rejects requests stamped more than 5 minutes in the future before Bolt (which checks only the past) sees them. */
+function rejectFutureTimestamps(receiver: HTTPReceiver, logger: BotLogger, now: () => number): void {
+  const next = receiver.requestListener;
+  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
+    const stamp = Number(req.headers['x-slack-request-timestamp']);
+    if (req.method === 'POST' && Number.isFinite(stamp) && stamp - now() / 1000 > MAX_FUTURE_SKEW_S) {
+      logger.event(LogLevel.WARN, 'request_rejected', { reason: 'timestamp in the future', path: req.url });
+      res.writeHead(401).end();
+      return;
+    }
+    next(req, res);
+  };
 }
 
-export function createBot({ config, engine, logger }: { config: Config; engine: Engine; logger: BotLogger }): Bot {
-  const receiver = createReceiver(config, engine, logger);
-  const app = new App({ token: config.botToken, receiver, logger, clientOptions: clientOptions(config) });
+export function createBot({ config, engine, logger, now = Date.now }: { config: Config; engine: Engine; logger: BotLogger; now?: () => number }): Bot {
+  const knowledge: KnowledgeStatus = { loadedAt: new Date(now()).toISOString(), fingerprint: engine.knowledge.fingerprint };
   const deps: BotDeps = {
     engine,
     logger,
@@ -63,6 +67,41 @@ export function createBot({ config, engine, logger }: { config: Config; engine: 
     answeredMessages: new RecentKeys(),
   };
 
+  let receiver: Receiver;
+  if (config.mode === 'socket') {
+    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions: clientOptions(config) } });
+  } else {
+    const http = new HTTPReceiver({
+      signingSecret: config.signingSecret!,
+      endpoints: EVENTS_PATH,
+      logger,
+      processBeforeResponse: false,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ ok: true, facts: deps.engine.facts.length, sources: deps.engine.knowledge.sources.length, knowledge }));
+          },
+        },
+      ],
+    });
+    rejectFutureTimestamps(http, logger, now);
+    receiver = http;
+  }
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions: clientOptions(config) });
+
+  // Answers in flight, so that stop() can let them finish.
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  });
   // Slack redelivers an event it thinks was lost (same event_id, X-Slack-Retry-Num): answer it once.
   const deliveries = new RecentKeys();
   app.use(async ({ body, next }) => {
@@ -73,23 +112,33 @@ export function createBot({ config, engine, logger }: { config: Config; engine: 
     }
     await next();
   });
+  app.use(guards({ allowedTeams: config.allowedTeams, allowedChannels: config.allowedChannels, rateLimitPerMinute: config.rateLimitPerMinute, logger, now }));
   registerListeners(app, deps);
+  // A listener that throws is logged here; Bolt has already acked, and the next request is served as usual.
   app.error(async (error) => {
-    const code = (error as { code?: string; data?: { error?: string }; original?: { data?: { error?: string } } });
-    logger.event(LogLevel.ERROR, 'listener_error', {
-      error: error.message,
-      code: code.code,
-      slackError: code.data?.error ?? code.original?.data?.error,
-    });
+    logger.event(LogLevel.ERROR, 'listener_error', { error: error.message, code: slackErrorCode(error) });
   });
 
   return {
     app,
+    knowledge,
     async start() {
       const started = (await app.start(config.port)) as unknown;
       const address = config.mode === 'http' ? (started as Server).address() : null;
       return { port: address && typeof address === 'object' ? address.port : undefined };
     },
-    stop: () => app.stop() as Promise<void>,
+    async stop() {
+      await app.stop();
+      const deadline = now() + DRAIN_TIMEOUT_MS;
+      while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+    replaceEngine(next) {
+      deps.engine = next;
+      knowledge.fingerprint = next.knowledge.fingerprint;
+      knowledge.lastReload = { at: new Date(now()).toISOString(), ok: true };
+    },
+    reloadFailed(problems) {
+      knowledge.lastReload = { at: new Date(now()).toISOString(), ok: false, problems };
+    },
   };
 }

@@ -226,10 +226,10 @@ describe('HTTP endpoints', () => {
   it('never logs the tokens or the signing secret', async () => {
     fake.on('chat.postMessage', () => ({ body: { ok: false, error: 'invalid_auth' } }));
     await sendEvent(mentionEvent('NRF goals'));
-    await fake.waitFor(() => bot.logs.some((l) => l.includes('listener_error')));
+    await fake.waitFor(() => bot.logs.some((l) => l.includes('slack_api_error')));
     const logs = bot.logs.join('\n');
     expect(logs).toContain('"event":"question"');
-    expect(logs).toContain('invalid_auth');
+    expect(logs).toContain('"event":"slack_api_error","method":"chat.postMessage","error":"invalid_auth"');
     expect(logs).not.toMatch(/xoxb-|8f742231b10e8888/);
   });
 });

@@ -1,7 +1,7 @@
 import { answerQuestion } from '../../answering';
 import { helpMessage } from '../../blocks';
 import { questionFromMessage } from '../../mrkdwn';
-import { postMessage } from '../../post';
+import { reply } from '../../post';
 import type { Listener } from '../types';
 
 /** @mention in a channel: the answer goes in a thread under the question. */
@@ -17,7 +17,7 @@ export const appMention: Listener = {
       const message = question
         ? (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message
         : helpMessage(deps.engine);
-      await postMessage(client, event.channel, message, threadTs);
+      await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
     });
   },
 };

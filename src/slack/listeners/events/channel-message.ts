@@ -1,7 +1,7 @@
 import { answerQuestion } from '../../answering';
 import { isFromPerson, looksLikeQuestion, type IncomingMessage } from '../../incoming';
 import { mentions, questionFromMessage } from '../../mrkdwn';
-import { postMessage } from '../../post';
+import { reply } from '../../post';
 import type { Listener } from '../types';
 
 /**
@@ -23,8 +23,8 @@ export const channelMessage: Listener = {
       if (!question || !looksLikeQuestion(question)) return;
       if (!deps.answeredMessages.firstTime(`${message.channel}:${message.ts}`)) return;
       const ctx = { user: message.user!, team: context.teamId, channel: message.channel, surface: 'auto' as const };
-      const reply = await answerQuestion(deps, question, ctx, true);
-      if (reply) await postMessage(client, message.channel, reply.message, message.thread_ts ?? message.ts);
+      const answer = await answerQuestion(deps, question, ctx, true);
+      if (answer) await reply(client, deps.logger, { channel: message.channel, threadTs: message.thread_ts ?? message.ts }, answer.message);
     });
   },
 };

@@ -2,7 +2,7 @@ import { answerQuestion } from '../../answering';
 import { helpMessage } from '../../blocks';
 import { isFromPerson, type IncomingMessage } from '../../incoming';
 import { questionFromMessage } from '../../mrkdwn';
-import { postMessage } from '../../post';
+import { reply as replyTo } from '../../post';
 import type { Listener } from '../types';
 
 /** A direct message to the bot: answered in the conversation (in the thread, if it was written in one). */
@@ -15,11 +15,11 @@ export const directMessage: Listener = {
       if (message.channel_type !== 'im') return next();
       if (!isFromPerson(message) || !deps.answeredMessages.firstTime(`${message.channel}:${message.ts}`)) return;
       const question = questionFromMessage(message.text ?? '');
-      const reply =
+      const answer =
         question && !/^(help|hi|hello|hey)\W*$/i.test(question)
           ? (await answerQuestion(deps, question, { user: message.user!, team: context.teamId, channel: message.channel, surface: 'dm' })).message
           : helpMessage(deps.engine);
-      await postMessage(client, message.channel, reply, message.thread_ts);
+      await replyTo(client, deps.logger, { channel: message.channel, threadTs: message.thread_ts }, answer);
     });
   },
 };

@@ -1,0 +1,61 @@
+'use strict';
+/** The three systems compared, each behind the same tiny interface: build(facts) -> { ask(q) -> { ids, answered } }. */
+const Fuse = require('fuse.js');
+const MiniSearch = require('minisearch');
+const { createEngine } = require('../dist/engine/engine');
+
+const source = Object.freeze({ title: 'Synthetic benchmark knowledge' });
+
+function asKnowledge(facts) {
+  return {
+    facts: facts.map((f, i) => ({ tags: [], ...f, source: f.source ?? source, file: 'bench', line: i + 1 })),
+    sources: [{ ...source, file: 'bench' }],
+    aliases: [],
+    fingerprint: 'bench',
+  };
+}
+
+const SYSTEMS = {
+  /** This engine, default configuration. */
+  'briefing-bot': {
+    label: 'Briefing Bot engine',
+    build(facts, knowledge) {
+      const engine = createEngine(knowledge ?? asKnowledge(facts));
+      return {
+        ask(q) {
+          const answer = engine.ask(q, { top: 10 });
+          return { ids: answer.results.map((r) => r.fact.id), answered: answer.answered };
+        },
+      };
+    },
+  },
+  /** fuse.js over every fact, default options, keys questions and text. */
+  fuse: {
+    label: 'fuse.js 7.5 (defaults)',
+    build(facts) {
+      const fuse = new Fuse(facts, { keys: ['questions', 'text'] });
+      return {
+        ask(q) {
+          const ids = fuse.search(q, { limit: 10 }).map((r) => r.item.id);
+          return { ids, answered: ids.length > 0 };
+        },
+      };
+    },
+  },
+  /** MiniSearch with its default BM25 options, fields questions and text. */
+  minisearch: {
+    label: 'MiniSearch 7.2 (defaults)',
+    build(facts) {
+      const ms = new MiniSearch({ fields: ['questions', 'text'], idField: 'id' });
+      ms.addAll(facts.map((f) => ({ id: f.id, questions: f.questions.join('\n'), text: f.text })));
+      return {
+        ask(q) {
+          const ids = ms.search(q).slice(0, 10).map((r) => r.id);
+          return { ids, answered: ids.length > 0 };
+        },
+      };
+    },
+  },
+};
+
+module.exports = { SYSTEMS, asKnowledge };

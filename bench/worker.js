@@ -1,0 +1,72 @@
+'use strict';
+/**
+ * One measurement in a fresh process (so heap and RSS belong to one system only):
+ *   node --expose-gc bench/worker.js speed SYSTEM SIZE QUERIES BUDGET_MS
+ *   node --expose-gc bench/worker.js load DIR
+ * Prints one JSON object on stdout; progress lines on stderr.
+ */
+const { generateFacts, generateQueries } = require('./synthetic');
+const { SYSTEMS } = require('./systems');
+
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : null);
+
+function memory() {
+  global.gc?.();
+  const m = process.memoryUsage();
+  return { heapMB: m.heapUsed / 1e6, rssMB: m.rss / 1e6 };
+}
+
+function speed(systemName, size, queryCount, budgetMs) {
+  const facts = generateFacts(size);
+  const queries = generateQueries(facts, queryCount);
+  const baseline = memory();
+  let start = process.hrtime.bigint();
+  const system = SYSTEMS[systemName].build(facts);
+  const buildMs = ms(start);
+  const mem = memory();
+  // Warm-up (JIT) on other queries, bounded by the budget too.
+  const warm = generateQueries(facts, 50, 99);
+  const warmStart = process.hrtime.bigint();
+  for (const q of warm) if (ms(warmStart) < budgetMs / 10) system.ask(q);
+  const times = [];
+  const began = process.hrtime.bigint();
+  for (const q of queries) {
+    if (ms(began) > budgetMs) break;
+    start = process.hrtime.bigint();
+    system.ask(q);
+    times.push(ms(start));
+    if (times.length % 20 === 0) process.stderr.write(`progress ${times.length}/${queries.length}\n`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    system: systemName,
+    size,
+    buildMs,
+    queries: queries.length,
+    completed: times.length,
+    p50Ms: percentile(sorted, 0.5),
+    p99Ms: percentile(sorted, 0.99),
+    heapMB: mem.heapMB,
+    rssMB: mem.rssMB,
+    baselineHeapMB: baseline.heapMB,
+    baselineRssMB: baseline.rssMB,
+  };
+}
+
+function load(dir) {
+  const { loadKnowledge } = require('../dist/knowledge/load');
+  const { createEngine } = require('../dist/engine/engine');
+  const start = process.hrtime.bigint();
+  const result = loadKnowledge(dir);
+  const loadMs = ms(start);
+  if (!result.ok) throw new Error(`benchmark knowledge invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
+  const engine = createEngine(result.knowledge);
+  const totalMs = ms(start);
+  engine.ask('warm up question');
+  return { facts: result.knowledge.facts.length, files: result.knowledge.sources.length, parseAndValidateMs: loadMs, totalMs, ...memory() };
+}
+
+const [mode, ...args] = process.argv.slice(2);
+const out = mode === 'load' ? load(args[0]) : speed(args[0], Number(args[1]), Number(args[2]), Number(args[3]));
+process.stdout.write(`${JSON.stringify(out)}\n`);
