@@ -128,9 +128,11 @@ export function createBot({ config, engine, logger, now = Date.now }: { config: 
       return { port: address && typeof address === 'object' ? address.port : undefined };
     },
     async stop() {
+      const waitedFor = inFlight;
       await app.stop();
       const deadline = now() + DRAIN_TIMEOUT_MS;
       while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      logger.event(LogLevel.INFO, 'stopped', { waitedFor, unfinished: inFlight });
     },
     replaceEngine(next) {
       deps.engine = next;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { createEngine } from '../../src/engine/engine';
+import { createEngine, type Engine } from '../../src/engine/engine';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createBot } from '../../src/slack/app';
@@ -12,10 +12,10 @@ import { SIGNING_SECRET } from './signed';
 
 export const BOT_TOKEN = 'xoxb-1111-2222-testbottoken';
 export const APP_TOKEN = 'xapp-1-A111-3333-testapptoken';
-const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+export const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
 
 /** Starts the real app (HTTP mode unless SLACK_APP_TOKEN is given) against the fake Web API on loopback. */
-export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}) {
+export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, options: { engine?: Engine } = {}) {
   const feedbackLog = path.join(mkdtempSync(path.join(tmpdir(), 'brief-bot-')), 'feedback.jsonl');
   const config = {
     ...loadConfig({
@@ -30,7 +30,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}) {
   };
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
-  const bot = createBot({ config, engine, logger });
+  const bot = createBot({ config, engine: options.engine ?? engine, logger });
   const { port } = await bot.start();
   return {
     bot,

@@ -11,7 +11,7 @@ export interface ResponseUrlPost {
   path: string;
   body: Record<string, unknown>;
 }
-type Handler = (params: Record<string, unknown>) => { status?: number; headers?: Record<string, string>; body: unknown } | undefined;
+type Handler = (params: Record<string, unknown>) => { status?: number; headers?: Record<string, string>; body?: unknown; hang?: boolean; delayMs?: number } | undefined;
 
 export const BOT_USER_ID = 'UBOT0001';
 
@@ -75,7 +75,9 @@ export class FakeSlack {
         this.calls.push({ method, params, authorization: req.headers.authorization });
         const custom = this.handlers.get(method)?.(params);
         const reply = custom ?? { body: this.defaultReply(method, params) };
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers }).end(JSON.stringify(reply.body));
+        if (reply.hang) return this.notify(); // never answers: the client's timeout must fire
+        if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers }).end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
       } else {
         res.writeHead(404).end();
       }
