@@ -2,7 +2,7 @@
 /**
  * One measurement in a fresh process (so heap and RSS belong to one system only):
  *   node --expose-gc bench/worker.js speed SYSTEM SIZE QUERIES BUDGET_MS
- *   node --expose-gc bench/worker.js load DIR
+ *   node --expose-gc bench/worker.js load DIR CACHE_DIR
  * Prints one JSON object on stdout; progress lines on stderr.
  */
 const { generateFacts, generateQueries } = require('./synthetic');
@@ -54,11 +54,11 @@ function speed(systemName, size, queryCount, budgetMs) {
   };
 }
 
-function load(dir) {
+function load(dir, cacheDir) {
   const { loadKnowledge } = require('../dist/knowledge/load');
   const { createEngine } = require('../dist/engine/engine');
   const start = process.hrtime.bigint();
-  const result = loadKnowledge(dir);
+  const result = loadKnowledge(dir, process.cwd(), { cacheDir });
   const loadMs = ms(start);
   if (!result.ok) throw new Error(`benchmark knowledge invalid: ${JSON.stringify(result.problems.slice(0, 3))}`);
   const engine = createEngine(result.knowledge);
@@ -68,5 +68,5 @@ function load(dir) {
 }
 
 const [mode, ...args] = process.argv.slice(2);
-const out = mode === 'load' ? load(args[0]) : speed(args[0], Number(args[1]), Number(args[2]), Number(args[3]));
+const out = mode === 'load' ? load(args[0], args[1]) : speed(args[0], Number(args[1]), Number(args[2]), Number(args[3]));
 process.stdout.write(`${JSON.stringify(out)}\n`);

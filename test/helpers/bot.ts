@@ -7,7 +7,7 @@ import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createBot } from '../../src/slack/app';
 import { createLogger } from '../../src/slack/logger';
-import type { FakeSlack } from './fake-slack';
+import { FakeSlack } from './fake-slack';
 import { SIGNING_SECRET } from './signed';
 
 export const BOT_TOKEN = 'xoxb-1111-2222-testbottoken';
@@ -40,4 +40,30 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
     stop: () => bot.stop(),
   };
+}
+
+export type StartedBot = Awaited<ReturnType<typeof startBot>>;
+
+/**
+ * A fresh fake Slack for each test, and `start(env)` to run the bot against it; both are stopped
+ * after each test. Returns a live context object (its fields change per test).
+ */
+export function useFakeSlack() {
+  const ctx = {
+    fake: undefined as unknown as FakeSlack,
+    bot: undefined as StartedBot | undefined,
+    async start(env: NodeJS.ProcessEnv = {}, options: { engine?: Engine } = {}): Promise<StartedBot> {
+      ctx.bot = await startBot(ctx.fake, env, options);
+      return ctx.bot;
+    },
+  };
+  beforeEach(async () => {
+    ctx.fake = await new FakeSlack().start();
+  });
+  afterEach(async () => {
+    await ctx.bot?.stop();
+    ctx.bot = undefined;
+    await ctx.fake.stop();
+  });
+  return ctx;
 }
