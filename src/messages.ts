@@ -135,4 +135,10 @@ export const slackMessages = Object.freeze({
   rateLimited: (limit: number, waitSeconds: number) =>
     `You've asked ${limit} questions in the last minute, which is my limit per person. Please try again in ${waitSeconds} s.`,
   replyFailed: () => 'Sorry, Slack did not accept my answer. Please try again in a moment.',
+  notCovered: () => "The knowledge base doesn't cover that, so I can't answer it with a quote.",
+  noOtherMatches: () => 'No other matches in the knowledge base.',
+  answerGone: () => 'That answer is no longer in the knowledge base: ask again to get a fresh one.',
+  unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
+  thanksUp: () => 'Thanks! Glad that helped.',
+  thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
 });

@@ -4,6 +4,7 @@ type KnownBlock = slack.KnownBlock;
 type Button = slack.Button;
 import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { publication } from '../knowledge/source-line';
+import { slackMessages } from '../messages';
 import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
 
 /** Slack's limits: 3,000 characters per section text, 50 blocks per message. */
@@ -93,7 +94,7 @@ export function answerMessage(answer: Answer, options: AnswerOptions): Message {
 /** More facts for the same question (the "Other matches" button). */
 export function otherMatchesMessage(question: string, results: readonly RankedFact[]): Message {
   if (results.length === 0) {
-    return { text: 'No other matches in the knowledge base.', blocks: [section(`${restate(question)}\nNo other matches in the knowledge base.`)] };
+    return { text: slackMessages.noOtherMatches(), blocks: [section(`${restate(question)}\n${slackMessages.noOtherMatches()}`)] };
   }
   const blocks: KnownBlock[] = [section(`${restate(question)}\n*Other matches:*`)];
   for (const r of results) blocks.push(section(quote(r.fact.text)), context(sourceMrkdwn(r)));
@@ -107,7 +108,7 @@ export function noAnswerMessage(answer: Answer, engine: Engine): Message {
   const lines = closest.length
     ? closest.map((t) => `• ${defang(t)}`)
     : engine.knowledge.sources.map((s) => `• ${defang(s.title)}`);
-  const lead = "The knowledge base doesn't cover that, so I can't answer it with a quote.";
+  const lead = slackMessages.notCovered();
   const listTitle = closest.length ? 'Closest topics I can answer:' : 'It covers these sources:';
   return {
     text: defang(`${lead} ${listTitle} ${closest.length ? closest.join('; ') : engine.knowledge.sources.map((s) => s.title).join('; ')}`),

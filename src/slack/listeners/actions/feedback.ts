@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { slackMessages } from '../../../messages';
 import { recordFeedback } from '../../answering';
 import { ACTIONS, noticeMessage } from '../../blocks';
 import type { BotDeps, Listener } from '../types';
@@ -10,7 +11,7 @@ function registerVote(app: App, deps: BotDeps, actionId: string, kind: 'up' | 'd
     const value = readButtonValue(body);
     if (!value) return;
     await recordFeedback(deps, { kind, user: value.user, question: value.q, factId: value.id });
-    const thanks = kind === 'up' ? 'Thanks! Glad that helped.' : 'Thanks, noted: the curators review answers marked 👎.';
+    const thanks = kind === 'up' ? slackMessages.thanksUp() : slackMessages.thanksDown();
     await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(thanks) });
   });
 }

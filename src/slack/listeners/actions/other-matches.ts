@@ -1,3 +1,4 @@
+import { slackMessages } from '../../../messages';
 import { ACTIONS, noticeMessage, otherMatchesMessage } from '../../blocks';
 import type { Listener } from '../types';
 import { readButtonValue } from './button-value';
@@ -11,7 +12,7 @@ export const otherMatchesAction: Listener = {
       await ack();
       const value = readButtonValue(body);
       if (!value) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage('Sorry, I could not read that button. Please ask again.') });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(slackMessages.unreadableButton()) });
         return;
       }
       const others = deps.engine.ask(value.q, { top: 3 }).results.filter((r) => r.fact.id !== value.id).slice(0, 2);

@@ -1,3 +1,4 @@
+import { slackMessages } from '../../../messages';
 import { answerMessage, ACTIONS, noticeMessage } from '../../blocks';
 import { postMessage } from '../../post';
 import type { Listener } from '../types';
@@ -15,7 +16,7 @@ export const shareAction: Listener = {
       const value = readButtonValue(body);
       const fact = value && deps.engine.facts.find((f) => f.id === value.id);
       if (!value || !fact || !value.channel) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage('That answer is no longer in the knowledge base: ask again to get a fresh one.') });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(slackMessages.answerGone()) });
         return;
       }
       const message = answerMessage(
