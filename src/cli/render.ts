@@ -1,6 +1,6 @@
 import type { Answer, Engine, RankedFact } from '../engine/engine';
 import type { MatchReason } from '../engine/rank';
-import { sourceLine } from '../knowledge/source-line';
+import { factTopic, sourceLine } from '../knowledge/source-line';
 import { cliMessages as msg } from '../messages';
 
 export function describeMatch(reason: MatchReason): string {
@@ -16,13 +16,8 @@ export function describeMatch(reason: MatchReason): string {
   }
 }
 
-/** The closest facts' topics, for "not in the knowledge base" replies: their first stored question, or their start. */
-export function topicOf(result: RankedFact): string {
-  const question = result.fact.questions[0];
-  if (question) return question;
-  const text = result.fact.text;
-  return text.length > 90 ? `${text.slice(0, 87).trimEnd()}…` : text;
-}
+/** The closest facts' topics, for "not in the knowledge base" replies. */
+export const topicOf = (result: RankedFact): string => factTopic(result.fact);
 
 export function renderText(answer: Answer, engine: Engine): string {
   const lines: string[] = [];

@@ -62,10 +62,10 @@ export function createEngine(knowledge: KnowledgeBase, config: EngineConfig = EN
     },
   };
 
-  function searchAndRank(plan: QueryPlan, weights: ReadonlyMap<string, number>): Scored[] {
+  function searchAndRank(plan: QueryPlan, weights: ReadonlyMap<string, number>, limit: number): Scored[] {
     // Rare words decide: each term is boosted by its IDF^idfPower on top of BM25's own IDF.
     const boosted = new Map([...weights].map(([term, w]) => [term, w * Math.pow(ctx.idf(term), config.idfPower)]));
-    const hits = index.search.search(boosted, boosts, config.bm25, config.candidates);
+    const hits = index.search.search(boosted, boosts, config.bm25, limit);
     const queryTerms = [...weights.keys()];
     const candidates = hits.map((hit) => {
       const terms = new Set(queryTerms.filter((t) => index.search.contains(hit.id, t)));
@@ -85,7 +85,7 @@ export function createEngine(knowledge: KnowledgeBase, config: EngineConfig = EN
     if (weights.size === 0) return { question, answered: false, results: [] };
     for (const cue of plan.cues) if (!weights.has(cue)) weights.set(cue, 1);
 
-    const ranked = searchAndRank(plan, weights);
+    const ranked = searchAndRank(plan, weights, Math.max(config.candidates, top));
     const results = ranked.slice(0, top).map((r) => ({ fact: facts[r.id]!, score: round(r.score), matched: r.matched }));
     const answered = (ranked[0]?.score ?? 0) >= config.answerThreshold;
     return { question, answered, results };

@@ -1,4 +1,4 @@
-import type { Source } from './schema';
+import type { Fact, Source } from './schema';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -18,4 +18,11 @@ export function publication(source: Source): string {
 /** One-line citation: "Title — Publisher, Date — URL", leaving out what the source does not give. */
 export function sourceLine(source: Source): string {
   return [source.title, publication(source), source.url].filter(Boolean).join(' — ');
+}
+
+/** What a fact is about, in a line: its first stored question, or the start of its text. */
+export function factTopic(fact: Pick<Fact, 'questions' | 'text'>): string {
+  const question = fact.questions[0];
+  if (question) return question;
+  return fact.text.length > 90 ? `${fact.text.slice(0, 89).trimEnd()}…` : fact.text;
 }

@@ -3,7 +3,7 @@ import type { types as slack } from '@slack/bolt';
 type KnownBlock = slack.KnownBlock;
 type Button = slack.Button;
 import type { Answer, Engine, RankedFact } from '../engine/engine';
-import { publication } from '../knowledge/source-line';
+import { factTopic, publication } from '../knowledge/source-line';
 import { slackMessages } from '../messages';
 import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
 
@@ -104,7 +104,7 @@ export function otherMatchesMessage(question: string, results: readonly RankedFa
 
 /** Not covered: said plainly, with the closest topics (never an excerpt presented as the answer). */
 export function noAnswerMessage(answer: Answer, engine: Engine): Message {
-  const closest = answer.results.map((r) => r.fact.questions[0] ?? truncate(r.fact.text, 90));
+  const closest = answer.results.map((r) => factTopic(r.fact));
   const lines = closest.length
     ? closest.map((t) => `• ${defang(t)}`)
     : engine.knowledge.sources.map((s) => `• ${defang(s.title)}`);

@@ -1,4 +1,5 @@
 import { createEngine } from '../../src/engine/engine';
+import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { fixtureKnowledge } from '../helpers/paths';
@@ -70,5 +71,13 @@ describe('answer engine on the bundled knowledge', () => {
       expect([answer.answered, answer.results[0]?.fact.id]).toEqual([true, 'programme-base']);
     }
     expect(other.ask('What is the NRF?').answered).toBe(false);
+  });
+
+  it('returns as many results as asked, beyond the re-ranked candidate pool', () => {
+    const source = { title: 'Many' };
+    const facts = Array.from({ length: 60 }, (_, i) => ({ id: `f-${i}`, text: `Report number ${i} mentions the harbour.`, questions: [], tags: [], source, file: 'x.yml', line: i + 1 }));
+    const many = createEngine({ facts, sources: [{ ...source, file: 'x.yml' }], aliases: [], fingerprint: 'many' });
+    expect(ENGINE_DEFAULTS.candidates).toBeLessThan(40);
+    expect(many.ask('harbour report', { top: 40 }).results).toHaveLength(40);
   });
 });
