@@ -53,10 +53,6 @@ export class InvertedIndex {
 
   constructor(readonly fieldCount: number) {}
 
-  get documentCount(): number {
-    return this.count;
-  }
-
   /** Adds document `documentCount` with the terms of each field (in field order); returns its id. */
   add(fields: ReadonlyArray<readonly string[]>): number {
     const stream = this.stream;
@@ -86,16 +82,14 @@ export class InvertedIndex {
     this.anyFieldDf = new Int32Array(terms);
     this.fieldLengths = Array.from({ length: F }, () => new Uint16Array(this.count));
 
-    // Pass 1: postings per (term, field), documents per term, field lengths.
+    // Sort each (doc, field) segment's term ids once, in place, so equal ids are runs; both passes read the same views.
+    const segment = (doc: number, f: number) => stream.data.subarray(segments.data[doc * F + f]!, segments.data[doc * F + f + 1]!);
+    for (let doc = 0; doc < this.count; doc++) for (let f = 0; f < F; f++) segment(doc, f).sort();
     const forEachSegment = (visit: (doc: number, field: number, sorted: Int32Array) => void) => {
-      for (let doc = 0; doc < this.count; doc++) {
-        for (let f = 0; f < F; f++) {
-          const s = doc * F + f;
-          const sorted = stream.data.slice(segments.data[s]!, segments.data[s + 1]!).sort();
-          visit(doc, f, sorted);
-        }
-      }
+      for (let doc = 0; doc < this.count; doc++) for (let f = 0; f < F; f++) visit(doc, f, segment(doc, f));
     };
+
+    // Pass 1: postings per (term, field), documents per term, field lengths.
     forEachSegment((doc, f, sorted) => {
       this.fieldLengths[f]![doc] = Math.min(sorted.length, 65535);
       for (let i = 0; i < sorted.length; i++) {
@@ -147,10 +141,6 @@ export class InvertedIndex {
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
     return id === undefined ? 0 : (this.anyFieldDf[id] ?? 0);
-  }
-
-  terms(): IterableIterator<string> {
-    return this.termIds.keys();
   }
 
   /** Does document `doc` contain `term` in any field? (binary search in the postings) */
