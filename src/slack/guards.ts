@@ -20,7 +20,7 @@ const allowed = (set: ReadonlySet<string>, id: string | undefined) => set.size =
 /** Counts as a question for the rate limit: a command with text, a mention, a DM from a person. */
 function isQuestion(origin: Origin): boolean {
   if (origin.kind === 'command') return !!origin.text?.trim() && !/^\s*help\s*$/i.test(origin.text);
-  return origin.kind === 'event' && origin.addressed && !origin.isBot;
+  return origin.kind === 'event' && origin.addressed && origin.fromPerson;
 }
 
 /**
@@ -51,7 +51,7 @@ export function guards(options: GuardOptions): Middleware<AnyMiddlewareArgs> {
 
     if (!allowed(options.allowedTeams, origin.team) || (origin.channel && !allowed(options.allowedChannels, origin.channel))) {
       options.logger.event(LogLevel.INFO, 'declined_not_allowed', { team: origin.team, channel: origin.channel, user: origin.user });
-      if (origin.addressed && !origin.isBot && (origin.kind !== 'event' || declined.firstTime(`${origin.team}:${origin.channel}`))) {
+      if (origin.addressed && origin.fromPerson && (origin.kind !== 'event' || declined.firstTime(`${origin.team}:${origin.channel}`))) {
         await tell(msg.notEnabledHere());
       } else {
         await ack?.();

@@ -1,15 +1,15 @@
+import { isFromPerson, type IncomingMessage } from './incoming';
+
 /** Who sent a request and where, whatever its kind (event, slash command, button). */
 export interface Origin {
   kind: 'event' | 'command' | 'action' | 'other';
   team?: string;
   channel?: string;
   user?: string;
-  /** An event type ("app_mention", "message"), for events. */
-  eventType?: string;
-  channelType?: string;
   /** The user addressed the bot (a mention, a DM, a command, a button), as opposed to channel chatter. */
   addressed: boolean;
-  isBot: boolean;
+  /** Written by a person: not a bot, an edit, a deletion or a system notice. */
+  fromPerson: boolean;
   text?: string;
   ts?: string;
   threadTs?: string;
@@ -27,20 +27,18 @@ export function originOf(raw: unknown): Origin {
       team: body.team_id ?? e.team,
       channel: e.channel,
       user: e.user,
-      eventType: e.type,
-      channelType: e.channel_type,
       addressed,
-      isBot: !!e.bot_id || (e.subtype !== undefined && e.subtype !== 'file_share' && e.subtype !== 'thread_broadcast'),
+      fromPerson: isFromPerson(e as IncomingMessage),
       text: e.text,
       ts: e.ts,
       threadTs: e.thread_ts,
     };
   }
   if (typeof body.command === 'string') {
-    return { kind: 'command', team: body.team_id, channel: body.channel_id, user: body.user_id, addressed: true, isBot: false, text: body.text };
+    return { kind: 'command', team: body.team_id, channel: body.channel_id, user: body.user_id, addressed: true, fromPerson: true, text: body.text };
   }
   if (body.type === 'block_actions') {
-    return { kind: 'action', team: body.team?.id ?? body.user?.team_id, channel: body.channel?.id ?? body.container?.channel_id, user: body.user?.id, addressed: true, isBot: false };
+    return { kind: 'action', team: body.team?.id ?? body.user?.team_id, channel: body.channel?.id ?? body.container?.channel_id, user: body.user?.id, addressed: true, fromPerson: true };
   }
-  return { kind: 'other', team: body.team_id, addressed: false, isBot: false };
+  return { kind: 'other', team: body.team_id, addressed: false, fromPerson: false };
 }
