@@ -1,8 +1,9 @@
 import { answerQuestion } from '../../answering';
-import { isFromPerson, looksLikeQuestion, type IncomingMessage } from '../../incoming';
+import { looksLikeQuestion } from '../../incoming';
 import { mentions, questionFromMessage } from '../../mrkdwn';
 import { reply } from '../../post';
 import type { Listener } from '../types';
+import { onPersonMessage } from './person-message';
 
 /**
  * Channel messages. The bot speaks unprompted only in AUTO_ANSWER_CHANNELS, only to questions, and
@@ -13,10 +14,8 @@ export const channelMessage: Listener = {
   kind: 'event',
   name: 'message.channels',
   register(app, deps) {
-    app.event('message', async ({ event, context, client, next }) => {
-      const message = event as unknown as IncomingMessage;
-      if (message.channel_type !== 'channel') return next();
-      if (!isFromPerson(message) || !deps.autoAnswerChannels.has(message.channel)) return;
+    onPersonMessage(app, 'channel', async (message, context, client) => {
+      if (!deps.autoAnswerChannels.has(message.channel)) return;
       const text = message.text ?? '';
       if (context.botUserId && mentions(text, context.botUserId)) return;
       const question = questionFromMessage(text);
