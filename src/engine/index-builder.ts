@@ -3,7 +3,7 @@ import { tokenize } from './analyse';
 import { AliasMatcher, aliasTerm } from './aliases';
 import { InvertedIndex } from './inverted-index';
 
-/** Fields indexed per fact; each holds pre-analysed terms separated by single spaces. */
+/** Fields indexed per fact, in the order the inverted index numbers them. */
 export const FIELDS = ['questions', 'text', 'tags', 'source', 'cues'] as const;
 export type Field = (typeof FIELDS)[number];
 

@@ -12,13 +12,13 @@ function cacheFile(cacheDir: string, fingerprint: string, dir: string, cwd: stri
   return path.join(cacheDir, `knowledge-${key}.json`);
 }
 
-/** Validated knowledge from the cache, if these exact files were validated before. */
 /** On disk each source is stored once and facts point at it by index, as they share it in memory. */
 interface CachedKnowledge extends Omit<KnowledgeBase, 'facts'> {
   format: number;
   facts: Array<Omit<Fact, 'source'> & { source: number }>;
 }
 
+/** Validated knowledge from the cache, if these exact files were validated before. */
 export function readCache(cacheDir: string, fingerprint: string, dir: string, cwd: string): KnowledgeBase | undefined {
   try {
     const cached = JSON.parse(readFileSync(cacheFile(cacheDir, fingerprint, dir, cwd), 'utf8')) as CachedKnowledge;
