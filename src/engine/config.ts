@@ -1,29 +1,25 @@
-/** Tuning of the answer engine, in one place. Measured on the dev questions and StackFAQ (see README). */
+/** Tuning of the lexical stage of the answer engine, in one place (the answer decision is decision-model.json). */
 export const ENGINE_DEFAULTS = Object.freeze({
   /** BM25 field boosts: a curator's stored questions say most about what a fact answers. */
   fieldBoosts: Object.freeze({ questions: 3, text: 1, tags: 1.5, source: 0.5, cues: 0.3 }),
-  bm25: Object.freeze({ k: 1.8, b: 0.9, d: 0 }),
-  /** A general-English synonym counts this much towards coverage (the word itself counts 1)... */
+  bm25: Object.freeze({ k: 1.8, b: 0.9 }),
+  /** A word English relates to the question's word (WordNet) counts this much towards coverage (the word itself counts 1)... */
   synonymCredit: 0.6,
-  /** ...and is boosted this much in BM25: synonyms bridge paraphrases but are noisy in long texts. */
+  /** ...and is boosted this much in BM25: related words bridge paraphrases but are noisy in long texts. */
   synonymBoost: 0.15,
   /** Weight of a spelling correction, times its similarity. */
   fuzzyWeight: 0.9,
   fuzzy: Object.freeze({ threshold: 0.34, minLength: 4, maxLengthDifference: 2, maxCorrections: 2 }),
-  /** Query terms are boosted by IDF^idfPower on top of BM25's own IDF: rare words decide. */
-  idfPower: 1,
-  /** Reward for matching more query terms: BM25 × (terms matched)^coordination; 0 = plain BM25. */
-  coordination: 0,
-  /** How many BM25 candidates are re-ranked. */
+  /** Least lexical score (√coverage × relative BM25) of an answer; the decision model must agree too. */
+  lexicalGate: 0.65,
+  /** How many BM25 candidates the decision model judges. */
   candidates: 30,
   /**
-   * Final score = coverage^coverageExponent × (1 - bm25Share + bm25Share × BM25 relative to the best
-   * candidate). The best answer's score is its coverage^coverageExponent.
+   * The best `candidates` by lexical score are re-ordered by lexical score + `blend` × probability. Chosen
+   * on the tuning halves with StackFAQ as a check: ordering by probability alone helped the banks but cost
+   * StackFAQ answer-only 1.5 points.
    */
-  bm25Share: 1,
-  coverageExponent: 0.5,
-  /** Minimum confidence of the best answer for `answered`. */
-  answerThreshold: 0.72,
+  rerank: Object.freeze({ candidates: 3, blend: 0.3 }),
   /** Longest question considered, in words: the rest of a pasted essay adds nothing but time. */
   maxQueryTokens: 64,
   defaultTop: 3,

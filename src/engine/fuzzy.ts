@@ -38,6 +38,9 @@ export class FuzzyVocabulary {
   /** A word, or a word with one letter deleted -> the words it comes from. */
   private readonly variants = new Map<string, string | string[]>();
 
+  /** Insertion order of each word: among equally close words, the earlier one wins (callers list common words first). */
+  private readonly order = new Map<string, number>();
+
   constructor(
     words: Iterable<[word: string, term: string]>,
     private readonly options: FuzzyOptions,
@@ -45,6 +48,7 @@ export class FuzzyVocabulary {
     for (const [word, term] of words) {
       if (word.length < options.minLength || this.termOf.has(word) || !/^\p{L}+$/u.test(word)) continue;
       this.termOf.set(word, term);
+      this.order.set(word, this.order.size);
       this.addVariant(word, word);
       for (const variant of deletions(word)) this.addVariant(variant, word);
     }
@@ -85,7 +89,7 @@ export class FuzzyVocabulary {
     const scored = new Fuse(candidates, { includeScore: true, threshold, isCaseSensitive: true })
       .search(word)
       .map(({ item, score = 1 }) => ({ word: item, term: this.termOf.get(item)!, similarity: 1 - score }))
-      .sort((a, b) => b.similarity - a.similarity || a.word.localeCompare(b.word));
+      .sort((a, b) => b.similarity - a.similarity || this.order.get(a.word)! - this.order.get(b.word)!);
     const best = scored[0]?.similarity ?? 0;
     const distinct = new Map<string, Correction>();
     for (const c of scored) {

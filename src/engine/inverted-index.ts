@@ -13,7 +13,6 @@
 export interface Bm25Params {
   k: number;
   b: number;
-  d: number;
 }
 
 export interface Hit {
@@ -51,7 +50,11 @@ export class InvertedIndex {
   private scores = new Float64Array(0);
   private touched = new Int32Array(0);
 
-  constructor(readonly fieldCount: number) {}
+  private readonly allFields: readonly number[];
+
+  constructor(readonly fieldCount: number) {
+    this.allFields = Array.from({ length: fieldCount }, (_, f) => f);
+  }
 
   /** Adds document `documentCount` with the terms of each field (in field order); returns its id. */
   add(fields: ReadonlyArray<readonly string[]>): number {
@@ -143,11 +146,11 @@ export class InvertedIndex {
     return id === undefined ? 0 : (this.anyFieldDf[id] ?? 0);
   }
 
-  /** Does document `doc` contain `term` in any field? (binary search in the postings) */
-  contains(doc: number, term: string): boolean {
+  /** Does document `doc` contain `term` in any of `fields` (default: any field)? (binary search in the postings) */
+  contains(doc: number, term: string, fields?: readonly number[]): boolean {
     const t = this.termIds.get(term);
     if (t === undefined) return false;
-    for (let f = 0; f < this.fieldCount; f++) {
+    for (const f of fields ?? this.allFields) {
       let lo = this.offsets[t * this.fieldCount + f]!;
       let hi = this.offsets[t * this.fieldCount + f + 1]! - 1;
       while (lo <= hi) {
@@ -187,7 +190,7 @@ export class InvertedIndex {
           const doc = docs[i]!;
           const tf = tfs[i]!;
           if (scores[doc] === 0) touched[touchedCount++] = doc;
-          scores[doc]! += scale * (bm25.d + (tf * (bm25.k + 1)) / (tf + base + lengthNorm * lengths[doc]!));
+          scores[doc]! += (scale * (tf * (bm25.k + 1))) / (tf + base + lengthNorm * lengths[doc]!);
         }
       }
     }

@@ -1,7 +1,9 @@
-import { tokenize } from './analyse';
+import { tokenize, type Token } from './analyse';
 import type { EngineConfig } from './config';
 import type { FuzzyVocabulary } from './fuzzy';
 import { cueTerm, type BuiltIndex } from './index-builder';
+import type { Lexicon } from './lexicon';
+import { questionType, type AnswerType } from './answer-type';
 import { QUESTION_CUES } from './stopwords';
 
 export type Via = 'word' | 'alias' | 'synonym' | 'spelling';
@@ -21,32 +23,59 @@ export interface Alternative {
 /** A content word or alias phrase of the question, with every term that can stand for it. */
 export interface Concept {
   query: string;
-  /** Importance in coverage: the IDF of the concept (unknown words weigh the most). */
+  /** Importance in coverage: how much the word says (IDF in the knowledge, or in English when the knowledge lacks it). */
   weight: number;
   alternatives: Alternative[];
+  /** A name (alias group, or a proper noun that is not an English word): the fact must be about it. */
+  entity: boolean;
+  /** Surface forms that name this concept in a fact's text, lower case (for entity checks). */
+  forms: string[];
 }
 
 export interface QueryPlan {
   concepts: Concept[];
-
   /** Answer-kind cue terms ("when", "how many"), used as a light ranking hint only. */
   cues: string[];
+  /** The kind of answer the question asks for, if it says. */
+  type: AnswerType | undefined;
+  /** Highest concept weight any word can have in this knowledge (an unseen word's IDF). */
+  maxWeight: number;
 }
 
 export interface QueryContext {
   index: BuiltIndex;
   fuzzy: FuzzyVocabulary;
-  synonymsOf: (stem: string) => readonly string[];
+  lexicon: Lexicon;
   idf: (term: string) => number;
   config: EngineConfig;
+  maxIdf: number;
+}
+
+/**
+ * Typos of everyday words ("teh", "wher", "mny") are corrected to the word meant before anything else,
+ * so they can become stop words or question cues; names are corrected later, against the knowledge.
+ */
+function correctEveryday(tokens: Token[], ctx: QueryContext, known: (term: string) => boolean): { tokens: Token[]; fixed: Map<Token, string> } {
+  const fixed = new Map<Token, string>();
+  const out = tokens.map((token) => {
+    if (token.isStop || known(token.stem) || !/^\p{L}+$/u.test(token.lower) || ctx.lexicon.isEnglish(token.lower)) return token;
+    const everyday = ctx.lexicon.correctEveryday(token.lower);
+    const name = ctx.fuzzy.correct(token.lower)[0];
+    if (!everyday || (name && name.similarity >= everyday.similarity)) return token;
+    const [replacement] = tokenize(everyday.word);
+    if (!replacement) return token;
+    fixed.set(replacement, token.surface);
+    return replacement;
+  });
+  return { tokens: out, fixed };
 }
 
 export function planQuery(question: string, ctx: QueryContext): QueryPlan {
   const { index, config } = ctx;
-  const tokens = tokenize(question, config.maxQueryTokens);
+  const known = (term: string) => index.documentFrequency(term) > 0;
+  const { tokens, fixed } = correctEveryday(tokenize(question, config.maxQueryTokens), ctx, known);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
-  const known = (term: string) => index.documentFrequency(term) > 0;
   const covered = new Set<number>();
 
   for (const hit of index.aliases.match(tokens)) {
@@ -60,6 +89,8 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
       query,
       weight: ctx.idf(hit.term),
       alternatives: known(hit.term) ? [{ term: hit.term, weight: 1, boost: 1, via: 'alias', shown }] : [],
+      entity: true,
+      forms: members.map((m) => m.toLowerCase()),
     });
   }
 
@@ -76,7 +107,19 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
       query: `${a.surface} ${b.surface}`,
       weight: ctx.idf(joined),
       alternatives: [{ term: joined, weight: 1, boost: 1, via: 'spelling', shown }],
+      entity: false,
+      forms: [shown],
     });
+  }
+
+  // Two-word names English knows as one thing ("Austrian capital" = Vienna).
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (covered.has(i) || covered.has(i + 1) || tokens[i]!.isStop || tokens[i + 1]!.isStop) continue;
+    const phrase = `${tokens[i]!.lower} ${tokens[i + 1]!.lower}`;
+    const alternatives = relatedAlternatives(ctx.lexicon.related(phrase), ctx, known, new Set());
+    if (alternatives.length === 0) continue;
+    covered.add(i).add(i + 1);
+    concepts.push({ query: `${tokens[i]!.surface} ${tokens[i + 1]!.surface}`, weight: ctx.maxIdf, alternatives, entity: false, forms: [phrase] });
   }
 
   const cues = new Set<string>();
@@ -85,36 +128,61 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     if (cue && (cue !== 'howmany' || tokens[i - 1]?.lower === 'how')) cues.add(cueTerm(cue));
     if (token.isStop || covered.has(i) || seen.has(token.stem)) return;
     seen.add(token.stem);
-    concepts.push(wordConcept(token.surface, token.lower, token.stem, ctx, known));
+    const typed = fixed.get(token);
+    const concept = wordConcept(token, i, ctx, known);
+    if (typed !== undefined) {
+      concept.query = typed;
+      for (const alt of concept.alternatives) if (alt.via === 'word') alt.via = 'spelling';
+    }
+    concepts.push(concept);
   });
-  return { concepts, cues: [...cues] };
+  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf };
 }
 
-function wordConcept(
-  surface: string,
-  lower: string,
-  stem: string,
+/** Knowledge terms for the lemmas English relates to a word (synonyms, derivations, pertainyms). */
+function relatedAlternatives(
+  related: ReadonlyArray<{ word: string; credit: number }>,
   ctx: QueryContext,
   known: (term: string) => boolean,
-): Concept {
-  const { index, config } = ctx;
-  const show = (term: string) => index.displayWord.get(term) ?? term;
-  const alternatives: Alternative[] = [];
-  if (known(stem)) alternatives.push({ term: stem, weight: 1, boost: 1, via: 'word', shown: show(stem) });
-  for (const synonym of ctx.synonymsOf(stem)) {
-    if (!known(synonym)) continue;
-    alternatives.push({ term: synonym, weight: config.synonymCredit, boost: config.synonymBoost, via: 'synonym', shown: show(synonym) });
+  exclude: ReadonlySet<string>,
+): Alternative[] {
+  const { config, index } = ctx;
+  const best = new Map<string, Alternative>();
+  for (const { word, credit } of related) {
+    const tokens = tokenize(word).filter((t) => !t.isStop);
+    if (tokens.length !== 1) continue;
+    const term = tokens[0]!.stem;
+    if (exclude.has(term) || !known(term)) continue;
+    const weight = config.synonymCredit * credit;
+    const existing = best.get(term);
+    if (existing && existing.weight >= weight) continue;
+    best.set(term, { term, weight, boost: config.synonymBoost * credit, via: 'synonym', shown: index.displayWord.get(term) ?? word });
   }
-  let weight = ctx.idf(stem);
-  // A word with known synonyms is a real word the knowledge phrases differently, not a typo.
-  if (!known(stem) && alternatives.length === 0) {
+  return [...best.values()];
+}
+
+function wordConcept(token: Token, position: number, ctx: QueryContext, known: (term: string) => boolean): Concept {
+  const { index, config, lexicon } = ctx;
+  const { surface, lower, stem } = token;
+  const alternatives: Alternative[] = [];
+  const isKnown = known(stem);
+  if (isKnown) alternatives.push({ term: stem, weight: 1, boost: 1, via: 'word', shown: index.displayWord.get(stem) ?? lower });
+  alternatives.push(...relatedAlternatives(lexicon.related(lower), ctx, known, new Set([stem])));
+  const english = lexicon.isEnglish(lower);
+  // A word the knowledge lacks says as much as English says it does: "actually" little, "population" a lot.
+  let weight = isKnown ? ctx.idf(stem) * lexicon.generality(lower) : ctx.maxIdf * lexicon.informativeness(lower);
+  let entity = !english && /^\p{L}/u.test(lower) && (position > 0 || !isKnown);
+  if (!isKnown && !english) {
     const corrections = ctx.fuzzy.correct(lower).filter((c) => known(c.term));
     for (const c of corrections) {
-      const weight = config.fuzzyWeight * c.similarity;
-      alternatives.push({ term: c.term, weight, boost: weight, via: 'spelling', shown: c.word });
+      const credit = config.fuzzyWeight * c.similarity;
+      alternatives.push({ term: c.term, weight: credit, boost: credit, via: 'spelling', shown: c.word });
     }
     // A misspelt word is as informative as the word meant, not as rare as a word never seen.
-    if (corrections[0]) weight = ctx.idf(corrections[0].term);
+    if (corrections[0]) {
+      weight = ctx.idf(corrections[0].term);
+      entity = !lexicon.isEnglish(corrections[0].word);
+    }
   }
-  return { query: surface, weight, alternatives };
+  return { query: surface, weight, alternatives, entity, forms: [lower] };
 }

@@ -42,18 +42,14 @@ export function coverage(concepts: readonly Concept[], terms: ReadonlySet<string
   return { value: total > 0 ? credited / total : 0, matched };
 }
 
-export function rank(
-  plan: QueryPlan,
-  candidates: readonly Candidate[],
-  { bm25Share, coverageExponent }: { bm25Share: number; coverageExponent: number },
-): Scored[] {
+/** Candidates by lexical score: √coverage × BM25 relative to the best candidate (the best answer scores √coverage). */
+export function rank(plan: QueryPlan, candidates: readonly Candidate[]): Scored[] {
   const topBm25 = candidates.reduce((max, c) => Math.max(max, c.bm25), 0);
   return candidates
     .map((candidate) => {
       const { value, matched } = coverage(plan.concepts, candidate.terms);
       const relative = topBm25 > 0 ? candidate.bm25 / topBm25 : 0;
-      const score = Math.pow(value, coverageExponent) * (1 - bm25Share + bm25Share * relative);
-      return { id: candidate.id, score, coverage: value, matched };
+      return { id: candidate.id, score: Math.sqrt(value) * relative, coverage: value, matched };
     })
     .sort((a, b) => b.score - a.score || a.id - b.id);
 }

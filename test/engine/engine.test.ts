@@ -50,13 +50,11 @@ describe('answer engine on the bundled knowledge', () => {
     expect(best('NRF objectives').answer.results[0]?.matched).toContainEqual({ query: 'objectives', matched: 'goals', via: 'synonym' });
   });
 
-  it('returns at most `top` results, best first, with scores in 0..1', () => {
+  it('returns at most `top` distinct results, each with a probability in 0..1', () => {
     const { results } = engine.ask('Massoud Taliban', { top: 5 });
     expect(results).toHaveLength(5);
-    const scores = results.map((r) => r.score);
-    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
-    for (const s of scores) expect(s).toBeGreaterThan(0);
-    for (const s of scores) expect(s).toBeLessThanOrEqual(1);
+    expect(new Set(results.map((r) => r.fact.id)).size).toBe(5);
+    for (const { score } of results) expect(score >= 0 && score <= 1).toBe(true);
   });
 
   it('does not read the common word "is" as the acronym IS', () => {
@@ -66,10 +64,9 @@ describe('answer engine on the bundled knowledge', () => {
 
   it('serves any topic: knowledge is data', () => {
     const other = createEngine(loadKnowledgeOrThrow(fixtureKnowledge('basic')));
-    for (const question of ['Where is the programme located?', 'lyons']) {
-      const answer = other.ask(question);
-      expect([answer.answered, answer.results[0]?.fact.id]).toEqual([true, 'programme-base']);
-    }
+    expect(other.ask('Where is the programme located?')).toMatchObject({ answered: true, results: [{ fact: { id: 'programme-base' } }, expect.anything()] });
+    // A misspelt place alone finds the fact, though one word is too little to answer with confidence.
+    expect(other.ask('lyons').results[0]?.fact.id).toBe('programme-base');
     expect(other.ask('What is the NRF?').answered).toBe(false);
   });
 

