@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brief } from '../helpers/cli';
-import { fixtureKnowledge, SHARED } from '../helpers/paths';
+import { FIXTURES, fixtureKnowledge } from '../helpers/paths';
 
 describe('brief check', () => {
   it('exits 0 with a one-line summary for the bundled knowledge', async () => {
@@ -22,14 +22,14 @@ describe('brief check', () => {
 });
 
 describe('brief eval', () => {
-  it('scores 100% on the shared dev questions', async () => {
-    const { code, out } = await brief(['eval', path.join(SHARED, 'eval', 'questions.dev.jsonl'), '--min', '1']);
+  it('scores 100% on the dev questions', async () => {
+    const { code, out } = await brief(['eval', path.join(FIXTURES, 'eval', 'questions.dev.jsonl'), '--min', '1']);
     expect(out).toContain('Overall:            100.0% (28/28)');
     expect(code).toBe(0);
   });
 
   it('generalises to other phrasings of the same needs, and never answers wrongly', async () => {
-    const { out } = await brief(['eval', path.join(__dirname, '..', 'fixtures', 'eval', 'nrf-paraphrases.jsonl'), '--min', '0.9']);
+    const { out } = await brief(['eval', path.join(FIXTURES, 'eval', 'nrf-paraphrases.jsonl'), '--min', '0.9']);
     expect(out).not.toMatch(/got answered with/);
     expect(out).toContain('No-answer accuracy: 100.0%');
   });
