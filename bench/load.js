@@ -13,15 +13,18 @@ const { createServer } = require('node:http');
 const { mkdirSync, mkdtempSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { msSince, percentile } = require('./stats');
 
 const quick = process.argv.includes('--quick');
 const PLAN = quick ? { rate: 100, seconds: 3, burst: 100, concurrency: 20, retries: 20 } : { rate: 100, seconds: 20, burst: 500, concurrency: 50, retries: 100 };
 const SECRET = 'loadtestsigningsecret000000000000';
 const QUESTIONS = ["What are the NRF's stated goals?", 'Who leads the NRF?', 'Where is the NRF based?', 'How many fighters does the NRF have?', "What's the weather in Kabul tomorrow?"];
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+/** @param {import('node:net').Server} server listening on a TCP port */
+const portOf = (server) => /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 
 /** Counts chat.postMessage calls per thread_ts (one thread per event). */
 function startFakeApi() {
+  /** @type {Map<string | null, number>} */
   const replies = new Map();
   let calls = 0;
   const server = createServer((req, res) => {
@@ -39,13 +42,16 @@ function startFakeApi() {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, replies, calls: () => calls, port: server.address().port })));
+  /** @type {Promise<{ server: typeof server, replies: typeof replies, calls: () => number, port: number }>} */
+  const ready = new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, replies, calls: () => calls, port: portOf(server) })));
+  return ready;
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
+      const port = portOf(s);
       s.close(() => resolve(port));
     });
   });
@@ -69,6 +75,7 @@ function mention() {
   };
 }
 
+/** @param {string} url @param {string} body @param {Record<string, string>} [headers] */
 async function send(url, body, headers = {}) {
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -76,9 +83,9 @@ async function send(url, body, headers = {}) {
   try {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature, ...headers }, body });
     await res.text();
-    return { ok: res.status === 200, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    return { ok: res.status === 200, ms: msSince(start) };
   } catch {
-    return { ok: false, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+    return { ok: false, ms: msSince(start) };
   }
 }
 
@@ -96,9 +103,11 @@ async function main() {
   const url = `http://127.0.0.1:${port}/slack/events`;
   for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
 
+  /** @type {number[]} */
   const acks = [];
   const sent = [];
   let errors = 0;
+  /** @param {{ ok: boolean, ms: number }} r */
   const record = (r) => {
     acks.push(r.ms);
     if (!r.ok) errors++;
@@ -129,7 +138,7 @@ async function main() {
   let next = 0;
   await Promise.all(
     Array.from({ length: PLAN.concurrency }, async () => {
-      while (next < burst.length) await send(url, burst[next++].body).then(record);
+      for (let m = burst[next++]; m; m = burst[next++]) await send(url, m.body).then(record);
     }),
   );
 
@@ -140,6 +149,7 @@ async function main() {
   const missing = sent.filter((m) => !api.replies.has(m.ts)).length;
   const duplicated = [...api.replies.values()].filter((n) => n > 1).length;
   const sorted = [...acks].sort((a, b) => a - b);
+  const ackP99Ms = percentile(sorted, 0.99) ?? NaN;
   const result = {
     date: new Date().toISOString(),
     quick,
@@ -147,15 +157,15 @@ async function main() {
     events: sent.length,
     requests: acks.length,
     steadySeconds,
-    ackP50Ms: percentile(sorted, 0.5),
-    ackP99Ms: percentile(sorted, 0.99),
-    ackMaxMs: sorted[sorted.length - 1],
+    ackP50Ms: percentile(sorted, 0.5) ?? NaN,
+    ackP99Ms,
+    ackMaxMs: sorted.at(-1) ?? NaN,
     errors,
     answered: api.replies.size,
     missing,
     duplicated,
+    targets: { zeroErrors: errors === 0, exactlyOnce: missing === 0 && duplicated === 0 && api.calls() === sent.length, ackP99Under500ms: ackP99Ms < 500 },
   };
-  result.targets = { zeroErrors: errors === 0, exactlyOnce: missing === 0 && duplicated === 0 && api.calls() === sent.length, ackP99Under500ms: result.ackP99Ms < 500 };
   bot.kill('SIGTERM');
   await new Promise((r) => bot.once('exit', r));
   api.server.close();

@@ -5,6 +5,9 @@
  * words, so term statistics look like prose. Queries are 3–8 words taken from a fact, 30 % with a typo.
  */
 
+/** @typedef {import('../src/knowledge/schema').FactEntry} FactEntry */
+
+/** @param {number} seed @returns {() => number} uniform in [0, 1) */
 function rng(seed) {
   // mulberry32: small, fast, deterministic
   let a = seed >>> 0;
@@ -22,21 +25,39 @@ const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'rk', 'ng'];
 const FUNCTION_WORDS = 'the of and to in a is that for on with as by at from it was are be this which or an has have not but its were their been also more than'.split(' ');
 
+/**
+ * `list[index]`, for an index the caller knows is in range (noUncheckedIndexedAccess cannot).
+ * @template T
+ * @param {ArrayLike<T>} list
+ * @param {number} index
+ * @returns {T}
+ */
+function at(list, index) {
+  const item = list[index];
+  if (item === undefined) throw new RangeError(`index ${index} outside 0..${list.length - 1}`);
+  return item;
+}
+
+/** @template T @param {ArrayLike<T>} list @param {() => number} random @returns {T} */
+const oneOf = (list, random) => at(list, Math.floor(random() * list.length));
+
+/** @param {number} size @param {() => number} random */
 function vocabulary(size, random) {
+  /** @type {Set<string>} */
   const words = new Set();
   while (words.size < size) {
     const syllables = 1 + Math.floor(random() * 3);
     let w = '';
     for (let i = 0; i < syllables; i++) {
-      w += ONSETS[Math.floor(random() * ONSETS.length)] + VOWELS[Math.floor(random() * VOWELS.length)];
+      w += oneOf(ONSETS, random) + oneOf(VOWELS, random);
     }
-    w += CODAS[Math.floor(random() * CODAS.length)];
+    w += oneOf(CODAS, random);
     if (w.length >= 3) words.add(w);
   }
   return [...words];
 }
 
-/** Zipf(s≈1) sampler over `n` ranks via a precomputed cumulative table. */
+/** Zipf(s≈1) sampler over `n` ranks via a precomputed cumulative table. @param {number} n @param {() => number} random */
 function zipf(n, random) {
   const cumulative = new Float64Array(n);
   let total = 0;
@@ -47,21 +68,22 @@ function zipf(n, random) {
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cumulative[mid] < x) lo = mid + 1;
+      if (at(cumulative, mid) < x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
 }
 
+/** @param {string[]} words @param {() => number} pick @param {() => number} random @param {number} length */
 function sentence(words, pick, random, length) {
   const out = [];
-  for (let i = 0; i < length; i++) out.push(random() < 0.35 ? FUNCTION_WORDS[Math.floor(random() * FUNCTION_WORDS.length)] : words[pick()]);
+  for (let i = 0; i < length; i++) out.push(random() < 0.35 ? oneOf(FUNCTION_WORDS, random) : at(words, pick()));
   const s = out.join(' ');
-  return s[0].toUpperCase() + s.slice(1);
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** `count` facts: a 20–60 word text and a 5–10 word stored question each. */
+/** `count` facts: a 20–60 word text and a 5–10 word stored question each. @param {number} count @returns {FactEntry[]} */
 function generateFacts(count, seed = 42) {
   const random = rng(seed);
   const words = vocabulary(30000, random);
@@ -75,28 +97,33 @@ function generateFacts(count, seed = 42) {
   return facts;
 }
 
+/** @param {string} word @param {() => number} random */
 function typo(word, random) {
   if (word.length < 4) return word;
   const i = 1 + Math.floor(random() * (word.length - 2));
   const kind = Math.floor(random() * 3);
   if (kind === 0) return word.slice(0, i) + word.slice(i + 1); // deletion
-  if (kind === 1) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // transposition
+  if (kind === 1) return word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2); // transposition
   return word.slice(0, i) + 'aeiou'[Math.floor(random() * 5)] + word.slice(i + 1); // substitution
 }
 
-/** `count` queries of 3–8 consecutive words from random facts; `typoShare` of them with one typo. */
+/**
+ * `count` queries of 3–8 consecutive words from random facts; `typoShare` of them with one typo.
+ * @param {readonly FactEntry[]} facts
+ * @param {number} count
+ */
 function generateQueries(facts, count, seed = 7, typoShare = 0.3) {
   const random = rng(seed);
   const queries = [];
   for (let i = 0; i < count; i++) {
-    const fact = facts[Math.floor(random() * facts.length)];
+    const fact = oneOf(facts, random);
     const words = fact.text.replace(/[.?]/g, '').split(' ');
     const length = 3 + Math.floor(random() * 6);
     const start = Math.floor(random() * Math.max(1, words.length - length));
     const q = words.slice(start, start + length);
     if (random() < typoShare) {
       const j = Math.floor(random() * q.length);
-      q[j] = typo(q[j], random);
+      q[j] = typo(at(q, j), random);
     }
     queries.push(q.join(' '));
   }

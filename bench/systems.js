@@ -1,24 +1,36 @@
 'use strict';
 /** The three systems compared, each behind the same tiny interface: build(facts) -> { ask(q) -> { ids, answered } }. */
 const Fuse = require('fuse.js');
-const MiniSearch = require('minisearch');
+// Its require() export is the class itself; its types (resolved without "exports") describe the ES module.
+const MiniSearch = /** @type {typeof import('minisearch').default} */ (/** @type {unknown} */ (require('minisearch')));
 const { createEngine } = require('../dist/engine/engine');
+
+/**
+ * @typedef {import('../src/knowledge/schema').FactEntry} FactEntry
+ * @typedef {import('../src/knowledge/schema').KnowledgeBase} KnowledgeBase
+ * @typedef {{ ask(q: string): { ids: string[], answered: boolean } }} BuiltSystem
+ * @typedef {{ label: string, build(facts: readonly FactEntry[], knowledge?: KnowledgeBase): BuiltSystem }} System
+ * @typedef {keyof typeof SYSTEMS} SystemName
+ */
 
 const source = Object.freeze({ title: 'Synthetic benchmark knowledge' });
 
+/** @param {readonly FactEntry[]} facts @returns {KnowledgeBase} */
 function asKnowledge(facts) {
   return {
-    facts: facts.map((f, i) => ({ tags: [], ...f, source: f.source ?? source, file: 'bench', line: i + 1 })),
+    facts: facts.map((f, i) => ({ ...f, source, file: 'bench', line: i + 1 })),
     sources: [{ ...source, file: 'bench' }],
     aliases: [],
     fingerprint: 'bench',
   };
 }
 
+/** @satisfies {Record<string, System>} */
 const SYSTEMS = {
   /** This engine, default configuration. */
   'briefing-bot': {
     label: 'Briefing Bot engine',
+    /** @param {readonly FactEntry[]} facts @param {KnowledgeBase} [knowledge] the facts as loaded, when there is one */
     build(facts, knowledge) {
       const engine = createEngine(knowledge ?? asKnowledge(facts));
       return {

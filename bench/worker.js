@@ -7,9 +7,13 @@
  */
 const { generateFacts, generateQueries } = require('./synthetic');
 const { SYSTEMS } = require('./systems');
+const { msSince: ms, percentile } = require('./stats');
 
-const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : null);
+/**
+ * What each mode prints, for bench/run.js.
+ * @typedef {ReturnType<typeof speed>} SpeedResult
+ * @typedef {ReturnType<typeof load>} LoadResult
+ */
 
 function memory() {
   global.gc?.();
@@ -17,6 +21,7 @@ function memory() {
   return { heapMB: m.heapUsed / 1e6, rssMB: m.rss / 1e6 };
 }
 
+/** @param {import('./systems').SystemName} systemName @param {number} size @param {number} queryCount @param {number} budgetMs */
 function speed(systemName, size, queryCount, budgetMs) {
   const facts = generateFacts(size);
   const queries = generateQueries(facts, queryCount);
@@ -54,6 +59,7 @@ function speed(systemName, size, queryCount, budgetMs) {
   };
 }
 
+/** @param {string} dir @param {string} cacheDir */
 function load(dir, cacheDir) {
   const { loadKnowledge } = require('../dist/knowledge/load');
   const { createEngine } = require('../dist/engine/engine');
@@ -68,5 +74,16 @@ function load(dir, cacheDir) {
 }
 
 const [mode, ...args] = process.argv.slice(2);
-const out = mode === 'load' ? load(args[0], args[1]) : speed(args[0], Number(args[1]), Number(args[2]), Number(args[3]));
+/** @param {number} i */
+const arg = (i) => {
+  const value = args[i];
+  if (value === undefined) throw new Error('usage: worker.js speed SYSTEM SIZE QUERIES BUDGET_MS | worker.js load DIR CACHE_DIR');
+  return value;
+};
+/** @param {string} name @returns {import('./systems').SystemName} */
+const systemNamed = (name) => {
+  if (!Object.hasOwn(SYSTEMS, name)) throw new Error(`unknown system "${name}": one of ${Object.keys(SYSTEMS).join(', ')}`);
+  return /** @type {import('./systems').SystemName} */ (name);
+};
+const out = mode === 'load' ? load(arg(0), arg(1)) : speed(systemNamed(arg(0)), Number(arg(1)), Number(arg(2)), Number(arg(3)));
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brief } from '../helpers/cli';
-import { fixtureKnowledge, SHARED } from '../helpers/paths';
+import { FIXTURES, fixtureKnowledge } from '../helpers/paths';
 
 describe('brief check', () => {
   it('exits 0 with a one-line summary for the bundled knowledge', async () => {
@@ -22,14 +22,14 @@ describe('brief check', () => {
 });
 
 describe('brief eval', () => {
-  it('passes the shared dev questions at the default bar, declining every out-of-scope one', async () => {
-    const { code, out } = await brief(['eval', path.join(SHARED, 'eval', 'questions.dev.jsonl')]);
+  it('passes the dev questions at the default bar, declining every out-of-scope one', async () => {
+    const { code, out } = await brief(['eval', path.join(FIXTURES, 'eval', 'questions.dev.jsonl')]);
     expect(out).toContain('No-answer accuracy: 100.0% (4/4)');
     expect(code).toBe(0);
   });
 
   it('declines every out-of-scope question of the older paraphrase set and answers at most one wrongly', async () => {
-    const { out } = await brief(['eval', path.join(__dirname, '..', 'fixtures', 'eval', 'nrf-paraphrases.jsonl'), '--min', '0.8']);
+    const { out } = await brief(['eval', path.join(FIXTURES, 'eval', 'nrf-paraphrases.jsonl'), '--min', '0.8']);
     expect(out.match(/got answered with/g)?.length ?? 0).toBeLessThanOrEqual(1);
     expect(out).toContain('No-answer accuracy: 100.0%');
   });

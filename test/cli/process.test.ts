@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from '../helpers/paths';
 
@@ -8,6 +8,15 @@ const bin = path.join(REPO, 'bin', 'brief.js');
 describe('the brief executable (compiled, as npx runs it)', () => {
   it('is built by npm install (prepare)', () => {
     expect(existsSync(path.join(REPO, 'dist', 'cli', 'main.js'))).toBe(true);
+  });
+
+  it('is rebuilt from the current sources (npm test builds first, via pretest)', () => {
+    const sources = readdirSync(path.join(REPO, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+    const stale = sources.filter((file) => {
+      const compiled = path.join(REPO, 'dist', file.replace(/\.ts$/, '.js'));
+      return !existsSync(compiled) || statSync(compiled).mtimeMs < statSync(path.join(REPO, 'src', file)).mtimeMs;
+    });
+    expect(stale).toEqual([]);
   });
 
   it('answers from the bundled knowledge and exits 0', () => {

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SHARED } from './paths';
+import { FIXTURES } from './paths';
 import { BOT_USER_ID } from './fake-slack';
 
-const dir = path.join(SHARED, 'slack-payloads');
+const dir = path.join(FIXTURES, 'slack-payloads');
 const json = (file: string) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let counter = 0;
 const nextId = () => `Ev${Date.now().toString(36)}${(++counter).toString(36)}`.toUpperCase();
 
-/** The shared app_mention envelope, addressed to our bot, with a fresh event_id. */
+/** The recorded app_mention envelope, addressed to our bot, with a fresh event_id. */
 export function mentionEvent(text: string, overrides: Record<string, unknown> = {}) {
   const body = json('app_mention.event_callback.bolt-python-fixture.json');
   body.event_id = nextId();
@@ -18,7 +18,7 @@ export function mentionEvent(text: string, overrides: Record<string, unknown> = 
   return body;
 }
 
-/** The shared message.im envelope with new text and a fresh event_id. */
+/** The recorded message.im envelope with new text and a fresh event_id. */
 export function directMessageEvent(text: string, overrides: Record<string, unknown> = {}) {
   const body = json('message_im.event_callback.docs.json');
   body.event_id = nextId();
@@ -26,7 +26,7 @@ export function directMessageEvent(text: string, overrides: Record<string, unkno
   return body;
 }
 
-/** A message.channels envelope (from the shared app_mention one, as Slack sends it for a channel message). */
+/** A message.channels envelope (from the recorded app_mention one, as Slack sends it for a channel message). */
 export function channelMessageEvent(text: string, overrides: Record<string, unknown> = {}) {
   const body = json('app_mention.event_callback.bolt-python-fixture.json');
   body.event_id = nextId();
@@ -34,7 +34,7 @@ export function channelMessageEvent(text: string, overrides: Record<string, unkn
   return body;
 }
 
-/** The shared slash command form body, as Slack really encodes it, for `/brief TEXT`. */
+/** The recorded slash command form body, as Slack really encodes it, for `/brief TEXT`. */
 export function slashCommandForm(text: string, responseUrl: string): string {
   const form = new URLSearchParams(readFileSync(path.join(dir, 'slash_command.form.java-sdk-real-modified.txt'), 'utf8').trim());
   form.set('command', '/brief');
@@ -43,7 +43,7 @@ export function slashCommandForm(text: string, responseUrl: string): string {
   return form.toString();
 }
 
-/** The shared block_actions payload, clicking one of our buttons, as the form Slack posts. */
+/** The recorded block_actions payload, clicking one of our buttons, as the form Slack posts. */
 export function blockActionForm(actionId: string, value: string, responseUrl: string, overrides: Record<string, unknown> = {}): string {
   const payload = json('block_actions.payload.bolt-python-fixture.json');
   payload.response_url = responseUrl;

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { formatDate } from '../../src/knowledge/source-line';
-import { SHARED } from '../helpers/paths';
 
-const notesText = readFileSync(path.join(SHARED, 'seeds', 'briefing-notes-nrf.txt'), 'utf8');
+const notesText = readFileSync(path.join(BUNDLED_KNOWLEDGE, 'sources', 'briefing-notes-nrf.txt'), 'utf8');
 /** Quote style and spacing aside, so a fact may be wrapped over lines in YAML and still count as verbatim. */
 const normalise = (text: string) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
 const notes = normalise(notesText);

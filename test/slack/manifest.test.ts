@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { LISTENERS } from '../../src/slack/listeners';
 import { ACTIONS } from '../../src/slack/blocks';
-import { REPO } from '../helpers/paths';
+import { FIXTURES, REPO } from '../helpers/paths';
 
 const manifest = parse(readFileSync(path.join(REPO, 'app-manifest.yml'), 'utf8'));
 const handled = (kind: string) => LISTENERS.filter((l) => l.kind === kind).map((l) => l.name).sort();
@@ -36,5 +37,34 @@ describe('app-manifest.yml', () => {
     for (const url of [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, manifest.features.slash_commands[0].url]) {
       expect(url).toMatch(/\/slack\/events$/);
     }
+  });
+
+  describe("against Slack's published JSON schema (draft-07)", () => {
+    const schema = JSON.parse(readFileSync(path.join(FIXTURES, 'slack-manifest-schema', 'manifest.schema.1.0.0.json'), 'utf8'));
+    // Strict mode stays on: the schema's annotation (_note) is declared, its one format (uri) checked with
+    // the platform's URL parser rather than another dependency, and the pattern it writes as `regex`
+    // (background_color) enforced as the pattern it means. strictTypes is off: it only warns that the
+    // schema puts minItems on string items (oauth2 scopes), which says nothing about our manifest.
+    const ajv = new Ajv({ allErrors: true, strictTypes: false, keywords: ['_note'], formats: { uri: (value: string) => URL.canParse(value) } });
+    ajv.addKeyword({ keyword: 'regex', type: 'string', schemaType: 'string', validate: (pattern: string, value: string) => new RegExp(pattern).test(value) });
+    const validate = ajv.compile(schema);
+
+    it('is a manifest Slack accepts', () => {
+      validate(manifest);
+      expect(validate.errors ?? []).toEqual([]);
+    });
+
+    it('would catch a mistyped setting, a command without its slash or a colour without its #', () => {
+      const broken = structuredClone(manifest);
+      broken.settings.socket_mode_enable = true;
+      broken.features.slash_commands[0].command = 'brief';
+      broken.display_information.background_color = '2c3e50';
+      expect(validate(broken)).toBe(false);
+      expect(validate.errors?.map((e) => `${e.instancePath} ${e.message}`).sort()).toEqual([
+        '/display_information/background_color must pass "regex" keyword validation',
+        '/features/slash_commands/0/command must match pattern "^\\/"',
+        '/settings must NOT have additional properties',
+      ]);
+    });
   });
 });
