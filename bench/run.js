@@ -17,7 +17,7 @@ const { readThreads, threadsAsKnowledge, scoreRetrieval } = require('../dist/eva
 const { readCases } = require('../dist/cli/eval');
 const { loadKnowledgeOrThrow } = require('../dist/knowledge/load');
 const { BUNDLED_KNOWLEDGE } = require('../dist/cli/knowledge-dir');
-const { isRight } = require('../dist/engine/judge');
+const { isRight } = require('../dist/eval/judge');
 
 const quick = process.argv.includes('--quick');
 const ROOT = path.resolve(__dirname, '..');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import { isRight, type EvalCase } from '../engine/judge';
+import { isRight, type EvalCase } from '../eval/judge';
 import { cliMessages as msg } from '../messages';
 import type { CliIO } from './io';
 import { topicOf } from './render';
