@@ -18,6 +18,8 @@ export const knowledgeMessages = Object.freeze({
   empty: (field: string) => `${field} is empty: remove it or give it a value`,
   textTooLong: (field: string, length: number) =>
     `${field} is ${length.toLocaleString('en-US')} characters long, over the ${limit} limit: split it into smaller facts`,
+  idTooLong: (field: string, length: number) =>
+    `${field} is ${length} characters long, over the ${KNOWLEDGE_LIMITS.maxIdLength} limit: use a short name for the fact, e.g. "programme-base"`,
   noFacts: (field: string) => `${field} is an empty list: add at least one fact, or remove the file`,
   aliasGroupTooSmall: (group: number) =>
     `alias group ${group} has a single term: a group needs two or more terms that mean the same, e.g. [NRF, National Resistance Front]`,

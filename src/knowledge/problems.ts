@@ -52,6 +52,7 @@ export function issueMessage(
       return msg.wrongType(field, expectedNames[issue.expected] ?? issue.expected, describe(value));
     }
     case 'too_big':
+      if (last === 'id') return msg.idTooLong(field, String(value).length);
       return msg.textTooLong(field, typeof value === 'string' ? value.trim().length : Number(issue.maximum));
     case 'too_small':
       if (issue.origin === 'array') {

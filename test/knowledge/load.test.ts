@@ -74,6 +74,12 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  it('reports an id over 100 characters, accepting one of exactly 100', () => {
+    expect(problemsOf('id-too-long')).toEqual([
+      `${at('id-too-long', 'long-id.yml')}:6: facts[1].id is 101 characters long, over the 100 limit: use a short name for the fact, e.g. "programme-base"`,
+    ]);
+  });
+
   it('reports every problem in every file in one pass', () => {
     const first = at('many-problems', 'first.yml');
     const second = at('many-problems', 'second.yml');
