@@ -9,6 +9,16 @@ const limit = KNOWLEDGE_LIMITS.maxTextLength.toLocaleString('en-US');
 export const knowledgeMessages = Object.freeze({
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   unclosedQuote: () => 'YAML syntax error: a quoted text starts here but is never closed: add the closing quote',
+  tabIndent: () => 'YAML syntax error: a tab character is used for indentation: indent with spaces',
+  misindented: (key: string | undefined) =>
+    `YAML syntax error: ${key ? `"${key}:"` : 'this line'} is not lined up with the field above it: start the fields of one entry in the same column`,
+  missingColon: (word: string) => `YAML syntax error: a colon is missing after "${word}": write each field as name: value`,
+  colonInValue: (key: string | undefined) =>
+    `YAML syntax error: the value${key ? ` of "${key}"` : ''} contains a colon followed by a space: put the whole value in quotes`,
+  duplicateKey: (key: string) => `YAML syntax error: "${key}" is given twice in the same entry: keep only one`,
+  unclosedList: () => 'YAML syntax error: a [ list starts here but is never closed: add the closing ]',
+  textAfterQuote: () =>
+    `YAML syntax error: the value goes on after its closing quote: to quote text that contains " marks, put it in single quotes ('…') instead`,
   emptyFile: () =>
     'the file is empty: a knowledge file needs a source: block and a facts: list (see knowledge/README.md)',
   notAMapping: (found: string) =>

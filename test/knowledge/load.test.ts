@@ -37,6 +37,44 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  describe('YAML syntax errors, one curator message per slip, on the line to fix', () => {
+    const syntax = (scenario: string, file: string, line: number, message: string) =>
+      `${at(scenario, file)}:${line}: YAML syntax error: ${message}`;
+
+    it('points at keys indented less than the one above them, each in line order', () => {
+      const message = '"text:" is not lined up with the field above it: start the fields of one entry in the same column';
+      expect(problemsOf('yaml-key-indented-shallower')).toEqual([
+        syntax('yaml-key-indented-shallower', 'shallower.yml', 5, message),
+        syntax('yaml-key-indented-shallower', 'shallower.yml', 9, message),
+      ]);
+    });
+
+    it('names a field written without its colon', () => {
+      expect(problemsOf('yaml-missing-colon')).toEqual([
+        syntax('yaml-missing-colon', 'no-colon.yml', 2, 'a colon is missing after "title": write each field as name: value'),
+        syntax('yaml-missing-colon', 'no-colon.yml', 8, 'a colon is missing after "text": write each field as name: value'),
+      ]);
+    });
+
+    it.each([
+      ['yaml-tab-indent', 'tabbed.yml', 5, 'a tab character is used for indentation: indent with spaces'],
+      ['yaml-key-indented-deeper', 'deeper.yml', 5, '"text:" is not lined up with the field above it: start the fields of one entry in the same column'],
+      ['yaml-duplicate-key', 'twice.yml', 7, '"text" is given twice in the same entry: keep only one'],
+      ['yaml-colon-in-text', 'colon.yml', 5, 'the value of "text" contains a colon followed by a space: put the whole value in quotes'],
+      ['yaml-quote-inside-quotes', 'quotes.yml', 5, `the value goes on after its closing quote: to quote text that contains " marks, put it in single quotes ('…') instead`],
+      ['yaml-unclosed-list', 'list.yml', 6, 'a [ list starts here but is never closed: add the closing ]'],
+    ])('%s: one message at %s:%i, none of the follow-on parser errors', (scenario, file, line, message) => {
+      expect(problemsOf(scenario)).toEqual([syntax(scenario, file, line, message)]);
+    });
+
+    it('still reports a duplicate id of a fact in a file with a syntax error', () => {
+      expect(problemsOf('yaml-error-hides-duplicate-id')).toEqual([
+        syntax('yaml-error-hides-duplicate-id', 'a.yml', 7, 'a tab character is used for indentation: indent with spaces'),
+        `${at('yaml-error-hides-duplicate-id', 'b.yml')}:6: facts[1].id "shared-id" is already used at ${at('yaml-error-hides-duplicate-id', 'a.yml')}:4: fact ids must be unique across the knowledge base`,
+      ]);
+    });
+  });
+
   it('reports a missing title at its source block', () => {
     expect(problemsOf('missing-title')).toEqual([
       `${at('missing-title', 'no-title.yml')}:2: source.title is required: give the source its title`,
