@@ -14,7 +14,7 @@ const { stringify } = require('yaml');
 const { SYSTEMS } = require('./systems');
 const { generateFacts } = require('./synthetic');
 const { readThreads, threadsAsKnowledge, scoreRetrieval } = require('../dist/eval/stackfaq');
-const { readCases } = require('../dist/cli/eval');
+const { readCases } = require('../dist/eval/cases');
 const { loadKnowledgeOrThrow } = require('../dist/knowledge/load');
 const { BUNDLED_KNOWLEDGE } = require('../dist/cli/knowledge-dir');
 const { isRight } = require('../dist/eval/judge');
@@ -48,7 +48,8 @@ function runWorker(args, label) {
 
 function quality() {
   const threads = readThreads();
-  const cases = readCases(DEV_QUESTIONS);
+  const { cases, problems } = readCases(DEV_QUESTIONS);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
   const knowledge = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE);
   const rows = {};
   for (const [name, system] of Object.entries(SYSTEMS)) {

@@ -44,10 +44,8 @@ export const knowledgeMessages = Object.freeze({
   duplicateId: (field: string, id: string, firstAt: string) =>
     `${field} "${id}" is already used at ${firstAt}: fact ids must be unique across the knowledge base`,
   invalid: (field: string, detail: string) => `${field} is invalid: ${detail}`,
-  dirMissing: (dir: string) =>
-    `${dir}: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files`,
-  noFiles: (dir: string) =>
-    `${dir}: no knowledge files (*.yml, *.yaml) found: add one file per source (see knowledge/README.md)`,
+  dirMissing: () => 'knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files',
+  noFiles: () => 'no knowledge files (*.yml, *.yaml) found: add one file per source (see knowledge/README.md)',
   unreadable: (detail: string) => `cannot read the file: ${detail}`,
 });
 
@@ -90,6 +88,11 @@ export const cliMessages = Object.freeze({
   evalFileUnreadable: (file: string, detail: string) => `brief eval: cannot read ${file}: ${detail}`,
   evalLineInvalid: (file: string, line: number, detail: string) =>
     `${file}:${line}: not a question line: ${detail}; expected {"q": "question", "expect": ["phrase", ...] or null}`,
+  evalNotJson: (detail: string) => `not valid JSON (${detail})`,
+  evalNotAnObject: (found: string) => `the line is ${found}, not a JSON object`,
+  evalFieldMissing: (field: string) => `${field} is missing`,
+  evalFieldEmpty: (field: string) => `${field} is empty`,
+  evalFieldWrongType: (field: string, expected: string, found: string) => `${field} should be ${expected}, not ${found}`,
   checkOk: (dir: string, sources: number, facts: number, aliasGroups: number) =>
     `${dir}: OK: ${sources} ${plural(sources, 'source')}, ${facts} ${plural(facts, 'fact')}, ${aliasGroups} alias ${plural(aliasGroups, 'group')}`,
   checkFailed: (problems: number, files: number) =>

@@ -43,10 +43,10 @@ export interface LoadOptions {
 export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOptions = {}): LoadResult {
   const shownDir = displayPath(path.resolve(cwd, dir), cwd);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { ok: false, problems: [{ file: shownDir, line: 1, message: msg.dirMissing(shownDir) }] };
+    return { ok: false, problems: [{ file: shownDir, message: msg.dirMissing() }] };
   }
   const files = knowledgeFiles(dir);
-  if (files.length === 0) return { ok: false, problems: [{ file: shownDir, line: 1, message: msg.noFiles(shownDir) }] };
+  if (files.length === 0) return { ok: false, problems: [{ file: shownDir, message: msg.noFiles() }] };
 
   const problems: Problem[] = [];
   const facts: Fact[] = [];
@@ -74,7 +74,7 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
     const ids: FactId[] = parsed.ok
       ? parsed.value.facts.map((entry, index) => ({ id: entry.id, index, line: parsed.lineAt(['facts', index, 'id']) }))
       : parsed.readableIds;
-    const fileProblems = parsed.ok ? [] : [...parsed.problems];
+    const fileProblems: Required<Problem>[] = parsed.ok ? [] : [...parsed.problems];
     for (const { id, index, line } of ids) {
       const previous = firstSeen.get(id);
       if (previous) fileProblems.push({ file: shown, line, message: msg.duplicateId(`facts[${index}].id`, id, previous) });
@@ -114,7 +114,7 @@ function readText(file: string, shown: string, problems: Problem[]): string | un
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    problems.push({ file: shown, line: 1, message: msg.unreadable((error as Error).message) });
+    problems.push({ file: shown, message: msg.unreadable((error as Error).message) });
     return undefined;
   }
 }

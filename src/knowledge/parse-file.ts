@@ -17,7 +17,7 @@ export type Parsed<T> =
   | { ok: true; value: T; lineAt: (path: ReadonlyArray<PropertyKey>) => number }
   | {
       ok: false;
-      problems: Problem[];
+      problems: Required<Problem>[];
       /** Valid ids of the facts that could be read, so a broken file does not hide a duplicate id elsewhere. */
       readableIds: FactId[];
     };
@@ -43,7 +43,7 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
   const lineAt = (path: ReadonlyArray<PropertyKey>) => lineOf(doc, lines, path);
   if (result.success) return { ok: true, value: result.data, lineAt };
 
-  const problems: Problem[] = [];
+  const problems: Required<Problem>[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length === 0 ? 'the file' : fieldName(issue.path);

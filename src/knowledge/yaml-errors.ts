@@ -7,10 +7,10 @@ import type { Problem } from './problems';
  * parser terms ("Nested mappings are not allowed in compact mappings"), some on the wrong line. The
  * curator gets one message per cascade, on the line to fix, in their words.
  */
-export function syntaxProblems(file: string, text: string, errors: readonly YAMLError[], lines: LineCounter): Problem[] {
+export function syntaxProblems(file: string, text: string, errors: readonly YAMLError[], lines: LineCounter): Required<Problem>[] {
   const at = (pos: number) => lines.linePos(pos).line;
   const sourceLines = text.split('\n');
-  const problems: Problem[] = [];
+  const problems: Required<Problem>[] = [];
   // A duplicate key does not derail the parser, so it is neither a cascade nor part of one.
   const derailing = errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
   let cascade: YAMLError[] = [];

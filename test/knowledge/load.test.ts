@@ -140,7 +140,7 @@ describe('loadKnowledge', () => {
 
   it('names a missing folder and how to point at another', () => {
     expect(problemsOf('no-such-scenario')).toEqual([
-      'test/fixtures/knowledge/no-such-scenario:1: test/fixtures/knowledge/no-such-scenario: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files',
+      'test/fixtures/knowledge/no-such-scenario: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files',
     ]);
   });
 
