@@ -140,7 +140,7 @@ export const configMessages = Object.freeze({
       '  3. Put them in .env (copy .env.example) and run npm start again.',
       '',
       'To try the bot offline right now, no Slack needed:',
-      '  npx brief ask "What are the NRF\'s stated goals?"',
+      '  npx --no-install brief ask "What are the NRF\'s stated goals?"',
     ].join('\n'),
 });
 
