@@ -67,10 +67,14 @@ describe('loadKnowledge', () => {
       expect(problemsOf(scenario)).toEqual([syntax(scenario, file, line, message)]);
     });
 
-    it('still reports a duplicate id of a fact in a file with a syntax error', () => {
-      expect(problemsOf('yaml-error-hides-duplicate-id')).toEqual([
-        syntax('yaml-error-hides-duplicate-id', 'a.yml', 7, 'a tab character is used for indentation: indent with spaces'),
-        `${at('yaml-error-hides-duplicate-id', 'b.yml')}:6: facts[1].id "shared-id" is already used at ${at('yaml-error-hides-duplicate-id', 'a.yml')}:4: fact ids must be unique across the knowledge base`,
+    it('still checks the ids of a file with a syntax or schema error against the other files', () => {
+      const scenario = 'broken-file-hides-duplicate-id';
+      const unique = 'fact ids must be unique across the knowledge base';
+      expect(problemsOf(scenario)).toEqual([
+        syntax(scenario, 'a.yml', 7, 'a tab character is used for indentation: indent with spaces'),
+        `${at(scenario, 'b.yml')}:6: facts[1].id "shared-id" is already used at ${at(scenario, 'a.yml')}:4: ${unique}`,
+        `${at(scenario, 'c.yml')}:2: source.title is required: give the source its title`,
+        `${at(scenario, 'c.yml')}:4: facts[0].id "unique-id" is already used at ${at(scenario, 'b.yml')}:4: ${unique}`,
       ]);
     });
   });
