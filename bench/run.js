@@ -15,10 +15,10 @@ const { SYSTEMS } = require('./systems');
 const { generateFacts } = require('./synthetic');
 const { percentile } = require('./stats');
 const { readThreads, threadsAsKnowledge, scoreRetrieval, STACKFAQ_TARGETS } = require('../dist/eval/stackfaq');
-const { readCases } = require('../dist/cli/eval');
+const { readCases } = require('../dist/eval/cases');
 const { loadKnowledgeOrThrow } = require('../dist/knowledge/load');
 const { BUNDLED_KNOWLEDGE } = require('../dist/cli/knowledge-dir');
-const { isRight } = require('../dist/engine/judge');
+const { isRight } = require('../dist/eval/judge');
 
 /**
  * @typedef {import('./systems').SystemName} SystemName
@@ -72,7 +72,8 @@ function runWorker(args, label) {
 
 function quality() {
   const threads = readThreads();
-  const cases = readCases(DEV_QUESTIONS);
+  const { cases, problems } = readCases(DEV_QUESTIONS);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
   const knowledge = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE);
   const rows = /** @type {Record<SystemName, QualityRow>} */ ({});
   for (const name of NAMES) {

@@ -9,6 +9,16 @@ const limit = KNOWLEDGE_LIMITS.maxTextLength.toLocaleString('en-US');
 export const knowledgeMessages = Object.freeze({
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   unclosedQuote: () => 'YAML syntax error: a quoted text starts here but is never closed: add the closing quote',
+  tabIndent: () => 'YAML syntax error: a tab character is used for indentation: indent with spaces',
+  misindented: (key: string | undefined) =>
+    `YAML syntax error: ${key ? `"${key}:"` : 'this line'} is not lined up with the field above it: start the fields of one entry in the same column`,
+  missingColon: (word: string) => `YAML syntax error: a colon is missing after "${word}": write each field as name: value`,
+  colonInValue: (key: string | undefined) =>
+    `YAML syntax error: the value${key ? ` of "${key}"` : ''} contains a colon followed by a space: put the whole value in quotes`,
+  duplicateKey: (key: string) => `YAML syntax error: "${key}" is given twice in the same entry: keep only one`,
+  unclosedList: () => 'YAML syntax error: a [ list starts here but is never closed: add the closing ]',
+  textAfterQuote: () =>
+    `YAML syntax error: the value goes on after its closing quote: to quote text that contains " marks, put it in single quotes ('…') instead`,
   emptyFile: () =>
     'the file is empty: a knowledge file needs a source: block and a facts: list (see knowledge/README.md)',
   notAMapping: (found: string) =>
@@ -18,6 +28,8 @@ export const knowledgeMessages = Object.freeze({
   empty: (field: string) => `${field} is empty: remove it or give it a value`,
   textTooLong: (field: string, length: number) =>
     `${field} is ${length.toLocaleString('en-US')} characters long, over the ${limit} limit: split it into smaller facts`,
+  idTooLong: (field: string, length: number) =>
+    `${field} is ${length} characters long, over the ${KNOWLEDGE_LIMITS.maxIdLength} limit: use a short name for the fact, e.g. "programme-base"`,
   noFacts: (field: string) => `${field} is an empty list: add at least one fact, or remove the file`,
   aliasGroupTooSmall: (group: number) =>
     `alias group ${group} has a single term: a group needs two or more terms that mean the same, e.g. [NRF, National Resistance Front]`,
@@ -32,10 +44,8 @@ export const knowledgeMessages = Object.freeze({
   duplicateId: (field: string, id: string, firstAt: string) =>
     `${field} "${id}" is already used at ${firstAt}: fact ids must be unique across the knowledge base`,
   invalid: (field: string, detail: string) => `${field} is invalid: ${detail}`,
-  dirMissing: (dir: string) =>
-    `${dir}: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files`,
-  noFiles: (dir: string) =>
-    `${dir}: no knowledge files (*.yml, *.yaml) found: add one file per source (see knowledge/README.md)`,
+  dirMissing: () => 'knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files',
+  noFiles: () => 'no knowledge files (*.yml, *.yaml) found: add one file per source (see knowledge/README.md)',
   unreadable: (detail: string) => `cannot read the file: ${detail}`,
 });
 
@@ -78,6 +88,11 @@ export const cliMessages = Object.freeze({
   evalFileUnreadable: (file: string, detail: string) => `brief eval: cannot read ${file}: ${detail}`,
   evalLineInvalid: (file: string, line: number, detail: string) =>
     `${file}:${line}: not a question line: ${detail}; expected {"q": "question", "expect": ["phrase", ...] or null}`,
+  evalNotJson: (detail: string) => `not valid JSON (${detail})`,
+  evalNotAnObject: (found: string) => `the line is ${found}, not a JSON object`,
+  evalFieldMissing: (field: string) => `${field} is missing`,
+  evalFieldEmpty: (field: string) => `${field} is empty`,
+  evalFieldWrongType: (field: string, expected: string, found: string) => `${field} should be ${expected}, not ${found}`,
   checkOk: (dir: string, sources: number, facts: number, aliasGroups: number) =>
     `${dir}: OK: ${sources} ${plural(sources, 'source')}, ${facts} ${plural(facts, 'fact')}, ${aliasGroups} alias ${plural(aliasGroups, 'group')}`,
   checkFailed: (problems: number, files: number) =>
@@ -125,7 +140,7 @@ export const configMessages = Object.freeze({
       '  3. Put them in .env (copy .env.example) and run npm start again.',
       '',
       'To try the bot offline right now, no Slack needed:',
-      '  npx brief ask "What are the NRF\'s stated goals?"',
+      '  npx --no-install brief ask "What are the NRF\'s stated goals?"',
     ].join('\n'),
 });
 

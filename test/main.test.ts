@@ -16,7 +16,7 @@ describe('npm start', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Briefing Bot is not connected to Slack yet');
     expect(result.stderr).toContain('SLACK_APP_TOKEN=xapp-');
-    expect(result.stderr).toContain('npx brief ask');
+    expect(result.stderr).toContain('npx --no-install brief ask');
   });
 
   it('with a malformed token, exits 1 naming the variable, without echoing it', () => {

@@ -1,7 +1,6 @@
-import type { Engine } from '../engine/engine';
 import { cliMessages as msg } from '../messages';
 import type { CliIO } from './io';
-import { renderText, toJson } from './render';
+import { renderText, toJson, type CliEngine } from './render';
 
 export interface AskOptions {
   json: boolean;
@@ -11,13 +10,13 @@ export interface AskOptions {
 export async function runAsk(
   question: string | undefined,
   options: AskOptions,
-  loadEngine: () => Engine,
+  loadEngine: () => CliEngine,
   io: CliIO,
 ): Promise<number> {
   const engine = loadEngine();
   const answerOne = (q: string) => {
     const answer = engine.ask(q, { top: options.top });
-    io.out(options.json ? JSON.stringify(toJson(answer)) : renderText(answer, engine));
+    io.out(options.json ? JSON.stringify(toJson(answer, engine.aliases)) : renderText(answer, engine));
   };
   if (question !== undefined) {
     if (!question.trim()) {

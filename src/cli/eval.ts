@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import path from 'node:path';
 import type { Engine } from '../engine/engine';
-import { isRight, type EvalCase } from '../engine/judge';
+import { readCases } from '../eval/cases';
+import { isRight, type EvalCase } from '../eval/judge';
 import { cliMessages as msg } from '../messages';
 import type { CliIO } from './io';
 import { topicOf } from './render';
-
-const caseSchema = z.object({ q: z.string().min(1), expect: z.array(z.string().min(1)).min(1).nullable() });
 
 export interface EvalReport {
   total: number;
@@ -14,24 +12,6 @@ export interface EvalReport {
   answerable: { total: number; right: number };
   unanswerable: { total: number; right: number };
   misses: Array<{ question: string; expected: string[] | null; got: string }>;
-}
-
-export function readCases(file: string): EvalCase[] {
-  const text = readFileSync(file, 'utf8');
-  const cases: EvalCase[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (error) {
-      throw new Error(msg.evalLineInvalid(file, i + 1, (error as Error).message));
-    }
-    const result = caseSchema.safeParse(parsed);
-    if (!result.success) throw new Error(msg.evalLineInvalid(file, i + 1, result.error.issues[0]?.message ?? 'invalid'));
-    cases.push(result.data);
-  });
-  return cases;
 }
 
 export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport {
@@ -57,14 +37,18 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport
 const pct = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}% (${right}/${total})` : 'n/a (0 questions)');
 
 export function runEval(file: string, min: number, loadEngine: () => Engine, io: CliIO): number {
-  let cases: EvalCase[];
+  let read: ReturnType<typeof readCases>;
   try {
-    cases = readCases(file);
+    read = readCases(path.resolve(io.cwd, file), file);
   } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code ? msg.evalFileUnreadable(file, (error as Error).message) : (error as Error).message;
-    io.err(detail);
+    io.err(msg.evalFileUnreadable(file, (error as Error).message));
     return 1;
   }
+  if (read.problems.length > 0) {
+    for (const problem of read.problems) io.err(problem);
+    return 1;
+  }
+  const cases = read.cases;
   const report = evaluate(loadEngine(), cases);
   io.out(`Top-1 accuracy:     ${pct(report.answerable.right, report.answerable.total)}`);
   io.out(`No-answer accuracy: ${pct(report.unanswerable.right, report.unanswerable.total)}`);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../engine/engine';
+import { createEngine } from '../engine/engine';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { formatProblem } from '../knowledge/problems';
 import { loadKnowledge } from '../knowledge/load';
@@ -12,6 +12,7 @@ import { runEval } from './eval';
 import { runGaps } from './gaps';
 import type { CliIO } from './io';
 import { resolveKnowledgeDir } from './knowledge-dir';
+import type { CliEngine } from './render';
 
 class UsageError extends Error {}
 
@@ -33,14 +34,14 @@ function numberOption(name: string, value: string | undefined, fallback: number,
 
 /** Loads the knowledge and builds the engine, or reports every knowledge problem and signals exit 1. */
 class KnowledgeFailure extends Error {}
-function engineLoader(dir: string, io: CliIO): () => Engine {
+function engineLoader(dir: string, io: CliIO): () => CliEngine {
   return () => {
     const result = loadKnowledge(dir, io.cwd);
     if (!result.ok) {
       for (const problem of result.problems) io.err(formatProblem(problem));
       throw new KnowledgeFailure();
     }
-    return createEngine(result.knowledge);
+    return { ...createEngine(result.knowledge), aliases: result.knowledge.aliases };
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Answer, Engine, RankedFact } from '../engine/engine';
+import { explainMatches, worthListing, writtenAlike } from '../engine/explain';
 import type { MatchReason } from '../engine/rank';
 import { factTopic, sourceLine } from '../knowledge/source-line';
 import { cliMessages as msg } from '../messages';
@@ -8,7 +9,7 @@ export function describeMatch(reason: MatchReason): string {
     case 'word':
       return reason.query;
     case 'alias':
-      return `${reason.query} (= ${reason.matched})`;
+      return writtenAlike(reason.query, reason.matched) ? reason.query : `${reason.query} (= ${reason.matched})`;
     case 'synonym':
       return `${reason.query} ≈ ${reason.matched}`;
     case 'spelling':
@@ -19,13 +20,20 @@ export function describeMatch(reason: MatchReason): string {
 /** The closest facts' topics, for "not in the knowledge base" replies. */
 export const topicOf = (result: RankedFact): string => factTopic(result.fact);
 
-export function renderText(answer: Answer, engine: Engine): string {
+/** The engine with the knowledge's alias groups, so matches can be explained in the fact's words. */
+export interface CliEngine extends Engine {
+  readonly aliases: ReadonlyArray<readonly string[]>;
+}
+
+export function renderText(answer: Answer, engine: CliEngine): string {
   const lines: string[] = [];
-  const [best, ...others] = answer.results;
+  const [best, ...rest] = answer.results;
+  const others = rest.filter(worthListing);
   if (answer.answered && best) {
     lines.push(`Q: ${answer.question}`, '', `  “${best.fact.text}”`, '');
     lines.push(`  Source: ${sourceLine(best.fact.source)}`);
-    lines.push(`  Why: matched ${best.matched.map(describeMatch).join(', ')} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
+    const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
+    lines.push(`  Why: matched ${why} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
     if (others.length > 0) {
       lines.push('', '  Other matches:');
       for (const other of others) lines.push(`  - [${other.score.toFixed(2)}] ${topicOf(other)} (${other.fact.id})`);
@@ -44,7 +52,7 @@ export function renderText(answer: Answer, engine: Engine): string {
 }
 
 /** The JSON shape of `brief ask --json`: answers only when answered; otherwise the closest topics. */
-export function toJson(answer: Answer) {
+export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
   const facts = answer.results.map((r) => ({
     id: r.fact.id,
     text: r.fact.text,
@@ -55,7 +63,7 @@ export function toJson(answer: Answer) {
       ...(r.fact.source.date && { date: r.fact.source.date }),
       ...(r.fact.source.url && { url: r.fact.source.url }),
     },
-    matched: r.matched,
+    matched: explainMatches(r, aliases),
   }));
   return answer.answered
     ? { question: answer.question, answered: true, answers: facts }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { knowledgeMessages as msg } from '../messages';
-import { parseYaml } from './parse-file';
+import { parseYaml, type FactId } from './parse-file';
 import { formatProblem, type Problem } from './problems';
 import { readCache, writeCache } from './cache';
 import { aliasesFileSchema, knowledgeFileSchema, type Fact, type KnowledgeBase } from './schema';
@@ -43,10 +43,10 @@ export interface LoadOptions {
 export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOptions = {}): LoadResult {
   const shownDir = displayPath(path.resolve(cwd, dir), cwd);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { ok: false, problems: [{ file: shownDir, line: 1, message: msg.dirMissing(shownDir) }] };
+    return { ok: false, problems: [{ file: shownDir, message: msg.dirMissing() }] };
   }
   const files = knowledgeFiles(dir);
-  if (files.length === 0) return { ok: false, problems: [{ file: shownDir, line: 1, message: msg.noFiles(shownDir) }] };
+  if (files.length === 0) return { ok: false, problems: [{ file: shownDir, message: msg.noFiles() }] };
 
   const problems: Problem[] = [];
   const facts: Fact[] = [];
@@ -71,23 +71,20 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
   for (const { shown, text } of texts) {
     if (text === undefined) continue;
     const parsed = parseYaml(shown, text, knowledgeFileSchema);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
-      continue;
+    const ids: FactId[] = parsed.ok
+      ? parsed.value.facts.map((entry, index) => ({ id: entry.id, index, line: parsed.lineAt(['facts', index, 'id']) }))
+      : parsed.readableIds;
+    const fileProblems: Required<Problem>[] = parsed.ok ? [] : [...parsed.problems];
+    for (const { id, index, line } of ids) {
+      const previous = firstSeen.get(id);
+      if (previous) fileProblems.push({ file: shown, line, message: msg.duplicateId(`facts[${index}].id`, id, previous) });
+      else firstSeen.set(id, `${shown}:${line}`);
     }
+    problems.push(...fileProblems.sort((a, b) => a.line - b.line));
+    if (!parsed.ok) continue;
     const { source, facts: entries } = parsed.value;
     sources.push({ ...source, file: shown });
-    entries.forEach((entry, i) => {
-      const line = parsed.lineAt(['facts', i]);
-      const idLine = parsed.lineAt(['facts', i, 'id']);
-      const previous = firstSeen.get(entry.id);
-      if (previous) {
-        problems.push({ file: shown, line: idLine, message: msg.duplicateId(`facts[${i}].id`, entry.id, previous) });
-        return;
-      }
-      firstSeen.set(entry.id, `${shown}:${idLine}`);
-      facts.push({ ...entry, source, file: shown, line });
-    });
+    entries.forEach((entry, i) => facts.push({ ...entry, source, file: shown, line: parsed.lineAt(['facts', i]) }));
   }
 
   const aliases = aliasesText === undefined ? [] : parseAliases(aliasesShown, aliasesText, problems);
@@ -117,7 +114,7 @@ function readText(file: string, shown: string, problems: Problem[]): string | un
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    problems.push({ file: shown, line: 1, message: msg.unreadable((error as Error).message) });
+    problems.push({ file: shown, message: msg.unreadable((error as Error).message) });
     return undefined;
   }
 }

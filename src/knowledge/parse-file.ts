@@ -1,13 +1,26 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { knowledgeMessages as msg } from '../messages';
 import { lineOf, lineOfKey } from './locate';
 import { fieldName, issueMessage, type Problem } from './problems';
 import { factSchema, knowledgeFileSchema, sourceSchema } from './schema';
+import { syntaxProblems } from './yaml-errors';
+
+/** A fact id and where it is written. */
+export interface FactId {
+  id: string;
+  index: number;
+  line: number;
+}
 
 export type Parsed<T> =
   | { ok: true; value: T; lineAt: (path: ReadonlyArray<PropertyKey>) => number }
-  | { ok: false; problems: Problem[] };
+  | {
+      ok: false;
+      problems: Required<Problem>[];
+      /** Valid ids of the facts that could be read, so a broken file does not hide a duplicate id elsewhere. */
+      readableIds: FactId[];
+    };
 
 const factKeys = Object.keys(factSchema.shape);
 const allowedKeysFor = (path: ReadonlyArray<PropertyKey>): readonly string[] => {
@@ -21,26 +34,16 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        line: error.code === 'MISSING_CHAR' ? openingQuoteLine(text, error.pos[0]) ?? lines.linePos(error.pos[0]).line : lines.linePos(error.pos[0]).line,
-        message:
-          error.code === 'MISSING_CHAR' && /quote/.test(error.message)
-            ? msg.unclosedQuote()
-            : msg.yamlSyntax(error.message.split('\n')[0] ?? error.message),
-      })),
-    };
+    return { ok: false, problems: syntaxProblems(file, text, doc.errors, lines), readableIds: readableIds(doc, lines) };
   }
   const root: unknown = doc.toJS();
-  if (root === null || root === undefined) return { ok: false, problems: [{ file, line: 1, message: msg.emptyFile() }] };
+  if (root === null || root === undefined) return { ok: false, problems: [{ file, line: 1, message: msg.emptyFile() }], readableIds: [] };
 
   const result = schema.safeParse(root);
   const lineAt = (path: ReadonlyArray<PropertyKey>) => lineOf(doc, lines, path);
   if (result.success) return { ok: true, value: result.data, lineAt };
 
-  const problems: Problem[] = [];
+  const problems: Required<Problem>[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const where = issue.path.length === 0 ? 'the file' : fieldName(issue.path);
@@ -58,21 +61,16 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
     }
   }
   problems.sort((a, b) => a.line - b.line);
-  return { ok: false, problems };
+  return { ok: false, problems, readableIds: readableIds(doc, lines) };
 }
 
-/**
- * yaml notices an unclosed quote only where the file ends; the curator needs the line where the
- * quote was opened: the last line before `pos` with an odd number of that quote character.
- */
-function openingQuoteLine(text: string, pos: number): number | undefined {
-  const before = text.slice(0, pos).split('\n');
-  for (let i = before.length - 1; i >= 0; i--) {
-    const line = before[i]!;
-    for (const quote of ['"', "'"]) {
-      const count = line.split(quote).length - 1 - (line.split(`\\${quote}`).length - 1);
-      if (count % 2 === 1) return i + 1;
-    }
-  }
-  return undefined;
+/** Ids of `facts:` entries that are valid ids, read from the syntax tree (which survives syntax errors). */
+function readableIds(doc: Document, lines: LineCounter): FactId[] {
+  const facts = doc.get('facts', true);
+  if (!isSeq(facts)) return [];
+  return facts.items.flatMap((item, index) => {
+    const id = isMap(item) ? item.get('id', true) : undefined;
+    if (!isScalar(id) || !factSchema.shape.id.safeParse(id.value).success || !id.range) return [];
+    return [{ id: String(id.value), index, line: lines.linePos(id.range[0]).line }];
+  });
 }

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { fieldHints, knowledgeMessages as msg } from '../messages';
 
-/** One thing wrong with a knowledge file, reported as `path:line: message`. */
+/** One thing wrong with a knowledge file, reported as `path:line: message`, or `path: message` for a whole file or folder. */
 export interface Problem {
   file: string;
-  line: number;
+  line?: number;
   message: string;
 }
 
-export const formatProblem = (p: Problem): string => `${p.file}:${p.line}: ${p.message}`;
+export const formatProblem = (p: Problem): string => `${p.file}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`;
 
 export function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path
@@ -52,6 +52,7 @@ export function issueMessage(
       return msg.wrongType(field, expectedNames[issue.expected] ?? issue.expected, describe(value));
     }
     case 'too_big':
+      if (last === 'id') return msg.idTooLong(field, String(value).length);
       return msg.textTooLong(field, typeof value === 'string' ? value.trim().length : Number(issue.maximum));
     case 'too_small':
       if (issue.origin === 'array') {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Limits and patterns of the knowledge format; documented in knowledge/README.md. */
 export const KNOWLEDGE_LIMITS = Object.freeze({
   maxTextLength: 3000,
+  // Ids travel in Slack button values and log lines; a sentence-long id is a text pasted into the wrong field.
+  maxIdLength: 100,
   factIdPattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
   datePattern: /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/,
 });
@@ -43,7 +45,7 @@ export const sourceSchema = z.strictObject({
 });
 
 export const factSchema = z.strictObject({
-  id: z.string().regex(KNOWLEDGE_LIMITS.factIdPattern),
+  id: z.string().regex(KNOWLEDGE_LIMITS.factIdPattern).max(KNOWLEDGE_LIMITS.maxIdLength),
   text: nonEmptyString.max(KNOWLEDGE_LIMITS.maxTextLength),
   questions: z.array(nonEmptyString).default([]),
   tags: z.array(numberAsText(nonEmptyString)).default([]),

@@ -3,6 +3,7 @@ import type { types as slack } from '@slack/bolt';
 type KnownBlock = slack.KnownBlock;
 type Button = slack.Button;
 import type { Answer, Engine, RankedFact } from '../engine/engine';
+import { worthListing } from '../engine/explain';
 import { factTopic, publication } from '../knowledge/source-line';
 import { slackMessages } from '../messages';
 import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
@@ -81,7 +82,7 @@ export function answerMessage(answer: Answer, options: AnswerOptions): Message {
   } else {
     const elements = [
       ...(options.shareable ? [button(ACTIONS.share, 'Share in channel')] : []),
-      ...(others.length > 0 ? [button(ACTIONS.otherMatches, 'Other matches')] : []),
+      ...(others.some(worthListing) ? [button(ACTIONS.otherMatches, 'Other matches')] : []),
       button(ACTIONS.feedbackUp, '👍'),
       button(ACTIONS.feedbackDown, '👎'),
     ];

@@ -7,7 +7,27 @@ describe('brief ask', () => {
     expect(code).toBe(0);
     expect(out).toContain('“According to NRF\'s strategy, the resistance fights for a democratic, decentralized Afghanistan');
     expect(out).toContain('Source: Copenhagen Democracy Summit - #CDS2023');
-    expect(out).toMatch(/Why: matched NRF \(= National Resistance Front\), goals \(score 0\.\d+, fact nrf-stated-goals\)/);
+    expect(out).toMatch(/Why: matched NRF, goals \(score 0\.\d+, fact nrf-stated-goals\)/);
+  });
+
+  it.each([
+    ['Who is Massoud?', 'Massoud (score'],
+    ['Who leads the NRF?', 'NRF (= National Resistance Front), leads (score'],
+    ['masood interview atlantic council', 'masood (= Massoud), interview'],
+  ])('explains %j in the words typed, adding the fact\'s own form only where it differs', async (question, why) => {
+    expect((await brief(['ask', question])).out).toContain(`Why: matched ${why}`);
+  });
+
+  it('--json explains alias matches by the form the fact uses', async () => {
+    const parsed = JSON.parse((await brief(['ask', '--json', '--top', '1', 'masood interview atlantic council'])).out);
+    expect(parsed.answers[0].matched).toContainEqual({ query: 'masood', matched: 'Massoud', via: 'alias' });
+  });
+
+  it('lists no other match whose score shows as 0.00', async () => {
+    const { out } = await brief(['ask', '--top', '10', 'What did Massoud ask of the international community?']);
+    const scores = [...out.matchAll(/^ {2}- \[(\d\.\d\d)\]/gm)].map((m) => m[1]);
+    expect(scores.length).toBeGreaterThan(0);
+    expect(scores).not.toContain('0.00');
   });
 
   it('joins unquoted words into one question', async () => {

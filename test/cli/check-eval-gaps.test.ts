@@ -45,13 +45,47 @@ describe('brief eval', () => {
     expect(code).toBe(1);
   });
 
-  it('names the line of a bad question file', async () => {
+  it('names the field wrong on every bad line of a question file, not only the first', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'brief-eval-'));
-    const file = path.join(dir, 'bad.jsonl');
-    writeFileSync(file, '{"q": "ok", "expect": null}\n{"question": "wrong key"}\n');
-    const { code, err } = await brief(['eval', file]);
+    const lines = [
+      '{"expect": null}',
+      '{"q": "ok", "expect": null}',
+      '{"question": "wrong key"}',
+      '{"q": 42, "expect": "democratic"}',
+      '{"q": "NRF goals", "expect": ["democratic", ""]}',
+      '{"q": "unclosed"',
+      '["q", "expect"]',
+    ];
+    writeFileSync(path.join(dir, 'questions.jsonl'), lines.join('\n'));
+    const { code, out, err } = await brief(['eval', 'questions.jsonl'], { cwd: dir });
+    const expected = '; expected {"q": "question", "expect": ["phrase", ...] or null}';
+    expect(err.split('\n')).toEqual([
+      `questions.jsonl:1: not a question line: "q" is missing${expected}`,
+      `questions.jsonl:3: not a question line: "q" is missing, "expect" is missing${expected}`,
+      `questions.jsonl:4: not a question line: "q" should be text, not a number, "expect" should be a list of phrases or null, not text${expected}`,
+      `questions.jsonl:5: not a question line: "expect"[1] is empty${expected}`,
+      expect.stringMatching(/^questions\.jsonl:6: not a question line: not valid JSON \(.+\); expected /),
+      `questions.jsonl:7: not a question line: the line is a list, not a JSON object${expected}`,
+    ]);
+    expect(out).toBe('');
     expect(code).toBe(1);
-    expect(err).toMatch(/bad\.jsonl:2: not a question line: .*expected \{"q": "question", "expect": \["phrase", \.\.\.\] or null\}/);
+  });
+});
+
+describe('a knowledge folder that does not exist', () => {
+  const missing = path.join(tmpdir(), 'brief-no-such-knowledge-folder');
+  const notFound = `${missing}: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files`;
+
+  it('is named without an invented line number by brief eval', async () => {
+    const { code, err } = await brief(['eval', '--knowledge', missing, path.join(SHARED, 'eval', 'questions.dev.jsonl')]);
+    expect(err).toBe(notFound);
+    expect(code).toBe(1);
+  });
+
+  it('is named without an invented line number by brief ask', async () => {
+    const { code, err } = await brief(['ask', '--knowledge', missing, 'NRF goals']);
+    expect(err).toBe(notFound);
+    expect(code).toBe(1);
   });
 });
 

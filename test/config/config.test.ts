@@ -35,7 +35,7 @@ describe('loadConfig', () => {
     const error = errorOf({});
     expect(error.notConnected).toBe(true);
     expect(error.message).toContain('Briefing Bot is not connected to Slack yet');
-    expect(error.message).toContain('npx brief ask "What are the NRF\'s stated goals?"');
+    expect(error.message).toContain('npx --no-install brief ask "What are the NRF\'s stated goals?"');
   });
 
   it('lists every problem at once, naming each variable and where to find it', () => {

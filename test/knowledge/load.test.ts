@@ -37,6 +37,48 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  describe('YAML syntax errors, one curator message per slip, on the line to fix', () => {
+    const syntax = (scenario: string, file: string, line: number, message: string) =>
+      `${at(scenario, file)}:${line}: YAML syntax error: ${message}`;
+
+    it('points at keys indented less than the one above them, each in line order', () => {
+      const message = '"text:" is not lined up with the field above it: start the fields of one entry in the same column';
+      expect(problemsOf('yaml-key-indented-shallower')).toEqual([
+        syntax('yaml-key-indented-shallower', 'shallower.yml', 5, message),
+        syntax('yaml-key-indented-shallower', 'shallower.yml', 9, message),
+      ]);
+    });
+
+    it('names a field written without its colon', () => {
+      expect(problemsOf('yaml-missing-colon')).toEqual([
+        syntax('yaml-missing-colon', 'no-colon.yml', 2, 'a colon is missing after "title": write each field as name: value'),
+        syntax('yaml-missing-colon', 'no-colon.yml', 8, 'a colon is missing after "text": write each field as name: value'),
+      ]);
+    });
+
+    it.each([
+      ['yaml-tab-indent', 'tabbed.yml', 5, 'a tab character is used for indentation: indent with spaces'],
+      ['yaml-key-indented-deeper', 'deeper.yml', 5, '"text:" is not lined up with the field above it: start the fields of one entry in the same column'],
+      ['yaml-duplicate-key', 'twice.yml', 7, '"text" is given twice in the same entry: keep only one'],
+      ['yaml-colon-in-text', 'colon.yml', 5, 'the value of "text" contains a colon followed by a space: put the whole value in quotes'],
+      ['yaml-quote-inside-quotes', 'quotes.yml', 5, `the value goes on after its closing quote: to quote text that contains " marks, put it in single quotes ('…') instead`],
+      ['yaml-unclosed-list', 'list.yml', 6, 'a [ list starts here but is never closed: add the closing ]'],
+    ])('%s: one message at %s:%i, none of the follow-on parser errors', (scenario, file, line, message) => {
+      expect(problemsOf(scenario)).toEqual([syntax(scenario, file, line, message)]);
+    });
+
+    it('still checks the ids of a file with a syntax or schema error against the other files', () => {
+      const scenario = 'broken-file-hides-duplicate-id';
+      const unique = 'fact ids must be unique across the knowledge base';
+      expect(problemsOf(scenario)).toEqual([
+        syntax(scenario, 'a.yml', 7, 'a tab character is used for indentation: indent with spaces'),
+        `${at(scenario, 'b.yml')}:6: facts[1].id "shared-id" is already used at ${at(scenario, 'a.yml')}:4: ${unique}`,
+        `${at(scenario, 'c.yml')}:2: source.title is required: give the source its title`,
+        `${at(scenario, 'c.yml')}:4: facts[0].id "unique-id" is already used at ${at(scenario, 'b.yml')}:4: ${unique}`,
+      ]);
+    });
+  });
+
   it('reports a missing title at its source block', () => {
     expect(problemsOf('missing-title')).toEqual([
       `${at('missing-title', 'no-title.yml')}:2: source.title is required: give the source its title`,
@@ -74,6 +116,12 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  it('reports an id over 100 characters, accepting one of exactly 100', () => {
+    expect(problemsOf('id-too-long')).toEqual([
+      `${at('id-too-long', 'long-id.yml')}:6: facts[1].id is 101 characters long, over the 100 limit: use a short name for the fact, e.g. "programme-base"`,
+    ]);
+  });
+
   it('reports every problem in every file in one pass', () => {
     const first = at('many-problems', 'first.yml');
     const second = at('many-problems', 'second.yml');
@@ -96,7 +144,7 @@ describe('loadKnowledge', () => {
 
   it('names a missing folder and how to point at another', () => {
     expect(problemsOf('no-such-scenario')).toEqual([
-      'test/fixtures/knowledge/no-such-scenario:1: test/fixtures/knowledge/no-such-scenario: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files',
+      'test/fixtures/knowledge/no-such-scenario: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files',
     ]);
   });
 

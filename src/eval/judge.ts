@@ -1,5 +1,5 @@
-import type { Answer } from './engine';
-import { fold } from './analyse';
+import type { Answer } from '../engine/engine';
+import { fold } from '../engine/analyse';
 import { sourceLine } from '../knowledge/source-line';
 
 /** A question of an eval set: `expect` lists phrases a right answer quotes; null means "must not answer". */
