@@ -16,7 +16,7 @@ const path = require('node:path');
 
 const quick = process.argv.includes('--quick');
 const PLAN = quick ? { rate: 100, seconds: 3, burst: 100, concurrency: 20, retries: 20 } : { rate: 100, seconds: 20, burst: 500, concurrency: 50, retries: 100 };
-const SECRET = 'loadtestsigningsecret000000000000';
+const SECRET = '10ad7e5751c9a15ec7e7000000000000';
 const QUESTIONS = ["What are the NRF's stated goals?", 'Who leads the NRF?', 'Where is the NRF based?', 'How many fighters does the NRF have?', "What's the weather in Kabul tomorrow?"];
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
