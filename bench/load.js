@@ -17,7 +17,7 @@ const { msSince, percentile } = require('./stats');
 
 const quick = process.argv.includes('--quick');
 const PLAN = quick ? { rate: 100, seconds: 3, burst: 100, concurrency: 20, retries: 20 } : { rate: 100, seconds: 20, burst: 500, concurrency: 50, retries: 100 };
-const SECRET = 'loadtestsigningsecret000000000000';
+const SECRET = '10ad7e5751c9a15ec7e7000000000000';
 const QUESTIONS = ["What are the NRF's stated goals?", 'Who leads the NRF?', 'Where is the NRF based?', 'How many fighters does the NRF have?', "What's the weather in Kabul tomorrow?"];
 /** @param {import('node:net').Server} server listening on a TCP port */
 const portOf = (server) => /** @type {import('node:net').AddressInfo} */ (server.address()).port;

@@ -113,6 +113,7 @@ export const SETTING_HELP: Readonly<Record<string, string>> = Object.freeze({
   PORT: 'a TCP port number from 1 to 65535 for the HTTP server (default 3000)',
   SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/ (leave unset for Slack itself)',
   SLACK_API_TIMEOUT_MS: 'milliseconds before a Web API call is abandoned (default 10000)',
+  SLACK_STARTUP_RETRY_MS: 'milliseconds start-up keeps retrying an unreachable Web API (default 30000; 0 = try once)',
   AUTO_ANSWER_CHANNELS: 'comma-separated channel IDs such as C0123ABCD (channel details → About → Channel ID)',
   LOG_LEVEL: 'one of debug, info, warn, error',
   ALLOWED_TEAM_IDS: 'comma-separated workspace IDs (T…)',
@@ -128,6 +129,10 @@ export const configMessages = Object.freeze({
   // Never echo the value: a malformed token may still be a secret.
   malformed: (name: string, expected: string) =>
     `${name} is malformed: expected ${expected}.${/^SLACK_(BOT|APP)_TOKEN$|^SLACK_SIGNING_SECRET$/.test(name) ? ` Where to find it: ${SETTING_HELP[name]}` : ''}`,
+  exampleValue: (name: string) =>
+    `${name} is still the example value from .env.example: replace it with your own. Where to find it: ${SETTING_HELP[name] ?? ''}`,
+  exampleAppToken: () =>
+    `SLACK_APP_TOKEN is still the example value from .env.example: for Socket Mode replace it with your app-level token (${SETTING_HELP.SLACK_APP_TOKEN}); for HTTP mode delete the line.`,
   notConnected: () =>
     [
       'Briefing Bot is not connected to Slack yet: no Slack settings were found.',
@@ -142,6 +147,19 @@ export const configMessages = Object.freeze({
       'To try the bot offline right now, no Slack needed:',
       '  npx --no-install brief ask "What are the NRF\'s stated goals?"',
     ].join('\n'),
+});
+
+/** Start-up checks against Slack itself, after the settings are well-formed. One line each: they end the process. */
+export const startupMessages = Object.freeze({
+  tokenRejected: (name: string, code: string) =>
+    `Briefing Bot cannot start: Slack rejected ${name} (${code}). Get a current value from ${SETTING_HELP[name] ?? ''}, then run npm start again.`,
+  refused: (method: string, code: string) =>
+    `Briefing Bot cannot start: Slack answered ${method} with the error ${code}. Check the app's settings at https://api.slack.com/apps, then run npm start again.`,
+  unreachable: (url: string, seconds: number, detail: string) =>
+    `Briefing Bot cannot start: the Slack Web API at ${url} did not answer (${detail}), and retrying for ${seconds} s did not help. Check the network, the proxy or SLACK_API_URL, then run npm start again.`,
+  failed: (detail: string) => `Briefing Bot failed to start: ${detail}`,
+  running: (mode: string, facts: number, sources: number, team: string) =>
+    `Briefing Bot is running (${mode}) in workspace ${team}, ${facts} facts from ${sources} sources`,
 });
 
 export const slackMessages = Object.freeze({

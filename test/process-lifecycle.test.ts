@@ -1,21 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeSlack } from './helpers/fake-slack';
 import { mentionEvent } from './helpers/payloads';
 import { fixtureKnowledge, REPO } from './helpers/paths';
+import { freePort } from './helpers/ports';
 import { SIGNING_SECRET, sendSigned } from './helpers/signed';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let fake: FakeSlack;
 let child: ChildProcess;

@@ -1,17 +1,17 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { readEnvOptions } from '../config';
 import { createEngine } from '../engine/engine';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { formatProblem } from '../knowledge/problems';
 import { loadKnowledge } from '../knowledge/load';
-import { feedbackLogPath } from '../feedback/log';
 import { cliMessages as msg, USAGE } from '../messages';
 import { runAsk } from './ask';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { runGaps } from './gaps';
 import type { CliIO } from './io';
-import { resolveKnowledgeDir } from './knowledge-dir';
 import type { CliEngine } from './render';
 
 class UsageError extends Error {}
@@ -34,9 +34,9 @@ function numberOption(name: string, value: string | undefined, fallback: number,
 
 /** Loads the knowledge and builds the engine, or reports every knowledge problem and signals exit 1. */
 class KnowledgeFailure extends Error {}
-function engineLoader(dir: string, io: CliIO): () => CliEngine {
+function engineLoader(dir: string, cacheDir: string | undefined, io: CliIO): () => CliEngine {
   return () => {
-    const result = loadKnowledge(dir, io.cwd);
+    const result = loadKnowledge(dir, io.cwd, { cacheDir });
     if (!result.ok) {
       for (const problem of result.problems) io.err(formatProblem(problem));
       throw new KnowledgeFailure();
@@ -55,22 +55,23 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return 0;
     }
     if (!command) throw new UsageError(msg.noCommand());
-    const knowledgeDir = resolveKnowledgeDir(values.knowledge, io.env, io.cwd);
-    const loadEngine = engineLoader(knowledgeDir, io);
+    // Flags win over the environment by standing in for the variables they override.
+    const settings = readEnvOptions({ ...io.env, ...(values.knowledge && { KNOWLEDGE_DIR: values.knowledge }), ...(values.log && { FEEDBACK_LOG: values.log }) }, io.cwd);
+    const loadEngine = engineLoader(settings.knowledgeDir, settings.knowledgeCacheDir, io);
     switch (command) {
       case 'ask': {
         const top = numberOption('top', values.top, ENGINE_DEFAULTS.defaultTop, (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'a whole number from 1 to 50');
         return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top }, loadEngine, io);
       }
       case 'check':
-        return runCheck(rest[0] ? resolveKnowledgeDir(rest[0], {}, io.cwd) : knowledgeDir, io);
+        return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io);
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());
         return runEval(rest[0], min, loadEngine, io);
       }
       case 'gaps':
-        return runGaps(feedbackLogPath(io.env, io.cwd, values.log), io);
+        return runGaps(settings.feedbackLog, io);
       default:
         throw new UsageError(msg.unknownCommand(command));
     }

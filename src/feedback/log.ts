@@ -13,12 +13,6 @@ export const feedbackEntrySchema = z.object({
 });
 export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
 
-export const DEFAULT_FEEDBACK_LOG = 'feedback.jsonl';
-
-export function feedbackLogPath(env: NodeJS.ProcessEnv, cwd: string, option?: string): string {
-  return path.resolve(cwd, option ?? env.FEEDBACK_LOG ?? DEFAULT_FEEDBACK_LOG);
-}
-
 /** Appends one entry; appends are atomic per line for small writes, so concurrent listeners don't interleave. */
 export async function appendFeedback(file: string, entry: FeedbackEntry): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });

@@ -1,18 +1,16 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, LogLevel } from '@slack/bolt';
 import type { Config } from '../config';
 import type { Engine } from '../engine/engine';
 import { guards } from './guards';
+import { lifecycle, type Lifecycle } from './lifecycle';
 import { registerListeners } from './listeners';
 import type { BotDeps } from './listeners/types';
 import type { BotLogger } from './logger';
+import { dedupeDeliveries, inFlightCounter } from './middleware';
 import { slackErrorCode } from './post';
+import { clientOptions, createReceiver } from './receiver';
 import { RecentKeys } from './recent';
-
-export const EVENTS_PATH = '/slack/events';
-/** Bolt rejects requests older than 5 minutes; a timestamp this far ahead is as suspect. */
-const MAX_FUTURE_SKEW_S = 5 * 60;
-const DRAIN_TIMEOUT_MS = 10_000;
+import type { BotIdentity } from './startup-checks';
 
 export interface KnowledgeStatus {
   loadedAt: string;
@@ -20,12 +18,8 @@ export interface KnowledgeStatus {
   lastReload?: { at: string; ok: boolean; problems?: number };
 }
 
-export interface Bot {
+export interface Bot extends Lifecycle {
   app: App;
-  /** Starts listening; in HTTP mode resolves to the port actually bound. */
-  start(): Promise<{ port?: number }>;
-  /** Stops accepting requests, waits for answers in flight (up to 10 s), then resolves. */
-  stop(): Promise<void>;
   /** Puts reloaded knowledge in service for every later question. */
   replaceEngine(engine: Engine): void;
   /** Records a reload that did not validate (the previous knowledge stays in service). */
@@ -33,30 +27,17 @@ export interface Bot {
   readonly knowledge: KnowledgeStatus;
 }
 
-/** Web API client settings: bounded retries (Bolt's default keeps retrying for ~30 minutes) and a timeout. */
-function clientOptions(config: Config) {
-  return {
-    ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
-    timeout: config.apiTimeoutMs,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5_000, randomize: true },
-  };
+export interface BotOptions {
+  config: Config;
+  engine: Engine;
+  logger: BotLogger;
+  /** From the start-up auth.test, so Bolt does not call it again (and fail unhandled). */
+  identity: BotIdentity;
+  now?: () => number;
 }
 
-/** Rejects requests stamped more than 5 minutes in the future before Bolt (which checks only the past) sees them. */
-function rejectFutureTimestamps(receiver: HTTPReceiver, logger: BotLogger, now: () => number): void {
-  const next = receiver.requestListener;
-  receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
-    const stamp = Number(req.headers['x-slack-request-timestamp']);
-    if (req.method === 'POST' && Number.isFinite(stamp) && stamp - now() / 1000 > MAX_FUTURE_SKEW_S) {
-      logger.event(LogLevel.WARN, 'request_rejected', { reason: 'timestamp in the future', path: req.url });
-      res.writeHead(401).end();
-      return;
-    }
-    next(req, res);
-  };
-}
-
-export function createBot({ config, engine, logger, now = Date.now }: { config: Config; engine: Engine; logger: BotLogger; now?: () => number }): Bot {
+/** Wiring only: receiver, middleware in order, guards, listeners, lifecycle; and the knowledge in service. */
+export function createBot({ config, engine, logger, identity, now = Date.now }: BotOptions): Bot {
   const knowledge: KnowledgeStatus = { loadedAt: new Date(now()).toISOString(), fingerprint: engine.knowledge.fingerprint };
   const deps: BotDeps = {
     engine,
@@ -66,52 +47,13 @@ export function createBot({ config, engine, logger, now = Date.now }: { config: 
     autoAnswerChannels: config.autoAnswerChannels,
     answeredMessages: new RecentKeys(),
   };
+  const health = () => ({ ok: true, facts: deps.engine.facts.length, sources: deps.engine.knowledge.sources.length, knowledge });
 
-  let receiver: Receiver;
-  if (config.mode === 'socket') {
-    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions: clientOptions(config) } });
-  } else {
-    const http = new HTTPReceiver({
-      signingSecret: config.signingSecret!,
-      endpoints: EVENTS_PATH,
-      logger,
-      processBeforeResponse: false,
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ ok: true, facts: deps.engine.facts.length, sources: deps.engine.knowledge.sources.length, knowledge }));
-          },
-        },
-      ],
-    });
-    rejectFutureTimestamps(http, logger, now);
-    receiver = http;
-  }
-  const app = new App({ token: config.botToken, receiver, logger, clientOptions: clientOptions(config) });
-
-  // Answers in flight, so that stop() can let them finish.
-  let inFlight = 0;
-  app.use(async ({ next }) => {
-    inFlight++;
-    try {
-      await next();
-    } finally {
-      inFlight--;
-    }
-  });
-  // Slack redelivers an event it thinks was lost (same event_id, X-Slack-Retry-Num): answer it once.
-  const deliveries = new RecentKeys();
-  app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !deliveries.firstTime(eventId)) {
-      logger.event(LogLevel.DEBUG, 'duplicate_delivery', { eventId });
-      return;
-    }
-    await next();
-  });
+  const receiver = createReceiver(config, logger, health, now);
+  const app = new App({ token: config.botToken, botId: identity.botId, botUserId: identity.botUserId, receiver, logger, clientOptions: clientOptions(config) });
+  const inFlight = inFlightCounter();
+  app.use(inFlight.middleware);
+  app.use(dedupeDeliveries(logger));
   app.use(guards({ allowedTeams: config.allowedTeams, allowedChannels: config.allowedChannels, rateLimitPerMinute: config.rateLimitPerMinute, logger, now }));
   registerListeners(app, deps);
   // A listener that throws is logged here; Bolt has already acked, and the next request is served as usual.
@@ -122,18 +64,7 @@ export function createBot({ config, engine, logger, now = Date.now }: { config: 
   return {
     app,
     knowledge,
-    async start() {
-      const started = (await app.start(config.port)) as unknown;
-      const address = config.mode === 'http' ? (started as Server).address() : null;
-      return { port: address && typeof address === 'object' ? address.port : undefined };
-    },
-    async stop() {
-      const waitedFor = inFlight;
-      await app.stop();
-      const deadline = now() + DRAIN_TIMEOUT_MS;
-      while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      logger.event(LogLevel.INFO, 'stopped', { waitedFor, unfinished: inFlight });
-    },
+    ...lifecycle(app, config, inFlight.count, logger, now),
     replaceEngine(next) {
       deps.engine = next;
       knowledge.fingerprint = next.knowledge.fingerprint;

@@ -29,14 +29,21 @@ export interface ButtonValue {
   id?: string;
 }
 
-export function buttonValue(value: ButtonValue): string {
+/** Shortens the question until the value fits; every pass removes at least one character, so it ends. */
+function withShorterQuestion(value: ButtonValue): string {
   let q = value.q;
-  let encoded = JSON.stringify({ ...value, q });
-  while (encoded.length > SLACK_LIMITS.buttonValue) {
-    q = q.slice(0, q.length - (encoded.length - SLACK_LIMITS.buttonValue) - 1);
+  let encoded = JSON.stringify(value);
+  while (encoded.length > SLACK_LIMITS.buttonValue && q) {
+    q = q.slice(0, Math.max(0, q.length - (encoded.length - SLACK_LIMITS.buttonValue)));
     encoded = JSON.stringify({ ...value, q });
   }
   return encoded;
+}
+
+/** The button's value within Slack's limit: the question is cut first; an id too long even without it is left out. */
+export function buttonValue(value: ButtonValue): string {
+  const encoded = withShorterQuestion(value);
+  return encoded.length <= SLACK_LIMITS.buttonValue ? encoded : withShorterQuestion({ q: value.q });
 }
 
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } });

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { brief } from '../helpers/cli';
 import { fixtureKnowledge } from '../helpers/paths';
 
@@ -91,6 +94,15 @@ describe('brief ask', () => {
     expect(viaOption.out).toContain('Source: Annual Review of the Example Programme — Example Institute, May 2024 — https://example.org/review');
     const viaEnv = await brief(['ask', 'Where is the programme based?'], { env: { KNOWLEDGE_DIR: fixtureKnowledge('basic') } });
     expect(viaEnv.out).toContain('Lyon');
+    const optionWins = await brief(['ask', '--knowledge', fixtureKnowledge('basic'), 'Where is the programme based?'], { env: { KNOWLEDGE_DIR: fixtureKnowledge('bad-date') } });
+    expect(optionWins).toMatchObject({ code: 0, out: expect.stringContaining('Lyon') });
+  });
+
+  it('caches validated knowledge in KNOWLEDGE_CACHE_DIR, as npm start does', async () => {
+    const cache = path.join(mkdtempSync(path.join(tmpdir(), 'brief-cache-')), 'cache');
+    const { code } = await brief(['ask', '--knowledge', fixtureKnowledge('basic'), 'Where is the programme based?'], { env: { KNOWLEDGE_CACHE_DIR: cache } });
+    expect(code).toBe(0);
+    expect(readdirSync(cache)).not.toEqual([]);
   });
 
   it('exits 1 with the check messages when the knowledge is broken', async () => {

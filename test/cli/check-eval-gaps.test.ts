@@ -103,7 +103,7 @@ describe('brief gaps', () => {
       { kind: 'down', question: 'y', factId: 'us-policy-options' },
     ];
     writeFileSync(log, entries.map((e) => JSON.stringify({ time: '2026-01-01T00:00:00Z', user: 'U1', ...e })).join('\n') + '\n{broken\n');
-    const { code, out, err } = await brief(['gaps', '--log', log]);
+    const { code, out, err } = await brief(['gaps', '--log', log], { env: { FEEDBACK_LOG: path.join(dir, 'not-this.jsonl') } });
     expect(code).toBe(0);
     expect(out.split('\n')).toEqual([
       'Most frequent unanswered questions:',
@@ -115,5 +115,13 @@ describe('brief gaps', () => {
       '     1👎   1👍 nrf-stated-goals',
     ]);
     expect(err).toBe(`Skipped 1 unreadable line(s) in ${log}.`);
+  });
+
+  it('reads FEEDBACK_LOG relative to the working directory when --log is not given', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-gaps-'));
+    writeFileSync(path.join(dir, 'fb.jsonl'), `${JSON.stringify({ time: '2026-01-01T00:00:00Z', user: 'U1', kind: 'unanswered', question: 'Who funds the NRF?' })}\n`);
+    const { code, out } = await brief(['gaps'], { env: { FEEDBACK_LOG: 'fb.jsonl' }, cwd: dir });
+    expect(code).toBe(0);
+    expect(out).toContain('1× Who funds the NRF?');
   });
 });

@@ -1,10 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { ConfigError, loadConfig, readEnvOptions } from '../../src/config';
 import { environmentWithDotEnv } from '../../src/env';
+import { configMessages } from '../../src/messages';
+import { REPO } from '../helpers/paths';
 
-const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+const SECRET = '8f742231b10e8888abcd99e3f0c285a5';
 const errorOf = (env: NodeJS.ProcessEnv) => {
   try {
     loadConfig(env, '/srv/bot');
@@ -56,6 +59,59 @@ describe('loadConfig', () => {
     const error = errorOf({ SLACK_BOT_TOKEN: 'xoxp-secret-user-token-123', SLACK_APP_TOKEN: 'not-an-xapp-secret', SLACK_SIGNING_SECRET: 'bad secret!' });
     expect(error.message).not.toMatch(/secret-user-token|not-an-xapp|bad secret/);
     expect(error.problems).toHaveLength(3);
+  });
+});
+
+describe('example values and the signing secret rule', () => {
+  /** Every `NAME=value` in .env.example, commented out or not. */
+  const examples = Object.fromEntries(
+    [...readFileSync(path.join(REPO, '.env.example'), 'utf8').matchAll(/^#?\s*(SLACK_[A-Z_]+)=(\S+)/gm)].map((m) => [m[1]!, m[2]!]),
+  );
+
+  it('rejects each Slack credential left at its .env.example value, naming the variable', () => {
+    expect(Object.keys(examples)).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']));
+    expect(errorOf({ SLACK_BOT_TOKEN: examples.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: examples.SLACK_SIGNING_SECRET }).problems).toEqual([
+      configMessages.exampleValue('SLACK_BOT_TOKEN'),
+      configMessages.exampleValue('SLACK_SIGNING_SECRET'),
+    ]);
+    expect(configMessages.exampleValue('SLACK_BOT_TOKEN')).toBe(
+      'SLACK_BOT_TOKEN is still the example value from .env.example: replace it with your own. Where to find it: Slack app settings → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; install the app to your workspace first)',
+    );
+  });
+
+  it('does not let an example SLACK_APP_TOKEN switch an HTTP set-up to Socket Mode', () => {
+    expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_APP_TOKEN: examples.SLACK_APP_TOKEN, SLACK_SIGNING_SECRET: SECRET }).problems).toEqual([
+      'SLACK_APP_TOKEN is still the example value from .env.example: for Socket Mode replace it with your app-level token (Slack app settings → Basic Information → App-Level Tokens → "Generate Token and Scopes" with the connections:write scope (starts with xapp-)); for HTTP mode delete the line.',
+    ]);
+  });
+
+  it.each(['8f742231b10e8888abcd99yyyzzz85a5', '8f742231b10e8888abcd99e3f0c285a', '8f742231b10e8888abcd99e3f0c285a5f'])(
+    'wants the signing secret as 32 hexadecimal characters (%s is not)',
+    (secret) => {
+      expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: secret }).problems).toEqual([
+        'SLACK_SIGNING_SECRET is malformed: expected 32 hexadecimal characters. Where to find it: Slack app settings → Basic Information → App Credentials → "Signing Secret" (32 hexadecimal characters)',
+      ]);
+    },
+  );
+
+  it('accepts a 32-hex signing secret in either case', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: SECRET.toUpperCase() }).signingSecret).toBe(SECRET.toUpperCase());
+  });
+});
+
+describe('readEnvOptions (the settings every entry point shares)', () => {
+  it('needs no Slack settings and resolves paths against the working directory', () => {
+    expect(readEnvOptions({}, '/srv/bot')).toEqual({ knowledgeDir: BUNDLED_KNOWLEDGE, feedbackLog: '/srv/bot/feedback.jsonl', knowledgeCacheDir: undefined });
+    expect(readEnvOptions({ KNOWLEDGE_DIR: 'kb', FEEDBACK_LOG: 'logs/f.jsonl', KNOWLEDGE_CACHE_DIR: ' /var/cache/bb ' }, '/srv/bot')).toEqual({
+      knowledgeDir: '/srv/bot/kb',
+      feedbackLog: '/srv/bot/logs/f.jsonl',
+      knowledgeCacheDir: '/var/cache/bb',
+    });
+  });
+
+  it('is what npm start reads too', () => {
+    const env = { SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: SECRET, KNOWLEDGE_DIR: 'kb', KNOWLEDGE_CACHE_DIR: 'cache' };
+    expect(loadConfig(env, '/srv/bot')).toMatchObject(readEnvOptions(env, '/srv/bot'));
   });
 });
 

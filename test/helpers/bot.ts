@@ -7,6 +7,7 @@ import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createBot } from '../../src/slack/app';
 import { createLogger } from '../../src/slack/logger';
+import { verifyBotToken } from '../../src/slack/startup-checks';
 import { FakeSlack } from './fake-slack';
 import { SIGNING_SECRET } from './signed';
 
@@ -30,7 +31,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
   };
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
-  const bot = createBot({ config, engine: options.engine ?? engine, logger });
+  const bot = createBot({ config, engine: options.engine ?? engine, logger, identity: await verifyBotToken(config, logger) });
   const { port } = await bot.start();
   return {
     bot,

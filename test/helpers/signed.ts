@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+export const SIGNING_SECRET = '8f742231b10e8888abcd99e3f0c285a5';
 
 /** Slack's v0 signature: HMAC-SHA256 of `v0:timestamp:body` with the signing secret. */
 export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {

@@ -175,6 +175,21 @@ describe('buttons over HTTP', () => {
     expect(done!.body).toMatchObject({ delete_original: true });
   });
 
+  it.each([
+    ['an ok:false', { body: { ok: false, error: 'msg_too_long' } }, 'msg_too_long'],
+    ['a 500', { status: 500, body: 'internal error' }, 'slack_webapi_http_error'],
+  ])('a Share in channel that Slack refuses with %s gets the asker an apology and keeps the answer', async (_kind, reply, code) => {
+    fake.on('chat.postMessage', () => reply);
+    await sendSigned(bot.eventsUrl, blockActionForm(ACTIONS.share, value, fake.responseUrl('share3')), { contentType: FORM });
+    const apology = await fake.waitFor(() => fake.responses.find((r) => r.path === '/response/share3'), 15000);
+    expect(apology.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, Slack did not accept my answer. Please try again in a moment.' });
+    await fake.quietFor();
+    expect(fake.responses).toHaveLength(1);
+    expect(bot.logs.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ event: 'slack_api_error', method: 'chat.postMessage', error: code, channel: 'C111' }),
+    );
+  }, 25000);
+
   it('Other matches shows the next two facts to the clicker only', async () => {
     await sendSigned(bot.eventsUrl, blockActionForm(ACTIONS.otherMatches, value, fake.responseUrl('other')), { contentType: FORM });
     const reply = await fake.waitFor(() => fake.responses.find((r) => r.path === '/response/other'));

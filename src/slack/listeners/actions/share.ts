@@ -1,6 +1,7 @@
+import { LogLevel } from '@slack/bolt';
 import { slackMessages } from '../../../messages';
 import { answerMessage, ACTIONS, noticeMessage } from '../../blocks';
-import { postMessage } from '../../post';
+import { postMessage, slackErrorCode } from '../../post';
 import type { Listener } from '../types';
 import { readButtonValue } from './button-value';
 
@@ -26,9 +27,14 @@ export const shareAction: Listener = {
       try {
         await postMessage(client, value.channel, message);
       } catch (error) {
+        const code = slackErrorCode(error);
+        if (!code || !NOT_POSTABLE.has(code)) {
+          // The answer stays with its Share button, so the user can try again after the apology.
+          deps.logger.event(LogLevel.ERROR, 'slack_api_error', { method: 'chat.postMessage', error: code, channel: value.channel });
+          await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(slackMessages.replyFailed()) });
+          return;
+        }
         // The bot is not a member of every channel /brief is used in; the response URL can still post there.
-        const code = (error as { data?: { error?: string } }).data?.error;
-        if (!code || !NOT_POSTABLE.has(code)) throw error;
         await respond({ response_type: 'in_channel', replace_original: false, ...message });
       }
       await respond({ delete_original: true });
