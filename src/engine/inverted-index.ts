@@ -13,6 +13,8 @@
 export interface Bm25Params {
   k: number;
   b: number;
+  /** BM25+'s lower bound per matching term (MiniSearch's default is 0.5); plain BM25 when absent. */
+  d?: number;
 }
 
 export interface Hit {
@@ -186,11 +188,12 @@ export class InvertedIndex {
         const lengths = this.fieldLengths[f]!;
         const lengthNorm = (bm25.k * bm25.b) / (this.avgFieldLength[f] || 1);
         const base = bm25.k * (1 - bm25.b);
+        const d = bm25.d ?? 0;
         for (let i = start; i < end; i++) {
           const doc = docs[i]!;
           const tf = tfs[i]!;
           if (scores[doc] === 0) touched[touchedCount++] = doc;
-          scores[doc]! += (scale * (tf * (bm25.k + 1))) / (tf + base + lengthNorm * lengths[doc]!);
+          scores[doc]! += scale * (d + (tf * (bm25.k + 1)) / (tf + base + lengthNorm * lengths[doc]!));
         }
       }
     }

@@ -1,5 +1,5 @@
 import type { Answer } from '../engine/engine';
-import { isRight, type EvalCase } from '../engine/judge';
+import { isRight, type EvalCase } from './judge';
 
 /** One question of a bank, as the engine answered it. */
 export interface Outcome {

@@ -6,7 +6,7 @@ import { ENGINE_DEFAULTS } from '../engine/config';
 import { FEATURES } from '../engine/features';
 
 const LEXICAL = FEATURES.indexOf('lexicalScore');
-import { isRight, type EvalCase } from '../engine/judge';
+import { isRight, type EvalCase } from './judge';
 import { loadKnowledgeOrThrow } from '../knowledge/load';
 import { fitLogistic, type Row } from './logistic';
 

@@ -77,7 +77,7 @@ describe('a knowledge folder that does not exist', () => {
   const notFound = `${missing}: knowledge folder not found: pass --knowledge DIR or set KNOWLEDGE_DIR to a folder of *.yml files`;
 
   it('is named without an invented line number by brief eval', async () => {
-    const { code, err } = await brief(['eval', '--knowledge', missing, path.join(SHARED, 'eval', 'questions.dev.jsonl')]);
+    const { code, err } = await brief(['eval', '--knowledge', missing, path.join(FIXTURES, 'eval', 'questions.dev.jsonl')]);
     expect(err).toBe(notFound);
     expect(code).toBe(1);
   });

@@ -25,7 +25,7 @@ function referenceSearch(docs: readonly Doc[], weights: ReadonlyMap<string, numb
         if (weight <= 0 || boost <= 0 || tf === 0) return;
         const df = docs.filter((d) => fieldOf(d, f).includes(term)).length;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        score += weight * boost * idf * (p.d + (tf * (p.k + 1)) / (tf + p.k * (1 - p.b) + (p.k * p.b * field.length) / avgLength[f]!));
+        score += weight * boost * idf * ((p.d ?? 0) + (tf * (p.k + 1)) / (tf + p.k * (1 - p.b) + (p.k * p.b * field.length) / avgLength[f]!));
         matched = true;
       });
     }
@@ -56,8 +56,8 @@ const CORPUS: Doc[] = [
   [['weather'], ['weather', 'sunni', 'tomorrow']],
   [['hudson', 'institut'], ['hudson', 'institut', 'convers', 'massoud', 'taliban', 'talk', 'talk']],
 ];
-const ENGINE_LIKE: Bm25Params = { k: 1.8, b: 0.9, d: 0 };
-const MINISEARCH_DEFAULTS: Bm25Params = { k: 1.2, b: 0.7, d: 0.5 };
+const ENGINE_LIKE: Bm25Params = { k: 1.8, b: 0.9 };
+const MINISEARCH_DEFAULTS = { k: 1.2, b: 0.7, d: 0.5 } satisfies Bm25Params;
 const weights = (entries: Record<string, number>) => new Map(Object.entries(entries));
 const ids = (hits: readonly Hit[]) => hits.map((h) => h.id);
 
