@@ -94,7 +94,7 @@ function quality() {
       const { ids, answered } = built.ask(q);
       const fact = ids[0] === undefined ? undefined : byId.get(ids[0]);
       /** @type {import('../src/engine/engine').Answer} */
-      const answer = { question: q, answered, results: fact ? [{ fact, score: 1, matched: [] }] : [] };
+      const answer = { question: q, answered, results: fact ? [{ fact, score: 1, relevance: 1, matched: [] }] : [] };
       if (expect === null) {
         unanswerable++;
         if (isRight(answer, null)) declined++;

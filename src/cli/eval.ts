@@ -3,6 +3,9 @@ import type { Engine } from '../engine/engine';
 import { readCases } from '../eval/cases';
 import { isRight, type EvalCase } from '../eval/judge';
 import { cliMessages as msg } from '../messages';
+import { ENGINE_DEFAULTS } from '../engine/config';
+import { outcome, type Outcome } from '../eval/metrics';
+import { qualityLines, qualityReport } from './eval-report';
 import type { CliIO } from './io';
 import { topicOf } from './render';
 
@@ -12,12 +15,14 @@ export interface EvalReport {
   answerable: { total: number; right: number };
   unanswerable: { total: number; right: number };
   misses: Array<{ question: string; expected: string[] | null; got: string }>;
+  outcomes: Outcome[];
 }
 
 export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport {
-  const report: EvalReport = { total: 0, right: 0, answerable: { total: 0, right: 0 }, unanswerable: { total: 0, right: 0 }, misses: [] };
+  const report: EvalReport = { total: 0, right: 0, answerable: { total: 0, right: 0 }, unanswerable: { total: 0, right: 0 }, misses: [], outcomes: [] };
   for (const { q, expect } of cases) {
     const answer = engine.ask(q, { top: 1 });
+    report.outcomes.push(outcome(answer, expect, ENGINE_DEFAULTS.lexicalGate));
     const right = isRight(answer, expect);
     const bucket = expect === null ? report.unanswerable : report.answerable;
     report.total++;
@@ -36,7 +41,7 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport
 
 const pct = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}% (${right}/${total})` : 'n/a (0 questions)');
 
-export function runEval(file: string, min: number, loadEngine: () => Engine, io: CliIO): number {
+export function runEval(file: string, min: number, loadEngine: () => Engine, io: CliIO, json = false): number {
   let read: ReturnType<typeof readCases>;
   try {
     read = readCases(path.resolve(io.cwd, file), file);
@@ -50,14 +55,21 @@ export function runEval(file: string, min: number, loadEngine: () => Engine, io:
   }
   const cases = read.cases;
   const report = evaluate(loadEngine(), cases);
+  const quality = qualityReport(report.outcomes);
+  const overall = report.total ? report.right / report.total : 0;
+  if (json) {
+    io.out(JSON.stringify({ ...report, outcomes: undefined, ...quality }));
+    return overall < min ? 1 : 0;
+  }
   io.out(`Top-1 accuracy:     ${pct(report.answerable.right, report.answerable.total)}`);
   io.out(`No-answer accuracy: ${pct(report.unanswerable.right, report.unanswerable.total)}`);
   io.out(`Overall:            ${pct(report.right, report.total)}`);
+  for (const line of qualityLines(quality)) io.out(line);
+  if (report.misses.length > 0) io.out('');
   for (const miss of report.misses) {
     const wanted = miss.expected === null ? 'no answer' : `a quote of ${miss.expected.map((e) => JSON.stringify(e)).join(' or ')}`;
     io.out(`MISS ${JSON.stringify(miss.question)}: wanted ${wanted}; got ${miss.got}`);
   }
-  const overall = report.total ? report.right / report.total : 0;
   if (overall < min) {
     io.err(`Overall accuracy ${(overall * 100).toFixed(1)}% is below --min ${(min * 100).toFixed(1)}%`);
     return 1;

@@ -68,7 +68,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());
-        return runEval(rest[0], min, loadEngine, io);
+        return runEval(rest[0], min, loadEngine, io, values.json ?? false);
       }
       case 'gaps':
         return runGaps(settings.feedbackLog, io);

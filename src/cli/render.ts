@@ -36,7 +36,7 @@ export function renderText(answer: Answer, engine: CliEngine): string {
     lines.push(`  Why: matched ${why} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
     if (others.length > 0) {
       lines.push('', '  Other matches:');
-      for (const other of others) lines.push(`  - [${other.score.toFixed(2)}] ${topicOf(other)} (${other.fact.id})`);
+      for (const other of others) lines.push(`  - [match ${other.relevance.toFixed(2)}] ${topicOf(other)} (${other.fact.id})`);
     }
     return lines.join('\n');
   }

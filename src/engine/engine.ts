@@ -12,6 +12,8 @@ export interface RankedFact {
   fact: Fact;
   /** Probability (0..1) that this fact answers the question, from the decision model. */
   score: number;
+  /** 0..1: how closely the fact matches the question's words (√coverage × BM25 relative to the best). */
+  relevance: number;
   matched: MatchReason[];
 }
 
@@ -114,7 +116,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
     const ranked = judgePlan(planQuery(question, ctx), Math.max(config.candidates, top));
-    const results = ranked.slice(0, top).map((r) => ({ fact: facts[r.id]!, score: round(r.probability), matched: r.matched }));
+    const results = ranked.slice(0, top).map((r) => ({ fact: facts[r.id]!, score: round(r.probability), relevance: round(r.features[LEXICAL]!), matched: r.matched }));
     // Two conditions, both chosen on the tuning halves: enough of the question found in the fact (lexical),
     // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …).
     const best = ranked[0];

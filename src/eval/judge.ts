@@ -1,4 +1,5 @@
 import type { Answer } from '../engine/engine';
+import type { Fact } from '../knowledge/schema';
 import { fold } from '../engine/analyse';
 import { sourceLine } from '../knowledge/source-line';
 
@@ -17,7 +18,11 @@ const normalise = (text: string) => fold(text).replace(/["“”]/g, '"').replac
 export function isRight(answer: Answer, expect: EvalCase['expect']): boolean {
   if (expect === null) return !answer.answered;
   const top = answer.results[0];
-  if (!answer.answered || !top) return false;
-  const quoted = normalise(`${top.fact.text}\n${sourceLine(top.fact.source)}`);
+  return answer.answered && !!top && quotes(top.fact, expect);
+}
+
+/** Does the fact (its excerpt or source line) quote one of the expected phrases? */
+export function quotes(fact: Pick<Fact, 'text' | 'source'>, expect: readonly string[]): boolean {
+  const quoted = normalise(`${fact.text}\n${sourceLine(fact.source)}`);
   return expect.some((phrase) => quoted.includes(normalise(phrase)));
 }

@@ -1,5 +1,5 @@
 import type { Answer } from '../engine/engine';
-import { isRight, type EvalCase } from './judge';
+import { quotes, type EvalCase } from './judge';
 
 /** One question of a bank, as the engine answered it. */
 export interface Outcome {
@@ -9,14 +9,17 @@ export interface Outcome {
   topRight: boolean;
   /** Confidence of the top result (the decision model's probability). */
   score: number;
+  /** The top result passes the engine's lexical gate (so a high enough score answers). */
+  gated: boolean;
 }
 
-export function outcome(answer: Answer, expect: EvalCase['expect']): Outcome {
+export function outcome(answer: Answer, expect: EvalCase['expect'], lexicalGate: number): Outcome {
   const top = answer.results[0];
   return {
+    gated: (top?.relevance ?? 0) >= lexicalGate,
     answerable: expect !== null,
     answered: answer.answered,
-    topRight: expect !== null && !!top && isRight({ ...answer, answered: true }, expect),
+    topRight: expect !== null && !!top && quotes(top.fact, expect),
     score: top?.score ?? 0,
   };
 }
@@ -37,7 +40,7 @@ export interface Summary {
 }
 
 export function summarise(outcomes: readonly Outcome[], threshold?: number): Summary {
-  const answered = (o: Outcome) => (threshold === undefined ? o.answered : o.score >= threshold);
+  const answered = (o: Outcome) => (threshold === undefined ? o.answered : o.gated && o.score >= threshold);
   let right = 0;
   let wrong = 0;
   let answerableAnswered = 0;

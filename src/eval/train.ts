@@ -6,7 +6,7 @@ import { ENGINE_DEFAULTS } from '../engine/config';
 import { FEATURES } from '../engine/features';
 
 const LEXICAL = FEATURES.indexOf('lexicalScore');
-import { isRight, type EvalCase } from './judge';
+import { quotes, type EvalCase } from './judge';
 import { loadKnowledgeOrThrow } from '../knowledge/load';
 import { fitLogistic, type Row } from './logistic';
 
@@ -61,7 +61,7 @@ function bankQuestions(): Question[] {
     for (const c of readBank(path.join(ROOT, bank))) {
       const rows = questionRows(engine, c.q, (id) => {
         const fact = engine.facts[id]!;
-        return c.expect !== null && isRight({ question: c.q, answered: true, results: [{ fact, score: 1, matched: [] }] }, c.expect);
+        return c.expect !== null && quotes(fact, c.expect);
       });
       out.push({ group: bank, weight, rows });
     }
@@ -84,17 +84,18 @@ function predict(m: DecisionModel, x: readonly number[]): number {
 }
 
 /**
- * The operating point: the probability threshold that answers the most questions right while the answers
- * given (those past the lexical gate too) keep `target` precision.
+ * The operating point: the lowest probability threshold (in hundredths) that answers the most questions
+ * right while the answers given (those past the lexical gate too) keep `target` precision.
  */
 export function chooseThreshold(tops: ReadonlyArray<{ p: number; lexical: number; y: number }>, gate: number, target: number): number {
   let best = { threshold: 0.99, right: -1 };
-  for (let t = 0.3; t < 0.99; t += 0.01) {
+  for (let cents = 30; cents < 99; cents++) {
+    const t = cents / 100;
     const answered = tops.filter((a) => a.lexical >= gate && a.p >= t);
     const right = answered.filter((a) => a.y).length;
     if (answered.length > 0 && right / answered.length >= target && right > best.right) best = { threshold: t, right };
   }
-  return Math.round(best.threshold * 100) / 100;
+  return best.threshold;
 }
 
 function fit(questions: readonly Question[]): DecisionModel {

@@ -14,7 +14,7 @@ describe('brief ask', () => {
   });
 
   it.each([
-    ['Who is Massoud?', 'Massoud (score'],
+    ["How was Massoud's father killed?", 'Massoud, father, killed (score'],
     ['Who leads the NRF?', 'NRF (= National Resistance Front), leads (score'],
     ['masood interview atlantic council', 'masood (= Massoud), interview'],
   ])('explains %j in the words typed, adding the fact\'s own form only where it differs', async (question, why) => {
@@ -26,9 +26,9 @@ describe('brief ask', () => {
     expect(parsed.answers[0].matched).toContainEqual({ query: 'masood', matched: 'Massoud', via: 'alias' });
   });
 
-  it('lists no other match whose score shows as 0.00', async () => {
+  it('lists no other match whose match shows as 0.00', async () => {
     const { out } = await brief(['ask', '--top', '10', 'What did Massoud ask of the international community?']);
-    const scores = [...out.matchAll(/^ {2}- \[(\d\.\d\d)\]/gm)].map((m) => m[1]);
+    const scores = [...out.matchAll(/^ {2}- \[match (\d\.\d\d)\]/gm)].map((m) => m[1]);
     expect(scores.length).toBeGreaterThan(0);
     expect(scores).not.toContain('0.00');
   });

@@ -199,15 +199,6 @@ describe('buttons over HTTP', () => {
     expect(allText(reply.body)).not.toContain(GOALS_EXCERPT);
   });
 
-  it('Other matches leaves out facts whose score shows as 0.00', async () => {
-    const weak = JSON.stringify({ q: 'massoud forgive father', id: 'massoud-forgive-father-blood' });
-    await sendSigned(bot.eventsUrl, blockActionForm(ACTIONS.otherMatches, weak, fake.responseUrl('weak')), { contentType: FORM });
-    const reply = await fake.waitFor(() => fake.responses.find((r) => r.path === '/response/weak'));
-    const quotes = (reply.body.blocks as Array<{ text?: { text: string } }>).filter((b) => b.text?.text.startsWith('>'));
-    expect(quotes).toHaveLength(1);
-    expect(allText(reply.body)).not.toContain('Hudson Institute');
-  });
-
   it.each([
     [ACTIONS.feedbackUp, 'up'],
     [ACTIONS.feedbackDown, 'down'],

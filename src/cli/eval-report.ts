@@ -1,0 +1,39 @@
+import { ENGINE_DEFAULTS } from '../engine/config';
+import { DECISION_MODEL } from '../engine/decision';
+import { precisionCoverage, reliability, summarise, type Outcome } from '../eval/metrics';
+
+const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** Precision, coverage, what other operating points would give, and how well scores match outcomes. */
+export function qualityReport(outcomes: readonly Outcome[]) {
+  const thresholds = [...new Set([...THRESHOLDS, DECISION_MODEL.threshold])].sort((a, b) => a - b);
+  return {
+    summary: summarise(outcomes),
+    threshold: DECISION_MODEL.threshold,
+    lexicalGate: ENGINE_DEFAULTS.lexicalGate,
+    precisionCoverage: precisionCoverage(outcomes, thresholds),
+    reliability: reliability(outcomes),
+  };
+}
+
+export function qualityLines(report: ReturnType<typeof qualityReport>): string[] {
+  const s = report.summary;
+  const lines = [
+    `Precision:          ${pct(s.precision)} (${s.right} right of ${s.right + s.wrong} answers given)`,
+    `Coverage:           ${s.answerable ? pct(s.coverage) : 'n/a'} of answerable questions answered`,
+    '',
+    `Precision–coverage (an answer needs lexical match ≥ ${report.lexicalGate} and score ≥ threshold; default ${report.threshold}):`,
+    '  threshold  precision  coverage  right  wrong',
+  ];
+  for (const row of report.precisionCoverage) {
+    const mark = row.threshold === report.threshold ? ' ←' : '';
+    lines.push(`  ${row.threshold.toFixed(2).padStart(9)}  ${pct(row.precision).padStart(9)}  ${pct(row.coverage).padStart(8)}  ${String(row.right).padStart(5)}  ${String(row.wrong).padStart(5)}${mark}`);
+  }
+  lines.push('', 'Reliability (score of the top result → how often it was the right excerpt):', '  score band  questions  mean score  right');
+  for (const band of report.reliability) {
+    if (band.questions === 0) continue;
+    lines.push(`  ${band.band.padStart(10)}  ${String(band.questions).padStart(9)}  ${band.meanScore.toFixed(2).padStart(10)}  ${pct(band.rightShare).padStart(6)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,53 @@
+import { fitLogistic } from '../../src/eval/logistic';
+import { chooseThreshold } from '../../src/eval/train';
+import { DECISION_MODEL, checkModel, probability } from '../../src/engine/decision';
+import { FEATURES } from '../../src/engine/features';
+import { worthListing } from '../../src/engine/explain';
+import { createEngine } from '../../src/engine/engine';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+
+describe('fitting the answer decision', () => {
+  it('recovers a known logistic relation from data', () => {
+    // y = 1 with probability σ(3x − 1): the fit must find a clearly positive slope and a negative bias.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rows = Array.from({ length: 4000 }, () => {
+      const x = random() * 2 - 0.5;
+      return { x: [x], y: random() < 1 / (1 + Math.exp(-(3 * x - 1))) ? 1 : 0 };
+    });
+    const fit = fitLogistic(rows, { l2: 0, iterations: 3000, rate: 1 });
+    const slope = fit.weights[0]! / fit.scale[0]!;
+    expect(slope).toBeGreaterThan(2.4);
+    expect(slope).toBeLessThan(3.6);
+  });
+
+  it('chooses the threshold that answers most while keeping the precision target', () => {
+    const tops = [
+      { p: 0.95, lexical: 1, y: 1 },
+      { p: 0.9, lexical: 1, y: 1 },
+      { p: 0.8, lexical: 1, y: 0 },
+      { p: 0.7, lexical: 1, y: 1 },
+      { p: 0.6, lexical: 0.2, y: 1 },
+      { p: 0.5, lexical: 1, y: 0 },
+    ];
+    expect(chooseThreshold(tops, 0.65, 1)).toBe(0.81);
+    expect(chooseThreshold(tops, 0.65, 0.75)).toBe(0.51);
+  });
+});
+
+describe('the shipped decision model', () => {
+  it('matches the engine features and gives probabilities', () => {
+    expect(() => checkModel(DECISION_MODEL)).not.toThrow();
+    expect(() => checkModel({ ...DECISION_MODEL, features: [...FEATURES].reverse() })).toThrow(/npm run train/);
+    const p = probability(FEATURES.map(() => 0));
+    expect(p > 0 && p < 1).toBe(true);
+  });
+
+  it('lists as other matches only facts whose relevance shows above 0.00', () => {
+    const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+    const [result] = engine.ask('NRF goals').results;
+    expect(worthListing({ ...result!, relevance: 0.004 })).toBe(false);
+    expect(worthListing({ ...result!, relevance: 0.006 })).toBe(true);
+  });
+});
