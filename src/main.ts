@@ -1,12 +1,12 @@
-import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
-import path from 'node:path';
+import { cacheDirFrom, openCacheFolder } from './cache/cache-folder';
+import { loadEngine } from './cache/load-indexed';
 import { ConfigError, loadConfig } from './config';
-import { createEngine } from './engine/engine';
 import { environmentWithDotEnv } from './env';
 import { BUNDLED_KNOWLEDGE } from './cli/knowledge-dir';
-import { KnowledgeError, loadKnowledgeOrThrow } from './knowledge/load';
-import { formatProblem } from './knowledge/problems';
+import { EngineHolder } from './knowledge/engine-holder';
+import { KnowledgeError } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
 import { createBot } from './slack/app';
 import { createLogger } from './slack/logger';
@@ -17,23 +17,21 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret] });
   const knowledgeDir = config.knowledgeDir ?? BUNDLED_KNOWLEDGE;
-  const cache = { cacheDir: env.KNOWLEDGE_CACHE_DIR ?? path.join(os.tmpdir(), 'briefing-bot-cache') };
-  const knowledge = loadKnowledgeOrThrow(knowledgeDir, process.cwd(), cache);
-  const bot = createBot({ config, engine: createEngine(knowledge), logger });
+  // reload (issue #8 §3, §4): per-user checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
+  const cache = openCacheFolder(cacheDirFrom(env), (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
+  const started = performance.now();
+  const loaded = loadEngine(knowledgeDir, process.cwd(), cache);
+  if (!loaded.ok) throw new KnowledgeError(loaded.problems);
+  const engines = new EngineHolder(loaded.engine, performance.now() - started);
+  const bot = createBot({ config, engines, logger });
   const stopWatching = config.knowledgeReloadMs
-    ? watchKnowledge(knowledgeDir, config.knowledgeReloadMs, {
-        onReload: (next) => {
-          bot.replaceEngine(createEngine(next));
-          logger.event(LogLevel.INFO, 'knowledge_reloaded', { facts: next.facts.length, sources: next.sources.length, fingerprint: next.fingerprint });
-        },
-        onInvalid: (problems) => {
-          bot.reloadFailed(problems.length);
-          logger.event(LogLevel.ERROR, 'knowledge_reload_failed', { kept: bot.knowledge.fingerprint, problems: problems.map(formatProblem) });
-        },
-      }, process.cwd(), cache)
+    ? watchKnowledge(engines, { dir: knowledgeDir, cwd: process.cwd(), intervalMs: config.knowledgeReloadMs, cache }, (level, event, fields) =>
+        logger.event(level === 'info' ? LogLevel.INFO : LogLevel.ERROR, event, fields),
+      )
     : () => undefined;
   const { port } = await bot.start();
-  logger.info(`Briefing Bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`}), ${knowledge.facts.length} facts from ${knowledge.sources.length} sources`);
+  const { facts, knowledge } = loaded.engine;
+  logger.info(`Briefing Bot is running (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`}), ${facts.length} facts from ${knowledge.sources.length} sources`);
   const shutdown = () => {
     stopWatching();
     bot.stop().then(() => process.exit(0), () => process.exit(1));

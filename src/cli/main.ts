@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createEngine, type Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
+import { cacheDirFrom, openCacheFolder } from '../cache/cache-folder';
+import { loadEngine } from '../cache/load-indexed';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { formatProblem } from '../knowledge/problems';
-import { loadKnowledge } from '../knowledge/load';
 import { feedbackLogPath } from '../feedback/log';
 import { cliMessages as msg, USAGE } from '../messages';
 import { runAsk } from './ask';
@@ -35,12 +36,13 @@ function numberOption(name: string, value: string | undefined, fallback: number,
 class KnowledgeFailure extends Error {}
 function engineLoader(dir: string, io: CliIO): () => Engine {
   return () => {
-    const result = loadKnowledge(dir, io.cwd);
+    // The bot's cache (same folder rules): a warm `brief ask` on a large knowledge base skips parsing and indexing.
+    const result = loadEngine(dir, io.cwd, openCacheFolder(cacheDirFrom(io.env), io.err));
     if (!result.ok) {
       for (const problem of result.problems) io.err(formatProblem(problem));
       throw new KnowledgeFailure();
     }
-    return createEngine(result.knowledge);
+    return result.engine;
   };
 }
 

@@ -2,7 +2,7 @@ import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { tokenize } from './analyse';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { FuzzyVocabulary } from './fuzzy';
-import { buildIndex, FIELDS } from './index-builder';
+import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
 import { planQuery, type QueryContext, type QueryPlan } from './query';
 import { rank, type MatchReason, type Scored } from './rank';
 import { GENERAL_SYNONYMS } from './synonyms';
@@ -44,9 +44,10 @@ function synonymTable(): Map<string, string[]> {
   return new Map([...table].map(([stem, mates]) => [stem, [...mates]]));
 }
 
-export function createEngine(knowledge: KnowledgeBase, config: EngineConfig = ENGINE_DEFAULTS): Engine {
+/** `prebuilt`: the index of exactly these facts and aliases, from the cache or the reload worker. */
+export function createEngine(knowledge: KnowledgeBase, config: EngineConfig = ENGINE_DEFAULTS, prebuilt?: BuiltIndex): Engine {
   const facts = knowledge.facts;
-  const index = buildIndex(facts, knowledge.aliases);
+  const index = prebuilt ?? buildIndex(facts, knowledge.aliases);
   const boosts = FIELDS.map((f) => config.fieldBoosts[f]);
   const fuzzy = new FuzzyVocabulary(index.words, config.fuzzy);
   const synonyms = synonymTable();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../config';
-import type { Engine } from '../engine/engine';
+import type { EngineHolder } from '../knowledge/engine-holder';
 import { guards } from './guards';
 import { registerListeners } from './listeners';
 import type { BotDeps } from './listeners/types';
@@ -14,23 +14,12 @@ export const EVENTS_PATH = '/slack/events';
 const MAX_FUTURE_SKEW_S = 5 * 60;
 const DRAIN_TIMEOUT_MS = 10_000;
 
-export interface KnowledgeStatus {
-  loadedAt: string;
-  fingerprint: string;
-  lastReload?: { at: string; ok: boolean; problems?: number };
-}
-
 export interface Bot {
   app: App;
   /** Starts listening; in HTTP mode resolves to the port actually bound. */
   start(): Promise<{ port?: number }>;
   /** Stops accepting requests, waits for answers in flight (up to 10 s), then resolves. */
   stop(): Promise<void>;
-  /** Puts reloaded knowledge in service for every later question. */
-  replaceEngine(engine: Engine): void;
-  /** Records a reload that did not validate (the previous knowledge stays in service). */
-  reloadFailed(problems: number): void;
-  readonly knowledge: KnowledgeStatus;
 }
 
 /** Web API client settings: bounded retries (Bolt's default keeps retrying for ~30 minutes) and a timeout. */
@@ -56,10 +45,10 @@ function rejectFutureTimestamps(receiver: HTTPReceiver, logger: BotLogger, now: 
   };
 }
 
-export function createBot({ config, engine, logger, now = Date.now }: { config: Config; engine: Engine; logger: BotLogger; now?: () => number }): Bot {
-  const knowledge: KnowledgeStatus = { loadedAt: new Date(now()).toISOString(), fingerprint: engine.knowledge.fingerprint };
+// reload (issue #8 §3): the engine in service comes from `engines` (reloads swap it there); /healthz reports its status.
+export function createBot({ config, engines, logger, now = Date.now }: { config: Config; engines: EngineHolder; logger: BotLogger; now?: () => number }): Bot {
   const deps: BotDeps = {
-    engine,
+    engines,
     logger,
     feedbackLog: config.feedbackLog,
     logQuestions: config.logQuestions,
@@ -82,7 +71,8 @@ export function createBot({ config, engine, logger, now = Date.now }: { config: 
           method: ['GET'],
           handler: (_req, res) => {
             res.writeHead(200, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ ok: true, facts: deps.engine.facts.length, sources: deps.engine.knowledge.sources.length, knowledge }));
+            const engine = engines.current();
+            res.end(JSON.stringify({ ok: true, facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status() }));
           },
         },
       ],
@@ -121,7 +111,6 @@ export function createBot({ config, engine, logger, now = Date.now }: { config: 
 
   return {
     app,
-    knowledge,
     async start() {
       const started = (await app.start(config.port)) as unknown;
       const address = config.mode === 'http' ? (started as Server).address() : null;
@@ -133,14 +122,6 @@ export function createBot({ config, engine, logger, now = Date.now }: { config: 
       const deadline = now() + DRAIN_TIMEOUT_MS;
       while (inFlight > 0 && now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       logger.event(LogLevel.INFO, 'stopped', { waitedFor, unfinished: inFlight });
-    },
-    replaceEngine(next) {
-      deps.engine = next;
-      knowledge.fingerprint = next.knowledge.fingerprint;
-      knowledge.lastReload = { at: new Date(now()).toISOString(), ok: true };
-    },
-    reloadFailed(problems) {
-      knowledge.lastReload = { at: new Date(now()).toISOString(), ok: false, problems };
     },
   };
 }
