@@ -10,9 +10,8 @@ const { execFileSync, spawn } = require('node:child_process');
 const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { stringify } = require('yaml');
 const { SYSTEMS } = require('./systems');
-const { generateFacts } = require('./synthetic');
+const { writeKnowledgeFolder } = require('./synthetic');
 const { readThreads, threadsAsKnowledge, scoreRetrieval } = require('../dist/eval/stackfaq');
 const { readCases } = require('../dist/cli/eval');
 const { loadKnowledgeOrThrow } = require('../dist/knowledge/load');
@@ -107,12 +106,7 @@ async function yamlLoad() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'brief-bench-yaml-'));
   try {
     progress(`YAML load: writing ${PLAN.yamlFacts.toLocaleString('en')} facts`);
-    const facts = generateFacts(PLAN.yamlFacts, 4242);
-    const perFile = 1000;
-    for (let i = 0; i < facts.length; i += perFile) {
-      const file = { source: { title: `Synthetic source ${i / perFile + 1}`, date: '2024-05' }, facts: facts.slice(i, i + perFile).map(({ id, text, questions }) => ({ id, text, questions })) };
-      writeFileSync(path.join(dir, `source-${String(i / perFile).padStart(4, '0')}.yml`), stringify(file, { lineWidth: 0 }));
-    }
+    writeKnowledgeFolder(dir, PLAN.yamlFacts);
     // First load parses and validates every file and fills the cache; the second finds it by content hash.
     const cacheDir = path.join(dir, '.cache');
     progress('YAML load: first (no cache)');

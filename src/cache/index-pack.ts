@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDEX_FORMAT, type IndexParts } from '../engine/index-builder';
-import { packStrings, unpackStrings, type Packed } from './packed';
+import { is, packStrings, unpackStrings, type Packed } from './packed';
 
 const headerSchema = z.object({ format: z.literal(INDEX_FORMAT), fieldCount: z.number().int().positive() });
 
@@ -20,8 +20,8 @@ export function unpackIndex(packed: Packed): IndexParts {
   const { fieldCount } = headerSchema.parse(packed.header);
   const { offsets, docs, tfs, anyFieldDf, fieldLengths, termText, termLengths, wordText, wordLengths } = packed.sections;
   if (
-    !(offsets instanceof Int32Array && docs instanceof Int32Array && tfs instanceof Uint16Array && anyFieldDf instanceof Int32Array && fieldLengths instanceof Uint16Array) ||
-    !(termText instanceof Uint8Array && termLengths instanceof Int32Array && wordText instanceof Uint8Array && wordLengths instanceof Int32Array)
+    !(is.i32(offsets) && is.i32(docs) && is.u16(tfs) && is.i32(anyFieldDf) && is.u16(fieldLengths)) ||
+    !(is.u8(termText) && is.i32(termLengths) && is.u8(wordText) && is.i32(wordLengths))
   ) {
     throw new Error('packed index: sections missing');
   }

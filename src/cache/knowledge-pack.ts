@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { aliasesFileSchema, sourceSchema, type Fact, type KnowledgeBase } from '../knowledge/schema';
-import { packStrings, unpackStrings, type Packed } from './packed';
+import { is, packStrings, stringReader, type Packed } from './packed';
 
 /** Bump when the packed shape of knowledge changes, so old cache files are ignored. */
 const KNOWLEDGE_FORMAT = 2;
@@ -38,31 +38,34 @@ export function packKnowledge(knowledge: KnowledgeBase): Packed {
  * only this user's bot or `brief`, after validating them, can have written them.
  */
 export function unpackKnowledge(packed: Packed): KnowledgeBase {
+  const steps = unpacking(packed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Facts unpacked between two yields of `unpacking`: a few milliseconds of work. */
+const FACTS_PER_STEP = 2000;
+
+/** `unpackKnowledge` in steps, so a caller on the bot's event loop can let requests in between (see watch.ts). */
+export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
   const header = headerSchema.parse(packed.header);
   const { text, lengths, meta } = packed.sections;
-  if (!(text instanceof Uint8Array && lengths instanceof Int32Array && meta instanceof Int32Array) || meta.length % META) {
+  if (!(is.u8(text) && is.i32(lengths) && is.i32(meta)) || meta.length % META) {
     throw new Error('packed knowledge: sections missing');
   }
-  const strings = unpackStrings(text, lengths);
+  const strings = stringReader(text, lengths);
   const shared = header.sources.map(({ file: _file, ...source }) => source);
   const facts: Fact[] = [];
-  let at = 0;
+  const take = (n: number) => Array.from({ length: n }, () => strings.next());
   for (let i = 0; i < meta.length; i += META) {
+    if (i > 0 && i % (FACTS_PER_STEP * META) === 0) yield;
     const [questions, tags, line, source] = [meta[i]!, meta[i + 1]!, meta[i + 2]!, meta[i + 3]!];
-    const end = at + 2 + questions + tags;
-    if (questions < 0 || tags < 0 || end > strings.length || line < 1 || !shared[source]) throw new Error('packed knowledge: fact out of range');
+    if (questions < 0 || tags < 0 || 2 + questions + tags > strings.left() || line < 1 || !shared[source]) throw new Error('packed knowledge: fact out of range');
     // Spelled out, not spread: at 100k facts a spread costs ~0.4 s.
-    facts.push({
-      id: strings[at]!,
-      text: strings[at + 1]!,
-      questions: strings.slice(at + 2, at + 2 + questions),
-      tags: strings.slice(at + 2 + questions, end),
-      source: shared[source],
-      file: header.sources[source]!.file,
-      line,
-    });
-    at = end;
+    facts.push({ id: strings.next(), text: strings.next(), questions: take(questions), tags: take(tags), source: shared[source], file: header.sources[source]!.file, line });
   }
-  if (at !== strings.length) throw new Error('packed knowledge: strings left over');
+  strings.end();
   return { facts, sources: header.sources, aliases: header.aliases, fingerprint: header.fingerprint };
 }

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { Packed, Section } from './packed';
+import { is, type Packed, type Section } from './packed';
 
 /**
  * A packed value on disk, authenticated with an HMAC keyed by the cache folder's private key, so a
@@ -12,7 +12,7 @@ const MAC_BYTES = 32;
 const KINDS = { i32: Int32Array, u16: Uint16Array, u8: Uint8Array } as const;
 type Kind = keyof typeof KINDS;
 
-const kindOf = (s: Section): Kind => (s instanceof Int32Array ? 'i32' : s instanceof Uint16Array ? 'u16' : 'u8');
+const kindOf = (s: Section): Kind => (is.i32(s) ? 'i32' : is.u16(s) ? 'u16' : 'u8');
 const align = (n: number) => (n + 7) & ~7;
 
 export function writeSealed(file: string, key: Buffer, packed: Packed): void {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CacheFolder } from '../cache/cache-folder';
 import { unpackIndex } from '../cache/index-pack';
-import { unpackKnowledge } from '../cache/knowledge-pack';
+import { unpacking } from '../cache/knowledge-pack';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { createEngine, type Engine } from '../engine/engine';
 import { restoreIndex } from '../engine/index-builder';
@@ -58,10 +58,25 @@ function runWorker(script: string, request: ReloadRequest, running: Set<Worker>)
   });
 }
 
-/** The engine from the worker's packed result: what the main thread still does (see README, Performance). */
-function engineFrom(reply: Extract<ReloadReply, { ok: true }>): Engine {
-  const knowledge = unpackKnowledge(reply.knowledge);
-  return createEngine(knowledge, ENGINE_DEFAULTS, restoreIndex(unpackIndex(reply.index), knowledge.aliases));
+/** Runs `steps` on the event loop a step per turn, so requests are served in between; measures the longest step. */
+async function inTurns<T>(steps: Generator<void, T>): Promise<{ value: T; longestStepMs: number }> {
+  let longestStepMs = 0;
+  for (;;) {
+    const started = performance.now();
+    const step = steps.next();
+    longestStepMs = Math.max(longestStepMs, performance.now() - started);
+    if (step.done) return { value: step.value, longestStepMs };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The engine from the worker's packed result: all the main thread still does (see README, Performance). */
+function* engineFrom(reply: Extract<ReloadReply, { ok: true }>): Generator<void, Engine> {
+  const knowledge = yield* unpacking(reply.knowledge);
+  yield;
+  const index = restoreIndex(unpackIndex(reply.index), knowledge.aliases);
+  yield;
+  return createEngine(knowledge, ENGINE_DEFAULTS, index);
 }
 
 /**
@@ -89,11 +104,18 @@ export function watchKnowledge(holder: EngineHolder, options: WatchOptions, log:
       const reply = await runWorker(workerScript, request, workers);
       if (!reply.ok) return failed('invalid-knowledge', { problems: reply.problems.map(formatProblem) }, reply.problems.length);
       const onMainThread = performance.now();
-      const engine = engineFrom(reply);
+      const { value: engine, longestStepMs } = await inTurns(engineFrom(reply));
       const durationMs = performance.now() - started;
       holder.replace(engine, durationMs);
       const { sources, fingerprint } = engine.knowledge;
-      log('info', 'knowledge_reloaded', { facts: engine.facts.length, sources: sources.length, fingerprint, durationMs: Math.round(durationMs), mainThreadMs: Math.round(performance.now() - onMainThread) });
+      log('info', 'knowledge_reloaded', {
+        facts: engine.facts.length,
+        sources: sources.length,
+        fingerprint,
+        durationMs: Math.round(durationMs),
+        mainThreadMs: Math.round(performance.now() - onMainThread),
+        longestStepMs: Math.round(longestStepMs),
+      });
     } catch (error) {
       failed('worker-failed', { error: (error as Error).message });
     }
