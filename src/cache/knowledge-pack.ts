@@ -58,7 +58,11 @@ export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
   const strings = stringReader(text, lengths);
   const shared = header.sources.map(({ file: _file, ...source }) => source);
   const facts: Fact[] = [];
-  const take = (n: number) => Array.from({ length: n }, () => strings.next());
+  const take = (n: number) => {
+    const out: string[] = [];
+    for (let k = 0; k < n; k++) out.push(strings.next());
+    return out;
+  };
   for (let i = 0; i < meta.length; i += META) {
     if (i > 0 && i % (FACTS_PER_STEP * META) === 0) yield;
     const [questions, tags, line, source] = [meta[i]!, meta[i + 1]!, meta[i + 2]!, meta[i + 3]!];
