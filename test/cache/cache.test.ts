@@ -4,7 +4,11 @@ import path from 'node:path';
 import { cacheDirFrom, openCacheFolder, type CacheFolder } from '../../src/cache/cache-folder';
 import { packKnowledge } from '../../src/cache/knowledge-pack';
 import { loadEngine } from '../../src/cache/load-indexed';
-import { writeSealed } from '../../src/cache/sealed-file';
+import { readSealed, writeSealed } from '../../src/cache/sealed-file';
+import { packIndex, unpackIndex } from '../../src/cache/index-pack';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { ENGINE_DEFAULTS } from '../../src/engine/config';
+import { buildIndex, indexParts, restoreIndex } from '../../src/engine/index-builder';
 import { createEngine } from '../../src/engine/engine';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { cacheMessages } from '../../src/messages';
@@ -117,6 +121,20 @@ describe('the knowledge cache', () => {
 });
 
 describe('the index cache', () => {
+  it('round-trips the bundled knowledge\'s index through a sealed file: every stored question ranks the same', () => {
+    const { cache } = setUp();
+    const knowledge = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE);
+    const built = buildIndex(knowledge.facts, knowledge.aliases);
+    const file = path.join(cache.dir, 'round-trip.bin');
+    writeSealed(file, cache.key, packIndex(indexParts(built)));
+    const restored = restoreIndex(unpackIndex(readSealed(file, cache.key)!), knowledge.aliases);
+    const [fresh, warm] = [createEngine(knowledge, ENGINE_DEFAULTS, built), createEngine(knowledge, ENGINE_DEFAULTS, restored)];
+    const questions = knowledge.facts.flatMap((f) => f.questions);
+    expect(questions.length).toBeGreaterThan(20);
+    for (const q of questions) expect(warm.ask(q, { top: 5 })).toEqual(fresh.ask(q, { top: 5 }));
+    expect(restored.words).toEqual(built.words);
+  });
+
   const questions = ['Where is the programme based?', 'budget in 2023', 'programe budjet', 'How tall is Mont Blanc?'];
 
   it('answers exactly as a freshly built index, and is what a warm load uses', () => {
