@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../knowledge/schema';
 import type { CacheFolder } from './cache-folder';
 import { packIndex, unpackIndex } from './index-pack';
 import { packKnowledge, unpackKnowledge } from './knowledge-pack';
+import type { Packed } from './packed';
 import { readSealed, writeSealed } from './sealed-file';
 
 /** Files of each kind kept: enough for a few knowledge folders (the bot's, the CLI's) and the edit before. */
@@ -48,7 +49,7 @@ export function writeIndexCache(cache: CacheFolder, fingerprint: string, parts: 
 }
 
 /** Best effort: a full or read-only disk only means no cache. Older files of the same kind beyond KEEP are removed. */
-function store(cache: CacheFolder, file: string, pack: () => Parameters<typeof writeSealed>[2]): void {
+function store(cache: CacheFolder, file: string, pack: () => Packed): void {
   try {
     writeSealed(file, cache.key, pack());
     const kind = path.basename(file).split('-')[0]!;
