@@ -130,4 +130,21 @@ function generateQueries(facts, count, seed = 7, typoShare = 0.3) {
   return queries;
 }
 
-module.exports = { generateFacts, generateQueries, rng };
+/**
+ * Writes `count` synthetic facts as a knowledge folder of YAML files, `perFile` facts (one source) each.
+ * @param {string} dir @param {number} count @param {{ seed?: number, perFile?: number, prefix?: string }} [options]
+ */
+function writeKnowledgeFolder(dir, count, { seed = 4242, perFile = 1000, prefix = 'source' } = {}) {
+  const { mkdirSync, writeFileSync } = require('node:fs');
+  const path = require('node:path');
+  const { stringify } = require('yaml');
+  mkdirSync(dir, { recursive: true });
+  const facts = generateFacts(count, seed);
+  for (let i = 0; i < facts.length; i += perFile) {
+    const n = i / perFile;
+    const file = { source: { title: `Synthetic source ${n + 1}`, date: '2024-05' }, facts: facts.slice(i, i + perFile).map(({ id, text, questions }) => ({ id: `${prefix}-${id}`, text, questions })) };
+    writeFileSync(path.join(dir, `${prefix}-${String(n).padStart(4, '0')}.yml`), stringify(file, { lineWidth: 0 }));
+  }
+}
+
+module.exports = { generateFacts, generateQueries, rng, writeKnowledgeFolder };

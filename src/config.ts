@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { z } from 'zod';
+import { cacheDirFrom } from './cache/cache-folder';
 import { BUNDLED_KNOWLEDGE } from './cli/knowledge-dir';
 import { EXAMPLE_VALUES, LOG_LEVELS, sharedSchema, startSchema } from './env-schema';
 import { configMessages as msg } from './messages';
@@ -18,8 +19,8 @@ export const CONFIG_DEFAULTS = Object.freeze({
 export interface EnvOptions {
   knowledgeDir: string;
   feedbackLog: string;
-  /** Where validated knowledge is cached; undefined = the cache module's choice. */
-  knowledgeCacheDir?: string;
+  /** Where validated knowledge and built indexes are cached: KNOWLEDGE_CACHE_DIR, else a per-user folder. */
+  knowledgeCacheDir: string;
 }
 
 export interface Config extends EnvOptions {
@@ -68,11 +69,11 @@ function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): { dat
   return { problems };
 }
 
-function envOptions(e: z.infer<typeof sharedSchema>, cwd: string): EnvOptions {
+function envOptions(e: z.infer<typeof sharedSchema>, env: NodeJS.ProcessEnv, cwd: string): EnvOptions {
   return {
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : BUNDLED_KNOWLEDGE,
     feedbackLog: path.resolve(cwd, e.FEEDBACK_LOG ?? CONFIG_DEFAULTS.feedbackLog),
-    knowledgeCacheDir: e.KNOWLEDGE_CACHE_DIR && path.resolve(cwd, e.KNOWLEDGE_CACHE_DIR),
+    knowledgeCacheDir: e.KNOWLEDGE_CACHE_DIR ? path.resolve(cwd, e.KNOWLEDGE_CACHE_DIR) : cacheDirFrom(env),
   };
 }
 
@@ -80,7 +81,7 @@ function envOptions(e: z.infer<typeof sharedSchema>, cwd: string): EnvOptions {
 export function readEnvOptions(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EnvOptions {
   const { data, problems } = parseEnv(sharedSchema, env);
   if (!data) throw new ConfigError(problems);
-  return envOptions(data, cwd);
+  return envOptions(data, env, cwd);
 }
 
 /** Everything `npm start` needs: the shared settings plus Slack's; throws a ConfigError listing every problem at once. */
@@ -97,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (problems.length > 0 || !e) throw new ConfigError(problems);
 
   return {
-    ...envOptions(e, cwd),
+    ...envOptions(e, env, cwd),
     mode,
     botToken: e.SLACK_BOT_TOKEN!,
     appToken: e.SLACK_APP_TOKEN,

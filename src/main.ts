@@ -1,11 +1,11 @@
-import os from 'node:os';
-import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
+import { openCacheFolder } from './cache/cache-folder';
+import { loadEngine } from './cache/load-indexed';
 import { ConfigError, loadConfig } from './config';
-import { createEngine } from './engine/engine';
 import { environmentWithDotEnv } from './env';
-import { KnowledgeError, loadKnowledgeOrThrow } from './knowledge/load';
-import { formatProblem } from './knowledge/problems';
+import { EngineHolder } from './knowledge/engine-holder';
+import { KnowledgeError } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
 import { startupMessages } from './messages';
 import { createBot } from './slack/app';
@@ -16,24 +16,22 @@ import { startFailure, StartupError, verifyBotToken } from './slack/startup-chec
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotEnv());
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret] });
-  const cache = { cacheDir: config.knowledgeCacheDir ?? path.join(os.tmpdir(), 'briefing-bot-cache') };
-  const knowledge = loadKnowledgeOrThrow(config.knowledgeDir, process.cwd(), cache);
+  // The per-user, checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
+  const cache = openCacheFolder(config.knowledgeCacheDir, (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
+  const started = performance.now();
+  const loaded = loadEngine(config.knowledgeDir, process.cwd(), cache);
+  if (!loaded.ok) throw new KnowledgeError(loaded.problems);
+  const engines = new EngineHolder(loaded.engine, performance.now() - started);
   const identity = await verifyBotToken(config, logger);
-  const bot = createBot({ config, engine: createEngine(knowledge), logger, identity });
+  const bot = createBot({ config, engines, logger, identity });
   const { port } = await bot.start().catch((error: unknown) => Promise.reject(startFailure(error, config)));
   const stopWatching = config.knowledgeReloadMs
-    ? watchKnowledge(config.knowledgeDir, config.knowledgeReloadMs, {
-        onReload: (next) => {
-          bot.replaceEngine(createEngine(next));
-          logger.event(LogLevel.INFO, 'knowledge_reloaded', { facts: next.facts.length, sources: next.sources.length, fingerprint: next.fingerprint });
-        },
-        onInvalid: (problems) => {
-          bot.reloadFailed(problems.length);
-          logger.event(LogLevel.ERROR, 'knowledge_reload_failed', { kept: bot.knowledge.fingerprint, problems: problems.map(formatProblem) });
-        },
-      }, process.cwd(), cache)
+    ? watchKnowledge(engines, { dir: config.knowledgeDir, cwd: process.cwd(), intervalMs: config.knowledgeReloadMs, cache }, (level, event, fields) =>
+        logger.event(level === 'info' ? LogLevel.INFO : LogLevel.ERROR, event, fields),
+      )
     : () => undefined;
-  logger.info(startupMessages.running(config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`, knowledge.facts.length, knowledge.sources.length, identity.team));
+  const { facts, knowledge } = loaded.engine;
+  logger.info(startupMessages.running(config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`, facts.length, knowledge.sources.length, identity.team));
   const shutdown = () => {
     stopWatching();
     bot.stop().then(() => process.exit(0), () => process.exit(1));

@@ -162,6 +162,14 @@ export const startupMessages = Object.freeze({
     `Briefing Bot is running (${mode}) in workspace ${team}, ${facts} facts from ${sources} sources`,
 });
 
+export const cacheMessages = Object.freeze({
+  folderRefused: (dir: string, why: string) =>
+    `knowledge cache ${dir} not used: ${why}; working without a cache (slower start). Fix: chmod 700 the folder, or set KNOWLEDGE_CACHE_DIR to a folder of your own`,
+  keyRefused: (file: string, why: string) => `its key ${file} is unsafe (${why}): delete the file and it will be created again`,
+  unusable: (dir: string, detail: string) =>
+    `knowledge cache ${dir} not used: ${detail}; working without a cache (slower start). Set KNOWLEDGE_CACHE_DIR to a folder of your own`,
+});
+
 export const slackMessages = Object.freeze({
   notEnabledHere: () =>
     "Briefing Bot isn't enabled in this channel or workspace, so it won't answer here. A Slack admin can enable it (ALLOWED_CHANNEL_IDS / ALLOWED_TEAM_IDS).",

@@ -2,10 +2,10 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { readEnvOptions } from '../config';
-import { createEngine } from '../engine/engine';
+import { openCacheFolder } from '../cache/cache-folder';
+import { loadEngine } from '../cache/load-indexed';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { formatProblem } from '../knowledge/problems';
-import { loadKnowledge } from '../knowledge/load';
 import { cliMessages as msg, USAGE } from '../messages';
 import { runAsk } from './ask';
 import { runCheck } from './check';
@@ -34,14 +34,15 @@ function numberOption(name: string, value: string | undefined, fallback: number,
 
 /** Loads the knowledge and builds the engine, or reports every knowledge problem and signals exit 1. */
 class KnowledgeFailure extends Error {}
-function engineLoader(dir: string, cacheDir: string | undefined, io: CliIO): () => CliEngine {
+function engineLoader(dir: string, cacheDir: string, io: CliIO): () => CliEngine {
   return () => {
-    const result = loadKnowledge(dir, io.cwd, { cacheDir });
+    // The bot's cache (same folder rules): a warm `brief ask` on a large knowledge base skips parsing and indexing.
+    const result = loadEngine(dir, io.cwd, openCacheFolder(cacheDir, io.err));
     if (!result.ok) {
       for (const problem of result.problems) io.err(formatProblem(problem));
       throw new KnowledgeFailure();
     }
-    return { ...createEngine(result.knowledge), aliases: result.knowledge.aliases };
+    return { ...result.engine, aliases: result.knowledge.aliases };
   };
 }
 

@@ -3,7 +3,7 @@ import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, probability, type DecisionModel } from './decision';
 import { candidateFeatures, FEATURES } from './features';
 import { FuzzyVocabulary } from './fuzzy';
-import { buildIndex, FIELDS } from './index-builder';
+import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
 import { EnglishAndWordNet, type Lexicon } from './lexicon';
 import { planQuery, type QueryContext, type QueryPlan } from './query';
 import { rank, type MatchReason } from './rank';
@@ -48,6 +48,8 @@ export interface EngineOptions {
   config?: EngineConfig;
   lexicon?: Lexicon;
   model?: DecisionModel;
+  /** The index of exactly these facts and aliases, from the cache or the reload worker. */
+  prebuilt?: BuiltIndex;
 }
 
 const LEXICAL = FEATURES.indexOf('lexicalScore');
@@ -57,9 +59,9 @@ const STORED_QUESTION_CANDIDATES = 5;
 const QUESTION_FIELDS = [FIELDS.indexOf('questions'), FIELDS.indexOf('tags')];
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
-  const { config = ENGINE_DEFAULTS, lexicon = new EnglishAndWordNet(), model = DECISION_MODEL } = options;
+  const { config = ENGINE_DEFAULTS, lexicon = new EnglishAndWordNet(), model = DECISION_MODEL, prebuilt } = options;
   const facts = knowledge.facts;
-  const index = buildIndex(facts, knowledge.aliases);
+  const index = prebuilt ?? buildIndex(facts, knowledge.aliases);
   const boosts = FIELDS.map((f) => config.fieldBoosts[f]);
   const fuzzy = new FuzzyVocabulary(index.words, config.fuzzy);
   const n = facts.length;

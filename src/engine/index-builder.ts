@@ -1,11 +1,17 @@
 import type { Fact } from '../knowledge/schema';
 import { tokenize } from './analyse';
 import { AliasMatcher, aliasTerm } from './aliases';
-import { InvertedIndex } from './inverted-index';
+import { InvertedIndex, type IndexBuffers } from './inverted-index';
 
 /** Fields indexed per fact, in the order the inverted index numbers them. */
 export const FIELDS = ['questions', 'text', 'tags', 'source', 'cues'] as const;
 export type Field = (typeof FIELDS)[number];
+
+/**
+ * Version of what buildIndex produces from facts. Cached indexes carry it: bump it whenever analysis
+ * (tokenizing, stemming, stop words, aliases, cues, FIELDS) changes, or a stale cached index is used.
+ */
+export const INDEX_FORMAT = 1;
 
 export const cueTerm = (cue: string) => `_c${cue}`;
 
@@ -74,7 +80,26 @@ export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<re
     }
   });
 
+  return assemble(search, words, aliases);
+}
+
+function assemble(search: InvertedIndex, words: Map<string, string>, aliases: AliasMatcher): BuiltIndex {
   const displayWord = new Map<string, string>();
   for (const [word, term] of words) if (!displayWord.has(term)) displayWord.set(term, word);
   return { search, documentFrequency: (term) => search.documentFrequency(term), words, displayWord, aliases };
+}
+
+/** A built index as arrays (for the cache and the reload worker); `restoreIndex` turns it back without re-analysing any fact. */
+export interface IndexParts {
+  search: IndexBuffers;
+  /** The `words` map as [word, term] pairs, in order. */
+  words: Array<[word: string, term: string]>;
+}
+
+export function indexParts(built: BuiltIndex): IndexParts {
+  return { search: built.search.toBuffers(), words: [...built.words] };
+}
+
+export function restoreIndex(parts: IndexParts, aliasGroups: ReadonlyArray<readonly string[]>): BuiltIndex {
+  return assemble(InvertedIndex.fromBuffers(parts.search), new Map(parts.words), new AliasMatcher(aliasGroups));
 }

@@ -36,6 +36,19 @@ class IntStream {
   }
 }
 
+/** A finished index as plain arrays, to cache on disk or move between threads; see toBuffers / fromBuffers. */
+export interface IndexBuffers {
+  fieldCount: number;
+  /** Terms in id order. */
+  terms: string[];
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfs: Uint16Array;
+  anyFieldDf: Int32Array;
+  /** Field lengths of every document, field after field (fieldCount × documents). */
+  fieldLengths: Uint16Array;
+}
+
 export class InvertedIndex {
   private readonly termIds = new Map<string, number>();
   /** Term ids of every document's fields, in order; `segments` marks where each (doc, field) starts. */
@@ -43,10 +56,10 @@ export class InvertedIndex {
   private segments: IntStream | undefined = new IntStream();
   private count = 0;
 
-  private offsets = new Int32Array(0); // (term * fields + field) -> start in docs/tfs; one extra at the end
-  private docs = new Int32Array(0);
-  private tfs = new Uint16Array(0);
-  private anyFieldDf = new Int32Array(0);
+  private offsets: Int32Array = new Int32Array(0); // (term * fields + field) -> start in docs/tfs; one extra at the end
+  private docs: Int32Array = new Int32Array(0);
+  private tfs: Uint16Array = new Uint16Array(0);
+  private anyFieldDf: Int32Array = new Int32Array(0);
   private fieldLengths: Uint16Array[] = [];
   private avgFieldLength: number[] = [];
   private scores = new Float64Array(0);
@@ -131,15 +144,43 @@ export class InvertedIndex {
       }
     });
 
-    this.avgFieldLength = this.fieldLengths.map((lengths) => {
-      let sum = 0;
-      for (const l of lengths) sum += l;
-      return this.count ? sum / this.count : 0;
-    });
+    this.avgFieldLength = averageLengths(this.fieldLengths, this.count);
     this.stream = undefined;
     this.segments = undefined;
     this.scores = new Float64Array(this.count);
     this.touched = new Int32Array(this.count);
+  }
+
+  /** The finished index as arrays (the index's own, not copies). */
+  toBuffers(): IndexBuffers {
+    const fieldLengths = new Uint16Array(this.fieldCount * this.count);
+    this.fieldLengths.forEach((lengths, f) => fieldLengths.set(lengths, f * this.count));
+    const { fieldCount, offsets, docs, tfs, anyFieldDf } = this;
+    return { fieldCount, terms: [...this.termIds.keys()], offsets, docs, tfs, anyFieldDf, fieldLengths };
+  }
+
+  /** The index `toBuffers` gave, using the arrays as they are; throws if they do not fit together. */
+  static fromBuffers(b: IndexBuffers): InvertedIndex {
+    const F = b.fieldCount;
+    const count = b.fieldLengths.length / F;
+    const total = b.offsets[b.terms.length * F];
+    if (!Number.isInteger(count) || b.offsets.length !== b.terms.length * F + 1 || total !== b.docs.length || total !== b.tfs.length || b.anyFieldDf.length !== b.terms.length) {
+      throw new Error('InvertedIndex: buffers do not fit together');
+    }
+    const index = new InvertedIndex(F);
+    b.terms.forEach((term, id) => index.termIds.set(term, id));
+    index.stream = undefined;
+    index.segments = undefined;
+    index.count = count;
+    index.offsets = b.offsets;
+    index.docs = b.docs;
+    index.tfs = b.tfs;
+    index.anyFieldDf = b.anyFieldDf;
+    index.fieldLengths = Array.from({ length: F }, (_, f) => b.fieldLengths.subarray(f * count, (f + 1) * count));
+    index.avgFieldLength = averageLengths(index.fieldLengths, count);
+    index.scores = new Float64Array(count);
+    index.touched = new Int32Array(count);
+    return index;
   }
 
   /** Documents containing `term` in any field. */
@@ -201,6 +242,14 @@ export class InvertedIndex {
     for (let i = 0; i < touchedCount; i++) scores[touched[i]!] = 0;
     return best;
   }
+}
+
+function averageLengths(fieldLengths: readonly Uint16Array[], count: number): number[] {
+  return fieldLengths.map((lengths) => {
+    let sum = 0;
+    for (const l of lengths) sum += l;
+    return count ? sum / count : 0;
+  });
 }
 
 /** Best `k` of the touched documents, best first (ties: lower id first), in O(touched × small k). */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { knowledgeMessages as msg } from '../messages';
 import { parseYaml, type FactId } from './parse-file';
 import { formatProblem, type Problem } from './problems';
-import { readCache, writeCache } from './cache';
+import type { CacheFolder } from '../cache/cache-folder';
+import { readKnowledgeCache, writeKnowledgeCache } from '../cache/store';
 import { aliasesFileSchema, knowledgeFileSchema, type Fact, type KnowledgeBase } from './schema';
 
 export const ALIASES_FILE = 'aliases.yml';
@@ -33,10 +34,10 @@ export function knowledgeFiles(dir: string): string[] {
 
 export interface LoadOptions {
   /**
-   * Folder for a cache of validated knowledge, keyed by a hash of every file's content: a large
-   * knowledge base then skips YAML parsing and validation until a file changes.
+   * Cache of validated knowledge, keyed by a hash of every file's content: a large knowledge base
+   * then skips YAML parsing and validation until a file changes.
    */
-  cacheDir?: string;
+  cache?: CacheFolder;
 }
 
 /** Reads and validates every knowledge file in `dir`; reports all problems in all files at once. */
@@ -53,24 +54,26 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
   const sources: KnowledgeBase['sources'] = [];
   const firstSeen = new Map<string, string>();
   const hash = createHash('sha256');
+  // Bytes are hashed as read; they are decoded only when the cache misses (a 100k-fact folder is ~36 MB).
+  const addToHash = (name: string, bytes: Buffer) => hash.update(`${name}\0`).update(bytes).update('\0');
   const texts = files.map((file) => {
     const shown = displayPath(path.resolve(cwd, file), cwd);
-    const text = readText(file, shown, problems);
-    if (text !== undefined) hash.update(`${path.basename(file)}\0${text}\0`);
-    return { file, shown, text };
+    const bytes = readBytes(file, shown, problems);
+    if (bytes !== undefined) addToHash(path.basename(file), bytes);
+    return { file, shown, bytes };
   });
   const aliasesFile = path.join(dir, ALIASES_FILE);
   const aliasesShown = displayPath(path.resolve(cwd, aliasesFile), cwd);
-  const aliasesText = existsSync(aliasesFile) ? readText(aliasesFile, aliasesShown, problems) : undefined;
-  if (aliasesText !== undefined) hash.update(`${ALIASES_FILE}\0${aliasesText}\0`);
+  const aliasesBytes = existsSync(aliasesFile) ? readBytes(aliasesFile, aliasesShown, problems) : undefined;
+  if (aliasesBytes !== undefined) addToHash(ALIASES_FILE, aliasesBytes);
   const fingerprint = hash.digest('hex').slice(0, 16);
 
-  const cached = problems.length === 0 && options.cacheDir ? readCache(options.cacheDir, fingerprint, dir, cwd) : undefined;
+  const cached = problems.length === 0 && options.cache ? readKnowledgeCache(options.cache, fingerprint, dir, cwd) : undefined;
   if (cached) return { ok: true, knowledge: cached };
 
-  for (const { shown, text } of texts) {
-    if (text === undefined) continue;
-    const parsed = parseYaml(shown, text, knowledgeFileSchema);
+  for (const { shown, bytes } of texts) {
+    if (bytes === undefined) continue;
+    const parsed = parseYaml(shown, bytes.toString('utf8'), knowledgeFileSchema);
     const ids: FactId[] = parsed.ok
       ? parsed.value.facts.map((entry, index) => ({ id: entry.id, index, line: parsed.lineAt(['facts', index, 'id']) }))
       : parsed.readableIds;
@@ -87,10 +90,10 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
     entries.forEach((entry, i) => facts.push({ ...entry, source, file: shown, line: parsed.lineAt(['facts', i]) }));
   }
 
-  const aliases = aliasesText === undefined ? [] : parseAliases(aliasesShown, aliasesText, problems);
+  const aliases = aliasesBytes === undefined ? [] : parseAliases(aliasesShown, aliasesBytes.toString('utf8'), problems);
   if (problems.length > 0) return { ok: false, problems };
   const knowledge = { facts, sources, aliases, fingerprint };
-  if (options.cacheDir) writeCache(options.cacheDir, knowledge, dir, cwd);
+  if (options.cache) writeKnowledgeCache(options.cache, knowledge, dir, cwd);
   return { ok: true, knowledge };
 }
 
@@ -110,9 +113,9 @@ function parseAliases(shown: string, text: string, problems: Problem[]): string[
   return parsed.value;
 }
 
-function readText(file: string, shown: string, problems: Problem[]): string | undefined {
+function readBytes(file: string, shown: string, problems: Problem[]): Buffer | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     problems.push({ file: shown, message: msg.unreadable((error as Error).message) });
     return undefined;

@@ -1,8 +1,19 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadKnowledge, type LoadOptions } from './load';
-import type { Problem } from './problems';
-import type { KnowledgeBase } from './schema';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import type { CacheFolder } from '../cache/cache-folder';
+import { unpackIndex } from '../cache/index-pack';
+import { unpacking } from '../cache/knowledge-pack';
+import { createEngine, type Engine } from '../engine/engine';
+import { restoreIndex } from '../engine/index-builder';
+import type { EngineHolder } from './engine-holder';
+import { formatProblem } from './problems';
+import type { ReloadReply, ReloadRequest } from './reload-worker';
+
+const UNREADABLE = 'unreadable';
+/** A reload still running after this long (a hung network folder) is abandoned; the next change tries again. */
+const RELOAD_TIMEOUT_MS = 5 * 60_000;
 
 /** Names, sizes and modification times of the YAML files: cheap to read, changes with any edit. */
 export function folderSignature(dir: string): string {
@@ -16,31 +27,117 @@ export function folderSignature(dir: string): string {
       })
       .join('|');
   } catch {
-    return 'unreadable';
+    return UNREADABLE;
   }
 }
 
-export interface WatchHandlers {
-  onReload(knowledge: KnowledgeBase): void;
-  /** A change that does not validate: the last good knowledge stays in service. */
-  onInvalid(problems: Problem[]): void;
+export interface WatchOptions {
+  dir: string;
+  cwd: string;
+  intervalMs: number;
+  cache?: CacheFolder;
+  /** The compiled worker; by default the one next to this file (dist/knowledge/reload-worker.js). */
+  workerScript?: string;
+}
+
+export type ReloadLog = (level: 'info' | 'error', event: string, fields: Record<string, unknown>) => void;
+
+function runWorker(script: string, request: ReloadRequest, running: Set<Worker>): Promise<ReloadReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: request });
+    running.add(worker);
+    const timer = setTimeout(() => void worker.terminate(), RELOAD_TIMEOUT_MS).unref();
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      running.delete(worker);
+      reject(new Error(`reload worker stopped (exit code ${code}) without a result`));
+    });
+  });
+}
+
+/** Runs `steps` on the event loop a step per turn, so requests are served in between; measures the steps. */
+async function inTurns<T>(steps: Generator<void, T>): Promise<{ value: T; totalMs: number; longestStepMs: number }> {
+  let totalMs = 0;
+  let longestStepMs = 0;
+  for (;;) {
+    const started = performance.now();
+    const step = steps.next();
+    const ms = performance.now() - started;
+    totalMs += ms;
+    longestStepMs = Math.max(longestStepMs, ms);
+    if (step.done) return { value: step.value, totalMs, longestStepMs };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The engine from the worker's packed result: all the main thread still does (see README, Performance). */
+function* engineFrom(reply: Extract<ReloadReply, { ok: true }>): Generator<void, Engine> {
+  const knowledge = yield* unpacking(reply.knowledge);
+  yield;
+  const index = restoreIndex(unpackIndex(reply.index), knowledge.aliases);
+  yield;
+  return createEngine(knowledge, { prebuilt: index });
 }
 
 /**
- * Polls `dir` every `intervalMs` and reloads when any knowledge file is edited, added or removed.
- * Polling (not fs.watch) because editors save by rename and network folders miss events; a stat of a
- * few files every couple of seconds costs nothing.
+ * Polls `dir` every `intervalMs`; once a change has settled (the folder looked the same on two polls
+ * in a row), loads it in a worker thread and swaps the new engine into `holder`. Whatever goes wrong
+ * (invalid files, a vanished folder, a crashed worker) keeps the engine in service and is logged.
+ * Polling, not fs.watch: see README, Hardening.
  */
-export function watchKnowledge(dir: string, intervalMs: number, handlers: WatchHandlers, cwd = process.cwd(), options: LoadOptions = {}): () => void {
-  let last = folderSignature(dir);
+export function watchKnowledge(holder: EngineHolder, options: WatchOptions, log: ReloadLog): () => void {
+  const { dir, cwd, cache, intervalMs, workerScript = path.join(__dirname, 'reload-worker.js') } = options;
+  const request: ReloadRequest = { dir, cwd, ...(cache && { cache: { dir: cache.dir, key: cache.key } }) };
+  const workers = new Set<Worker>();
+  let seen = folderSignature(dir);
+  let loaded = seen;
+  let busy = false;
+
+  const failed = (reason: Parameters<EngineHolder['failed']>[0], fields: Record<string, unknown>, problems?: number) => {
+    holder.failed(reason, problems);
+    log('error', 'knowledge_reload_failed', { reason, kept: holder.current().knowledge.fingerprint, ...fields });
+  };
+
+  async function reload(): Promise<void> {
+    const started = performance.now();
+    try {
+      const reply = await runWorker(workerScript, request, workers);
+      if (!reply.ok) return failed('invalid-knowledge', { problems: reply.problems.map(formatProblem) }, reply.problems.length);
+      const { value: engine, totalMs, longestStepMs } = await inTurns(engineFrom(reply));
+      const durationMs = performance.now() - started;
+      holder.replace(engine, durationMs);
+      const { sources, fingerprint } = engine.knowledge;
+      log('info', 'knowledge_reloaded', {
+        facts: engine.facts.length,
+        sources: sources.length,
+        fingerprint,
+        durationMs: Math.round(durationMs),
+        mainThreadMs: Math.round(totalMs),
+        longestStepMs: Math.round(longestStepMs),
+      });
+    } catch (error) {
+      failed('worker-failed', { error: (error as Error).message });
+    }
+  }
+
   const timer = setInterval(() => {
+    if (busy) return;
     const now = folderSignature(dir);
-    if (now === last) return;
-    last = now;
-    const result = loadKnowledge(dir, cwd, options);
-    if (result.ok) handlers.onReload(result.knowledge);
-    else handlers.onInvalid(result.problems);
+    if (now !== seen) {
+      seen = now; // still changing (a checkout, an editor's save): wait for a quiet interval
+      return;
+    }
+    if (now === loaded) return;
+    loaded = now;
+    if (now === UNREADABLE) return failed('folder-missing', { dir });
+    busy = true;
+    void reload().finally(() => (busy = false));
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    for (const worker of workers) void worker.terminate();
+  };
 }

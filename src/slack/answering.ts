@@ -1,7 +1,8 @@
 import { LogLevel } from '@slack/bolt';
-import type { Answer, Engine } from '../engine/engine';
+import type { Answer } from '../engine/engine';
 import { appendFeedback } from '../feedback/log';
 import { answerMessage, noAnswerMessage, type Message } from './blocks';
+import type { EngineSource } from '../knowledge/engine-holder';
 import type { BotLogger } from './logger';
 
 export interface AskContext {
@@ -12,7 +13,8 @@ export interface AskContext {
 }
 
 export interface AnsweringDeps {
-  engine: Engine;
+  /** The engine in service; reloads swap it there. */
+  engines: EngineSource;
   logger: BotLogger;
   feedbackLog: string;
   logQuestions: boolean;
@@ -41,8 +43,9 @@ export async function answerQuestion(
   ctx: AskContext,
   confidentOnly = false,
 ): Promise<{ answer: Answer; message: Message } | undefined> {
+  const engine = deps.engines.current();
   const started = process.hrtime.bigint();
-  const answer = deps.engine.ask(question);
+  const answer = engine.ask(question);
   const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
   const top = answer.results[0];
   if (confidentOnly && !answer.answered) return undefined;
@@ -62,7 +65,7 @@ export async function answerQuestion(
   }
   const message = answer.answered
     ? answerMessage(answer, { shareable: ctx.surface === 'command' })
-    : noAnswerMessage(answer, deps.engine);
+    : noAnswerMessage(answer, engine);
   return { answer, message };
 }
 

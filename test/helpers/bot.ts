@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
+import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createBot } from '../../src/slack/app';
@@ -31,7 +32,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
   };
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
-  const bot = createBot({ config, engine: options.engine ?? engine, logger, identity: await verifyBotToken(config, logger) });
+  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger) });
   const { port } = await bot.start();
   return {
     bot,

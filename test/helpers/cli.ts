@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { run } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { REPO } from './paths';
@@ -12,7 +15,8 @@ export async function brief(argv: string[], options: { stdin?: string; env?: Nod
     stdinLines: async function* () {
       for (const line of (options.stdin ?? '').split('\n')) yield line;
     },
-    env: options.env ?? {},
+    // `brief` caches under $XDG_CACHE_HOME: a fresh folder per run keeps tests out of the real home folder.
+    env: { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'brief-xdg-')), ...options.env },
     cwd: options.cwd ?? REPO,
   };
   const code = await run(argv, io);

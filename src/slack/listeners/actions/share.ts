@@ -15,7 +15,7 @@ export const shareAction: Listener = {
     app.action(ACTIONS.share, async ({ ack, body, client, respond }) => {
       await ack();
       const value = readButtonValue(body);
-      const fact = value && deps.engine.facts.find((f) => f.id === value.id);
+      const fact = value && deps.engines.current().facts.find((f) => f.id === value.id);
       if (!value || !fact || !value.channel) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(slackMessages.answerGone()) });
         return;

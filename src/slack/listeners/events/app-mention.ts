@@ -16,7 +16,7 @@ export const appMention: Listener = {
       const question = questionFromMessage(event.text);
       const message = question
         ? (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message
-        : helpMessage(deps.engine);
+        : helpMessage(deps.engines.current());
       await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
     });
   },

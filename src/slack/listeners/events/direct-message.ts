@@ -16,7 +16,7 @@ export const directMessage: Listener = {
       const answer =
         question && !/^(help|hi|hello|hey)\W*$/i.test(question)
           ? (await answerQuestion(deps, question, { user: message.user!, team: context.teamId, channel: message.channel, surface: 'dm' })).message
-          : helpMessage(deps.engine);
+          : helpMessage(deps.engines.current());
       await replyTo(client, deps.logger, { channel: message.channel, threadTs: message.thread_ts }, answer);
     });
   },

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { INDEX_FORMAT, type IndexParts } from '../engine/index-builder';
+import type { KnowledgeBase } from '../knowledge/schema';
+import type { CacheFolder } from './cache-folder';
+import { packIndex, unpackIndex } from './index-pack';
+import { packKnowledge, unpackKnowledge } from './knowledge-pack';
+import type { Packed } from './packed';
+import { readSealed, writeSealed } from './sealed-file';
+
+/** Files of each kind kept: enough for a few knowledge folders (the bot's, the CLI's) and the edit before. */
+const KEEP = 4;
+
+const hash = (...parts: Array<string | number>) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 24);
+
+// Paths in facts are shown relative to the working directory, so the folder and cwd are part of the key.
+const knowledgeFile = (cache: CacheFolder, fingerprint: string, dir: string, cwd: string) =>
+  path.join(cache.dir, `knowledge-${hash(path.resolve(cwd, dir), cwd, fingerprint)}.bin`);
+// The index depends only on the facts' content.
+const indexFile = (cache: CacheFolder, fingerprint: string) => path.join(cache.dir, `index-${hash(INDEX_FORMAT, fingerprint)}.bin`);
+
+/** Validated knowledge from the cache, if these exact files were validated before and the file is ours and intact. */
+export function readKnowledgeCache(cache: CacheFolder, fingerprint: string, dir: string, cwd: string): KnowledgeBase | undefined {
+  const packed = readSealed(knowledgeFile(cache, fingerprint, dir, cwd), cache.key);
+  try {
+    const knowledge = packed && unpackKnowledge(packed);
+    return knowledge?.fingerprint === fingerprint ? knowledge : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readIndexCache(cache: CacheFolder, fingerprint: string): IndexParts | undefined {
+  const packed = readSealed(indexFile(cache, fingerprint), cache.key);
+  try {
+    return packed && unpackIndex(packed);
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeKnowledgeCache(cache: CacheFolder, knowledge: KnowledgeBase, dir: string, cwd: string): void {
+  store(cache, knowledgeFile(cache, knowledge.fingerprint, dir, cwd), () => packKnowledge(knowledge));
+}
+
+export function writeIndexCache(cache: CacheFolder, fingerprint: string, parts: IndexParts): void {
+  store(cache, indexFile(cache, fingerprint), () => packIndex(parts));
+}
+
+/** Best effort: a full or read-only disk only means no cache. Older files of the same kind beyond KEEP are removed. */
+function store(cache: CacheFolder, file: string, pack: () => Packed): void {
+  try {
+    writeSealed(file, cache.key, pack());
+    const kind = path.basename(file).split('-')[0]!;
+    const older = readdirSync(cache.dir)
+      .filter((name) => name.startsWith(`${kind}-`) && name.endsWith('.bin'))
+      .map((name) => ({ name, mtime: statSync(path.join(cache.dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime)
+      .slice(KEEP);
+    for (const { name } of older) unlinkSync(path.join(cache.dir, name));
+  } catch {
+    // no cache this time
+  }
+}

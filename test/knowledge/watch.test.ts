@@ -1,0 +1,73 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createEngine } from '../../src/engine/engine';
+import { EngineHolder } from '../../src/knowledge/engine-holder';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { watchKnowledge, type WatchOptions } from '../../src/knowledge/watch';
+import { fixtureKnowledge, REPO } from '../helpers/paths';
+
+// The worker runs compiled code, as in production (`npm run build` first).
+const WORKER = path.join(REPO, 'dist', 'knowledge', 'reload-worker.js');
+
+async function until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function watching(options: Partial<WatchOptions> = {}) {
+  const work = mkdtempSync(path.join(tmpdir(), 'brief-watch-'));
+  const dir = path.join(work, 'knowledge');
+  cpSync(fixtureKnowledge('basic'), dir, { recursive: true });
+  const engines = new EngineHolder(createEngine(loadKnowledgeOrThrow(dir, work)), 5);
+  const logs: Array<{ level: string; event: string; fields: Record<string, unknown> }> = [];
+  const stop = watchKnowledge(engines, { dir, cwd: work, intervalMs: 50, workerScript: WORKER, ...options }, (level, event, fields) => logs.push({ level, event, fields }));
+  afterAll(stop);
+  return { dir, work, engines, logs };
+}
+
+const STAFF = 'source:\n  title: Staff list\nfacts:\n  - id: programme-director\n    text: The programme director is Dana Weiss.\n';
+
+describe('watchKnowledge', () => {
+  describe('with the real worker', () => {
+    const w = watching();
+
+    it('swaps in the reloaded engine through the holder and records how long the reload took', async () => {
+      const before = w.engines.current();
+      writeFileSync(path.join(w.dir, 'staff.yml'), STAFF);
+      await until(() => w.engines.current() !== before);
+      expect(w.engines.current().ask('Who is the programme director?').results[0]?.fact.id).toBe('programme-director');
+      const status = w.engines.status();
+      expect(status).toMatchObject({ fingerprint: w.engines.current().knowledge.fingerprint, lastReload: { ok: true } });
+      expect(status.loadMs).toBeGreaterThan(0);
+      expect(w.logs.map((l) => l.event)).toEqual(['knowledge_reloaded']);
+    });
+
+    it('keeps the engine in service when an edit does not validate', async () => {
+      const before = w.engines.current();
+      writeFileSync(path.join(w.dir, 'staff.yml'), 'source:\n  title: Staff list\nfacts: []\n');
+      await until(() => w.engines.status().lastReload?.ok === false);
+      expect(w.engines.current()).toBe(before);
+      expect(w.engines.status().lastReload).toMatchObject({ ok: false, reason: 'invalid-knowledge', problems: 1 });
+      expect(w.logs.at(-1)).toMatchObject({ level: 'error', event: 'knowledge_reload_failed', fields: { reason: 'invalid-knowledge', kept: before.knowledge.fingerprint } });
+    });
+  });
+
+  describe('when the worker crashes', () => {
+    const crashing = path.join(mkdtempSync(path.join(tmpdir(), 'brief-worker-')), 'crash.js');
+    writeFileSync(crashing, "throw new Error('worker ran out of luck');\n");
+    const w = watching({ workerScript: crashing });
+
+    it('keeps the engine in service, reports it, and logs the error', async () => {
+      const before = w.engines.current();
+      writeFileSync(path.join(w.dir, 'staff.yml'), STAFF);
+      await until(() => w.engines.status().lastReload !== undefined);
+      expect(w.engines.current()).toBe(before);
+      expect(w.engines.status().lastReload).toMatchObject({ ok: false, reason: 'worker-failed' });
+      expect(w.logs).toEqual([{ level: 'error', event: 'knowledge_reload_failed', fields: { reason: 'worker-failed', kept: before.knowledge.fingerprint, error: 'worker ran out of luck' } }]);
+    });
+  });
+});
