@@ -101,7 +101,11 @@ describe('example values and the signing secret rule', () => {
 
 describe('readEnvOptions (the settings every entry point shares)', () => {
   it('needs no Slack settings and resolves paths against the working directory', () => {
-    expect(readEnvOptions({}, '/srv/bot')).toEqual({ knowledgeDir: BUNDLED_KNOWLEDGE, feedbackLog: '/srv/bot/feedback.jsonl', knowledgeCacheDir: undefined });
+    expect(readEnvOptions({ XDG_CACHE_HOME: '/home/ann/.xdg' }, '/srv/bot')).toEqual({
+      knowledgeDir: BUNDLED_KNOWLEDGE,
+      feedbackLog: '/srv/bot/feedback.jsonl',
+      knowledgeCacheDir: '/home/ann/.xdg/briefing-bot',
+    });
     expect(readEnvOptions({ KNOWLEDGE_DIR: 'kb', FEEDBACK_LOG: 'logs/f.jsonl', KNOWLEDGE_CACHE_DIR: ' /var/cache/bb ' }, '/srv/bot')).toEqual({
       knowledgeDir: '/srv/bot/kb',
       feedbackLog: '/srv/bot/logs/f.jsonl',
