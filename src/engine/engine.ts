@@ -38,7 +38,7 @@ export interface Judged {
 
 export interface Engine {
   ask(question: string, options?: AskOptions): Answer;
-  /** Every candidate with its features and probability, in ranking order (evaluation and training). */
+  /** The candidates the decision model re-orders, with features and probability, in answer order (training). */
   judge(question: string): Judged[];
   readonly facts: readonly Fact[];
   readonly knowledge: Pick<KnowledgeBase, 'sources' | 'fingerprint'>;
@@ -53,8 +53,6 @@ export interface EngineOptions {
 }
 
 const LEXICAL = FEATURES.indexOf('lexicalScore');
-/** Candidates whose stored questions are compared with the question (the ones that can be the answer). */
-const STORED_QUESTION_CANDIDATES = 5;
 
 const QUESTION_FIELDS = [FIELDS.indexOf('questions'), FIELDS.indexOf('tags')];
 
@@ -75,11 +73,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const storedPlans = new Map<number, QueryPlan[]>();
   const storedQuestionsOf = (id: number) => {
     let plans = storedPlans.get(id);
-    if (!plans) storedPlans.set(id, (plans = facts[id]!.questions.map((q) => planQuery(q, ctx))));
+    if (!plans) storedPlans.set(id, (plans = facts[id]!.questions.map((q) => planQuery(q, ctx, { expand: false }))));
     return plans;
   };
 
-  function judgePlan(plan: QueryPlan, limit: number): Judged[] {
+  /**
+   * The best `judged` candidates, in answer order. BM25 finds `config.candidates`; the lexical score orders
+   * them; only those that can be shown are judged by the decision model (its features cost more than BM25).
+   */
+  function judgePlan(plan: QueryPlan, judged: number): Judged[] {
     const weights = new Map<string, number>();
     for (const concept of plan.concepts) {
       for (const alt of concept.alternatives) weights.set(alt.term, Math.max(weights.get(alt.term) ?? 0, alt.boost));
@@ -88,19 +90,19 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     for (const cue of plan.cues) if (!weights.has(cue)) weights.set(cue, 1);
     // Rare words decide: each term is boosted by its IDF on top of BM25's own.
     const boosted = new Map([...weights].map(([term, w]) => [term, w * idf(term)]));
-    const hits = index.search.search(boosted, boosts, config.bm25, limit);
+    const hits = index.search.search(boosted, boosts, config.bm25, Math.max(config.candidates, judged));
     const queryTerms = [...weights.keys()];
-    const candidates = hits.map((hit) => ({ id: hit.id, bm25: hit.score, terms: new Set(queryTerms.filter((t) => index.search.contains(hit.id, t))) }));
-    const lexical = rank(plan, candidates);
+    const candidates = new Map(hits.map((hit) => [hit.id, { id: hit.id, bm25: hit.score, terms: new Set(queryTerms.filter((t) => index.search.contains(hit.id, t))) }]));
+    const lexical = rank(plan, [...candidates.values()]).filter((r) => r.matched.length > 0).slice(0, Math.max(judged, config.rerank.candidates));
     const topBm25 = hits[0]?.score ?? 0;
-    const judged = lexical.map((r, i) => {
+    const results = lexical.map((r, i): Judged => {
       const fact = facts[r.id]!;
-      const candidate = candidates.find((c) => c.id === r.id)!;
+      const candidate = candidates.get(r.id)!;
       const bestOther = lexical.find((_, j) => j !== i)?.score ?? 0;
       const topicTerms = new Set(queryTerms.filter((t) => index.search.contains(r.id, t, QUESTION_FIELDS)));
       const featured = candidateFeatures(
         plan,
-        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: i < STORED_QUESTION_CANDIDATES ? storedQuestionsOf(r.id) : [] },
+        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },
         bestOther,
         lexicon,
       );
@@ -109,15 +111,14 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // The best few lexical candidates are re-ordered by lexical score plus a share of the model's probability
     // (the model was fitted on them); the rest keep their lexical order. Ordering the rest by probability was
     // tried: it cost StackFAQ hit@5 2–7 points.
-    const matched = judged.filter((j) => j.matched.length > 0);
     const blend = (j: Judged) => j.features[LEXICAL]! + config.rerank.blend * j.probability;
-    const head = matched.slice(0, config.rerank.candidates).sort((a, b) => blend(b) - blend(a) || a.id - b.id);
-    return [...head, ...matched.slice(config.rerank.candidates)];
+    const head = results.slice(0, config.rerank.candidates).sort((a, b) => blend(b) - blend(a) || a.id - b.id);
+    return [...head, ...results.slice(config.rerank.candidates)].slice(0, judged);
   }
 
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
-    const ranked = judgePlan(planQuery(question, ctx), Math.max(config.candidates, top));
+    const ranked = judgePlan(planQuery(question, ctx), top);
     const results = ranked.slice(0, top).map((r) => ({ fact: facts[r.id]!, score: round(r.probability), relevance: round(r.features[LEXICAL]!), matched: r.matched }));
     // Two conditions, both chosen on the tuning halves: enough of the question found in the fact (lexical),
     // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …).
@@ -128,7 +129,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   return {
     ask,
-    judge: (question) => judgePlan(planQuery(question, ctx), config.candidates),
+    judge: (question) => judgePlan(planQuery(question, ctx), config.rerank.candidates),
     facts,
     knowledge: { sources: knowledge.sources, fingerprint: knowledge.fingerprint },
   };

@@ -70,15 +70,17 @@ export interface Featured {
   matched: MatchReason[];
 }
 
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
 /** Does `form` occur in `text` as a word of its own, or only inside hyphenated compounds ("anti-Taliban")? */
 function occurrences(text: string, form: string): { alone: boolean; compound: boolean } {
   let alone = false;
   let compound = false;
-  const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const m of text.matchAll(new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?=$|[^\\p{L}\\p{N}])`, 'gu'))) {
-    const before = m[1];
-    const after = text[m.index + m[0].length];
-    if (before === '-' || (after === '-' && /\p{L}/u.test(text[m.index + m[0].length + 1] ?? ''))) compound = true;
+  for (let at = text.indexOf(form); at >= 0 && !(alone && compound); at = text.indexOf(form, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + form.length];
+    if (isWordChar(before) || isWordChar(after)) continue;
+    if (before === '-' || (after === '-' && isWordChar(text[at + form.length + 1]))) compound = true;
     else alone = true;
   }
   return { alone, compound };

@@ -101,7 +101,7 @@ export class EnglishAndWordNet implements Lexicon {
 
   correctEveryday(word: string): Correction | undefined {
     if (!this.everyday) {
-      const words = this.english().byFrequency.slice(0, EVERYDAY_WORDS).filter((w) => /^\p{L}+$/u.test(w));
+      const words = this.english().mostFrequent(EVERYDAY_WORDS).filter((w) => /^\p{L}+$/u.test(w));
       this.everyday = new FuzzyVocabulary(words.map((w) => [w, w] as [string, string]), { threshold: 0.34, minLength: 3, maxLengthDifference: 1, maxCorrections: 1 });
     }
     return this.everyday.correct(word)[0];

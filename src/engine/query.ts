@@ -70,7 +70,12 @@ function correctEveryday(tokens: Token[], ctx: QueryContext, known: (term: strin
   return { tokens: out, fixed };
 }
 
-export function planQuery(question: string, ctx: QueryContext): QueryPlan {
+/**
+ * Reads a question: its concepts with every term that can stand for each, its answer type and cues.
+ * `expand: false` reads it literally (its own words and names only), as stored questions are read to
+ * compare them with the question asked.
+ */
+export function planQuery(question: string, ctx: QueryContext, { expand = true } = {}): QueryPlan {
   const { index, config } = ctx;
   const known = (term: string) => index.documentFrequency(term) > 0;
   const { tokens, fixed } = correctEveryday(tokenize(question, config.maxQueryTokens), ctx, known);
@@ -113,7 +118,7 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
   }
 
   // Two-word names English knows as one thing ("Austrian capital" = Vienna).
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (let i = 0; expand && i + 1 < tokens.length; i++) {
     if (covered.has(i) || covered.has(i + 1) || tokens[i]!.isStop || tokens[i + 1]!.isStop) continue;
     const phrase = `${tokens[i]!.lower} ${tokens[i + 1]!.lower}`;
     const alternatives = relatedAlternatives(ctx.lexicon.related(phrase), ctx, known, new Set());
@@ -129,7 +134,7 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     if (token.isStop || covered.has(i) || seen.has(token.stem)) return;
     seen.add(token.stem);
     const typed = fixed.get(token);
-    const concept = wordConcept(token, i, ctx, known);
+    const concept = wordConcept(token, i, ctx, known, expand);
     if (typed !== undefined) {
       concept.query = typed;
       for (const alt of concept.alternatives) if (alt.via === 'word') alt.via = 'spelling';
@@ -161,13 +166,13 @@ function relatedAlternatives(
   return [...best.values()];
 }
 
-function wordConcept(token: Token, position: number, ctx: QueryContext, known: (term: string) => boolean): Concept {
+function wordConcept(token: Token, position: number, ctx: QueryContext, known: (term: string) => boolean, expand: boolean): Concept {
   const { index, config, lexicon } = ctx;
   const { surface, lower, stem } = token;
   const alternatives: Alternative[] = [];
   const isKnown = known(stem);
   if (isKnown) alternatives.push({ term: stem, weight: 1, boost: 1, via: 'word', shown: index.displayWord.get(stem) ?? lower });
-  alternatives.push(...relatedAlternatives(lexicon.related(lower), ctx, known, new Set([stem])));
+  if (expand) alternatives.push(...relatedAlternatives(lexicon.related(lower), ctx, known, new Set([stem])));
   const english = lexicon.isEnglish(lower);
   // A word the knowledge lacks says as much as English says it does: "actually" little, "population" a lot.
   let weight = isKnown ? ctx.idf(stem) * lexicon.generality(lower) : ctx.maxIdf * lexicon.informativeness(lower);

