@@ -66,7 +66,9 @@ Commands:
   check [DIR]           Validate a knowledge folder; list every problem as path:line: message
   eval FILE.jsonl       Score a question set ({"q": ..., "expect": [phrases] | null} per line)
       --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
-  gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts
+  gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts,
+                        questions marked 👍 proposed as new phrasings of their facts
+      --apply           Write the proposed phrasings into the facts' questions (comments and layout kept)
       --log FILE        Feedback log (default: FEEDBACK_LOG or ./feedback.jsonl)
 
 Common options:
@@ -98,6 +100,11 @@ export const cliMessages = Object.freeze({
   checkFailed: (problems: number, files: number) =>
     `${problems} ${plural(problems, 'problem')} in ${files} ${plural(files, 'file')}: fix them and run brief check again`,
   notCovered: (question: string) => `Not in the knowledge base: nothing in it answers "${question}" with confidence.`,
+  noFeedbackLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
+  proposalsHeading: () => 'Proposed phrasings (questions people marked 👍; brief gaps --apply adds them to the facts\' questions):',
+  noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions.',
+  phrasingAdded: (file: string, factId: string, question: string) => `${file}: fact "${factId}" now also answers ${JSON.stringify(question)}`,
+  applyFailed: (file: string, detail: string) => `${file}: not changed: ${detail}`,
   emptyQuestion: () => 'Ask a question, e.g. brief ask "What are the NRF\'s stated goals?"',
 });
 

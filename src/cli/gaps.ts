@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fold } from '../engine/analyse';
 import { readFeedback, type FeedbackEntry } from '../feedback/log';
+import type { Engine } from '../engine/engine';
+import { proposedPhrasings } from '../feedback/phrasings';
+import { cliMessages as msg } from '../messages';
+import { applyPhrasings } from './gaps-apply';
 import type { CliIO } from './io';
 
 export interface Gaps {
@@ -35,20 +39,34 @@ export function findGaps(entries: readonly FeedbackEntry[], limit = 10): Gaps {
   };
 }
 
-export function runGaps(file: string, io: CliIO): number {
+export function runGaps(file: string, io: CliIO, loadEngine: () => Engine, apply: boolean): number {
   if (!existsSync(file)) {
-    io.out(`No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`);
+    io.out(msg.noFeedbackLog(file));
     return 0;
   }
   const { entries, skipped } = readFeedback(file);
   const gaps = findGaps(entries);
-  io.out('Most frequent unanswered questions:');
+  const engine = loadEngine();
+  const byId = new Map(engine.facts.map((f) => [f.id, f]));
+  const proposals = proposedPhrasings(entries, (id) => byId.get(id)?.questions);
+  if (apply) return applyPhrasings(proposals, byId, io);
+  io.out('Most frequent unanswered questions (with the closest fact):');
   if (gaps.unanswered.length === 0) io.out('  (none)');
-  for (const u of gaps.unanswered) io.out(`  ${String(u.count).padStart(4)}× ${u.question}`);
+  for (const u of gaps.unanswered) {
+    const closest = engine.ask(u.question, { top: 1 }).results[0];
+    io.out(`  ${String(u.count).padStart(4)}× ${u.question}${closest ? `   closest: ${closest.fact.id} (match ${closest.relevance.toFixed(2)})` : ''}`);
+  }
   io.out('');
   io.out('Facts with most 👎:');
   if (gaps.disliked.length === 0) io.out('  (none)');
   for (const d of gaps.disliked) io.out(`  ${String(d.down).padStart(4)}👎 ${String(d.up).padStart(3)}👍 ${d.factId}`);
+  io.out('');
+  io.out(msg.proposalsHeading());
+  if (proposals.length === 0) io.out('  (none)');
+  for (const p of proposals) {
+    const fact = byId.get(p.factId)!;
+    io.out(`  ${String(p.up).padStart(4)}👍 ${JSON.stringify(p.question)} → ${p.factId} (${fact.file}:${fact.line})`);
+  }
   if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${file}.`);
   return 0;
 }

@@ -22,6 +22,7 @@ const OPTIONS = {
   knowledge: { type: 'string' },
   min: { type: 'string' },
   log: { type: 'string' },
+  apply: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,7 +73,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return runEval(rest[0], min, loadEngine, io, values.json ?? false);
       }
       case 'gaps':
-        return runGaps(settings.feedbackLog, io);
+        return runGaps(settings.feedbackLog, io, loadEngine, values.apply ?? false);
       default:
         throw new UsageError(msg.unknownCommand(command));
     }

@@ -105,15 +105,11 @@ describe('brief gaps', () => {
     writeFileSync(log, entries.map((e) => JSON.stringify({ time: '2026-01-01T00:00:00Z', user: 'U1', ...e })).join('\n') + '\n{broken\n');
     const { code, out, err } = await brief(['gaps', '--log', log], { env: { FEEDBACK_LOG: path.join(dir, 'not-this.jsonl') } });
     expect(code).toBe(0);
-    expect(out.split('\n')).toEqual([
-      'Most frequent unanswered questions:',
-      '     2× Who funds the NRF?',
-      '     1× What is the weather?',
-      '',
-      'Facts with most 👎:',
-      '     2👎   0👍 us-policy-options',
-      '     1👎   1👍 nrf-stated-goals',
-    ]);
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Most frequent unanswered questions (with the closest fact):');
+    expect(lines[1]).toMatch(/^ {5}2× Who funds the NRF\? {3}closest: [a-z0-9-]+ \(match \d\.\d\d\)$/);
+    expect(lines[2]).toMatch(/^ {5}1× What is the weather\?/);
+    expect(lines.slice(3, 7)).toEqual(['', 'Facts with most 👎:', '     2👎   0👍 us-policy-options', '     1👎   1👍 nrf-stated-goals']);
     expect(err).toBe(`Skipped 1 unreadable line(s) in ${log}.`);
   });
 

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ProposedPhrasing } from '../feedback/phrasings';
+import { withQuestion, writeAtomically } from '../knowledge/add-question';
+import { parseYaml } from '../knowledge/parse-file';
+import { formatProblem } from '../knowledge/problems';
+import { knowledgeFileSchema, type Fact } from '../knowledge/schema';
+import { cliMessages as msg } from '../messages';
+import type { CliIO } from './io';
+
+/**
+ * `brief gaps --apply`: writes each proposed phrasing into its fact's `questions`, one line inserted per
+ * phrasing (comments and layout kept). A file is written only if it still validates afterwards.
+ */
+export function applyPhrasings(proposals: readonly ProposedPhrasing[], facts: ReadonlyMap<string, Fact>, io: CliIO): number {
+  if (proposals.length === 0) {
+    io.out(msg.noProposals());
+    return 0;
+  }
+  const byFile = new Map<string, ProposedPhrasing[]>();
+  for (const p of proposals) {
+    const file = facts.get(p.factId)!.file;
+    byFile.set(file, [...(byFile.get(file) ?? []), p]);
+  }
+  let failed = 0;
+  for (const [shown, list] of byFile) {
+    const file = path.resolve(io.cwd, shown);
+    let text: string | undefined = readFileSync(file, 'utf8');
+    for (const p of list) text = text === undefined ? undefined : withQuestion(text, p.factId, p.question);
+    const parsed = text === undefined ? undefined : parseYaml(shown, text, knowledgeFileSchema);
+    if (text === undefined || !parsed?.ok) {
+      failed++;
+      io.err(msg.applyFailed(shown, parsed && !parsed.ok ? parsed.problems.map(formatProblem).join('; ') : 'its facts could not be found'));
+      continue;
+    }
+    writeAtomically(file, text);
+    for (const p of list) io.out(msg.phrasingAdded(shown, p.factId, p.question));
+  }
+  return failed > 0 ? 1 : 0;
+}

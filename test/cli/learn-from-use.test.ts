@@ -1,0 +1,91 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { withQuestion } from '../../src/knowledge/add-question';
+import type { FeedbackEntry } from '../../src/feedback/log';
+import { proposedPhrasings } from '../../src/feedback/phrasings';
+import { brief } from '../helpers/cli';
+import { fixtureKnowledge } from '../helpers/paths';
+
+const entry = (kind: FeedbackEntry['kind'], question: string, factId?: string): FeedbackEntry => ({ time: '2026-01-01T00:00:00Z', user: 'U1', kind, question, ...(factId && { factId }) });
+
+describe('a question marked 👍 becomes a proposed phrasing of its fact', () => {
+  const stored = (id: string) => (id === 'programme-base' ? ['Where is the programme based?'] : id === 'programme-budget' ? [] : undefined);
+
+  it('proposes 👍 questions the fact does not store yet, while 👍 outnumber 👎', () => {
+    const proposals = proposedPhrasings(
+      [
+        entry('up', 'Which city hosts the programme?', 'programme-base'),
+        entry('up', 'which city hosts the programme', 'programme-base'),
+        entry('up', 'where is the programme based', 'programme-base'),
+        entry('up', 'How big is the budget?', 'programme-budget'),
+        entry('down', 'How big is the budget?', 'programme-budget'),
+        entry('up', 'Anything', 'a-fact-that-is-gone'),
+        entry('unanswered', 'What is the weather?'),
+      ],
+      stored,
+    );
+    expect(proposals).toEqual([{ factId: 'programme-base', question: 'Which city hosts the programme?', up: 2, down: 0 }]);
+  });
+});
+
+describe('withQuestion inserts one line and leaves every other byte as written', () => {
+  const file = [
+    '# The programme review',
+    'source:',
+    '  title: Review',
+    'facts:',
+    '  - id: base   # where it is',
+    '    text: >-',
+    '      The programme is based in Lyon',
+    '      and operates in nine regions.',
+    '    questions:',
+    '      - Where is the programme based?',
+    '    tags: [lyon]',
+    '  - id: budget',
+    '    text: Its budget was 4.2 million euros.',
+    '    questions: [How large is the budget?]',
+    '  - id: staff',
+    '    text: It has twelve staff.',
+    '',
+  ].join('\n');
+
+  it('appends to a block list with the same indentation', () => {
+    const out = withQuestion(file, 'base', 'Which city hosts it?')!;
+    expect(out).toBe(file.replace('      - Where is the programme based?\n', '      - Where is the programme based?\n      - "Which city hosts it?"\n'));
+  });
+
+  it('appends to a flow list', () => {
+    expect(withQuestion(file, 'budget', 'What does it cost?')).toBe(file.replace('[How large is the budget?]', '[How large is the budget?, "What does it cost?"]'));
+  });
+
+  it('adds a questions list after the id when the fact has none', () => {
+    expect(withQuestion(file, 'staff', 'How many people work there?')).toBe(file.replace('  - id: staff\n', '  - id: staff\n    questions: ["How many people work there?"]\n'));
+  });
+
+  it('quotes what YAML would misread, and finds no unknown fact', () => {
+    const out = withQuestion(file, 'staff', 'Costs: "12" #1?')!;
+    expect(out).toContain('questions: ["Costs: \\"12\\" #1?"]');
+    expect(withQuestion(file, 'nope', 'x')).toBeUndefined();
+  });
+});
+
+describe('brief gaps --apply', () => {
+  it('writes accepted phrasings into the knowledge files, which then answer them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-learn-'));
+    const knowledge = path.join(dir, 'knowledge');
+    cpSync(fixtureKnowledge('basic'), knowledge, { recursive: true });
+    const log = path.join(dir, 'feedback.jsonl');
+    writeFileSync(log, `${[entry('up', 'In which French city does the programme sit?', 'programme-base')].map((e) => JSON.stringify(e)).join('\n')}\n`);
+    const env = { KNOWLEDGE_DIR: knowledge, FEEDBACK_LOG: log, XDG_CACHE_HOME: path.join(dir, 'cache') };
+
+    const listed = await brief(['gaps'], { env, cwd: dir });
+    expect(listed.out).toContain('1👍 "In which French city does the programme sit?" → programme-base (knowledge/programme.yml:');
+
+    const applied = await brief(['gaps', '--apply'], { env, cwd: dir });
+    expect(applied).toMatchObject({ code: 0, out: 'knowledge/programme.yml: fact "programme-base" now also answers "In which French city does the programme sit?"' });
+    expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toContain('"In which French city does the programme sit?"');
+    expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
+    expect((await brief(['gaps', '--apply'], { env, cwd: dir })).out).toBe('No proposed phrasings: every question marked 👍 is already among its fact\'s questions.');
+  });
+});
