@@ -104,7 +104,8 @@ function fit(questions: readonly Question[]): DecisionModel {
   return { features: [...FEATURES], ...fitted, threshold: DECISION_MODEL.threshold };
 }
 
-function main(): void {
+/** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities. */
+export function trainDecision(): { model: DecisionModel; questions: number; answered: number; right: number } {
   const questions = bankQuestions();
   // Out-of-fold probabilities choose the threshold, so it is not set on answers the model was fitted to.
   const folds = 5;
@@ -113,14 +114,17 @@ function main(): void {
     const model = fit(questions.filter((_, i) => i % folds !== k));
     outOfFold.push(...topAnswers(questions.filter((_, i) => i % folds === k), model));
   }
-  const banks = outOfFold;
   const gate = ENGINE_DEFAULTS.lexicalGate;
-  const threshold = chooseThreshold(banks, gate, TARGET_PRECISION);
-  const model = { ...fit(questions), threshold };
+  const threshold = chooseThreshold(outOfFold, gate, TARGET_PRECISION);
+  const answered = outOfFold.filter((t) => t.lexical >= gate && t.p >= threshold);
+  return { model: { ...fit(questions), threshold }, questions: questions.length, answered: answered.length, right: answered.filter((t) => t.y).length };
+}
+
+function main(): void {
+  const { model, questions, answered, right } = trainDecision();
   writeFileSync(path.join(ROOT, 'src', 'engine', 'decision-model.json'), `${JSON.stringify(model, null, 1)}\n`);
-  const answered = banks.filter((t) => t.lexical >= gate && t.p >= threshold);
-  console.log(`questions: ${questions.length}; threshold ${model.threshold} (with lexical gate ${gate}) for ≥ ${TARGET_PRECISION} out-of-fold precision`);
-  console.log(`out-of-fold on the banks' tuning halves: answered ${answered.length}, right ${answered.filter((t) => t.y).length}`);
+  console.log(`questions: ${questions}; threshold ${model.threshold} (with lexical gate ${ENGINE_DEFAULTS.lexicalGate}) for ≥ ${TARGET_PRECISION} out-of-fold precision`);
+  console.log(`out-of-fold on the banks' tuning halves: answered ${answered}, right ${right}`);
   FEATURES.forEach((f, i) => console.log(`  ${f.padEnd(22)} ${model.weights[i]!.toFixed(3)}`));
 }
 

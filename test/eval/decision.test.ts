@@ -1,5 +1,5 @@
 import { fitLogistic } from '../../src/eval/logistic';
-import { chooseThreshold } from '../../src/eval/train';
+import { chooseThreshold, trainDecision } from '../../src/eval/train';
 import { DECISION_MODEL, checkModel, probability } from '../../src/engine/decision';
 import { FEATURES } from '../../src/engine/features';
 import { worthListing } from '../../src/engine/explain';
@@ -12,11 +12,11 @@ describe('fitting the answer decision', () => {
     // y = 1 with probability σ(3x − 1): the fit must find a clearly positive slope and a negative bias.
     let seed = 7;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const rows = Array.from({ length: 4000 }, () => {
+    const rows = Array.from({ length: 2000 }, () => {
       const x = random() * 2 - 0.5;
       return { x: [x], y: random() < 1 / (1 + Math.exp(-(3 * x - 1))) ? 1 : 0 };
     });
-    const fit = fitLogistic(rows, { l2: 0, iterations: 3000, rate: 1 });
+    const fit = fitLogistic(rows, { l2: 0, iterations: 1500, rate: 1 });
     const slope = fit.weights[0]! / fit.scale[0]!;
     expect(slope).toBeGreaterThan(2.4);
     expect(slope).toBeLessThan(3.6);
@@ -37,6 +37,14 @@ describe('fitting the answer decision', () => {
 });
 
 describe('the shipped decision model', () => {
+  it('is what npm run train fits on the tuning halves today (so it can be reproduced and reviewed)', () => {
+    const { model } = trainDecision();
+    expect(model.features).toEqual(DECISION_MODEL.features);
+    expect(model.threshold).toBe(DECISION_MODEL.threshold);
+    model.weights.forEach((w, i) => expect(w).toBeCloseTo(DECISION_MODEL.weights[i]!, 6));
+    expect(model.bias).toBeCloseTo(DECISION_MODEL.bias, 6);
+  }, 120_000);
+
   it('matches the engine features and gives probabilities', () => {
     expect(() => checkModel(DECISION_MODEL)).not.toThrow();
     expect(() => checkModel({ ...DECISION_MODEL, features: [...FEATURES].reverse() })).toThrow(/npm run train/);
