@@ -30,6 +30,7 @@ export const FEATURES = [
   'unmatchedCount',
   'unmatchedSpecific',
   'storedQuestionMatch',
+  'speakerMismatch',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -68,6 +69,25 @@ export interface Featured {
   coverage: number;
   lexicalScore: number;
   matched: MatchReason[];
+}
+
+const SPEECH = 'said|says|say|told|tells|added|adds|promised|promises|called|calls|stated|states|warned|argued|believes|thinks';
+/** Who is quoted in a fact: the words before "said"/"told"/…, or after "said"/"added" when inverted. */
+const SPEAKER_BEFORE = new RegExp(`([\\p{L}\\p{N}' -]{1,40}?)\\s+(?:has |had )?(?:${SPEECH})\\b`, 'gu');
+const SPEAKER_AFTER = new RegExp(`[,”"]\\s*(?:said|added|says)\\s+([\\p{L}' -]{1,30})`, 'gu');
+
+/**
+ * "What does the Islamic State think of the Taliban?" asked of a fact in which Massoud says it: the
+ * question asks for someone's view, the fact quotes someone else. 1 when the fact quotes someone and
+ * none of its speakers is the one the question asks about.
+ */
+function speakerMismatch(plan: QueryPlan, text: string): number {
+  const asked = plan.askedOf;
+  if (!asked) return 0;
+  const speakers = [...text.matchAll(SPEAKER_BEFORE), ...text.matchAll(SPEAKER_AFTER)].map((m) => m[1]!.trim());
+  if (speakers.length === 0) return 0;
+  const forms = asked.forms.filter((f) => f.length >= 3);
+  return speakers.some((speaker) => forms.some((f) => occurrences(speaker, f).alone || occurrences(speaker, f).compound)) ? 0 : 1;
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -153,6 +173,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
     unmatchedCount: Math.min(unmatchedCount, 3),
     unmatchedSpecific: Math.min(unmatchedSpecific, 3),
     storedQuestionMatch: storedQuestionMatch(plan, evidence.storedQuestions),
+    speakerMismatch: speakerMismatch(plan, text),
   };
   return { values: FEATURES.map((f) => named[f]), coverage: value, lexicalScore, matched };
 }

@@ -40,6 +40,8 @@ export interface QueryPlan {
   type: AnswerType | undefined;
   /** Highest concept weight any word can have in this knowledge (an unseen word's IDF). */
   maxWeight: number;
+  /** The name whose view the question asks for ("What does the Taliban think of …?"), if any. */
+  askedOf?: Concept;
 }
 
 export interface QueryContext {
@@ -141,7 +143,20 @@ export function planQuery(question: string, ctx: QueryContext, { expand = true }
     }
     concepts.push(concept);
   });
-  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf };
+  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts) };
+}
+
+const AUXILIARY = new Set(['does', 'did', 'do', 'has', 'have', 'had', 'is', 'was', 'would', 'will']);
+const VIEW = /^(think|thinks|say|said|says|want|wants|feel|believe|view|see|ask|asked|call|called|describe|promise|promised|propose|demand|fear|hope|expect|plan|make)$/;
+
+/** "What/How does <name> think|say|want …": the entity between the auxiliary and the verb of view. */
+function askedOf(tokens: readonly Token[], concepts: readonly Concept[]): Concept | undefined {
+  const aux = tokens.findIndex((t) => AUXILIARY.has(t.lower));
+  if (aux < 0 || !/^(what|how|why)$/.test(tokens[0]?.lower ?? '')) return undefined;
+  const verb = tokens.findIndex((t, i) => i > aux + 1 && VIEW.test(t.lower));
+  if (verb < 0 || verb - aux > 5) return undefined;
+  const between = new Set(tokens.slice(aux + 1, verb).map((t) => t.lower));
+  return concepts.find((c) => c.entity && c.forms.some((f) => f.split(' ').every((w) => between.has(w))));
 }
 
 /** Knowledge terms for the lemmas English relates to a word (synonyms, derivations, pertainyms). */

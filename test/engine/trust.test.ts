@@ -17,6 +17,19 @@ describe('the subject of the question must be the subject of the fact', () => {
   });
 });
 
+describe('whose view: the question asks what someone thinks or says; the fact must quote them', () => {
+  it.each(['What does the Islamic State think of the Taliban?', 'What did the Taliban say about Massoud?'])('declines %j', (q) => {
+    expect(top(q).answered).toBe(false);
+  });
+
+  it.each([
+    ['What does Massoud think of the Taliban?', 'is-taliban-identical'],
+    ['What did Massoud say about elections?', 'massoud-elections-promise'],
+  ])('answers %j, where the fact quotes him', (q, id) => {
+    expect(top(q)).toEqual({ answered: true, id });
+  });
+});
+
 describe('the fact must hold the kind of answer asked for', () => {
   it.each(['How old is Ahmad Massoud?', 'When was the NRF founded?', 'What is the population of Panjshir?'])('declines %j', (q) => {
     expect(top(q).answered).toBe(false);
