@@ -3,6 +3,7 @@
  * assert it exactly. Each says what is wrong, where, and how to fix it.
  */
 import { KNOWLEDGE_LIMITS } from './knowledge/schema';
+import { formatDate } from './knowledge/source-line';
 
 const limit = KNOWLEDGE_LIMITS.maxTextLength.toLocaleString('en-US');
 
@@ -38,6 +39,10 @@ export const knowledgeMessages = Object.freeze({
     `${field} "${value}" is not a valid id: use lowercase letters, digits and single hyphens, e.g. "programme-base"`,
   badDate: (field: string, value: string) =>
     `${field} "${value}" is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-05`,
+  badTextFile: (field: string, value: string) =>
+    `${field} "${value}" is outside the knowledge folder: give a path inside it, e.g. sources/annual-review.txt`,
+  badChoice: (field: string, value: string, allowed: readonly string[]) =>
+    `${field} "${value}" is not allowed: use one of ${allowed.join(', ')}`,
   badUrl: (field: string, value: string) => `${field} "${value}" is not a web address: use a full http:// or https:// URL`,
   unknownField: (where: string, key: string, allowed: readonly string[]) =>
     `${where} has an unknown field "${key}": allowed fields are ${allowed.join(', ')}`,
@@ -64,6 +69,8 @@ Commands:
       --json            One JSON object per question (JSON Lines)
       --top N           Show up to N matches (default 3)
   check [DIR]           Validate a knowledge folder; list every problem as path:line: message
+      --strict          Facts past their review_by date are errors (default: warnings)
+  review [DIR]          Facts due for review (review_by reached), oldest first
   eval FILE.jsonl       Score a question set ({"q": ..., "expect": [phrases] | null} per line)
       --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
   gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts
@@ -174,4 +181,18 @@ export const slackMessages = Object.freeze({
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
   thanksUp: () => 'Thanks! Glad that helped.',
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
+});
+
+/** Curation: drafts, review dates, verbatim checks, ingest. */
+export const curationMessages = Object.freeze({
+  asOf: (date: string) => `as of ${formatDate(date)}`,
+  draft: (id: string) => `fact "${id}" is a draft: it is not answered until you delete its "status: draft" line`,
+  reviewDue: (id: string, date: string) =>
+    `fact "${id}" was due for review on ${formatDate(date)}: check it against its source, then move review_by to the next review date`,
+  checkSummaryExtras: (drafts: number, due: number) =>
+    [drafts > 0 && `${drafts} ${plural(drafts, 'draft')}`, due > 0 && `${due} due for review`].filter(Boolean).join(', '),
+  strictFailed: (due: number) => `${due} ${plural(due, 'fact')} due for review (--strict): review them and run brief check again`,
+  reviewItem: (date: string, where: string, id: string, topic: string) => `${formatDate(date)}  ${where}  ${id}: ${topic}`,
+  nothingDue: () => 'Nothing is due for review.',
+  reviewHeader: (due: number) => `${due} ${plural(due, 'fact')} due for review, oldest first:`,
 });

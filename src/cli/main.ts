@@ -11,6 +11,7 @@ import { runAsk } from './ask';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { runGaps } from './gaps';
+import { runReview } from './review';
 import type { CliIO } from './io';
 import type { CliEngine } from './render';
 
@@ -22,6 +23,7 @@ const OPTIONS = {
   knowledge: { type: 'string' },
   min: { type: 'string' },
   log: { type: 'string' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,7 +66,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top }, loadEngine, io);
       }
       case 'check':
-        return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io);
+        return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io, { strict: values.strict ?? false });
+      case 'review':
+        return runReview(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io);
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());

@@ -2,7 +2,8 @@ import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { explainMatches, worthListing, writtenAlike } from '../engine/explain';
 import type { MatchReason } from '../engine/rank';
 import { factTopic, sourceLine } from '../knowledge/source-line';
-import { cliMessages as msg } from '../messages';
+import { asOfDate } from '../knowledge/review';
+import { cliMessages as msg, curationMessages as cur } from '../messages';
 
 export function describeMatch(reason: MatchReason): string {
   switch (reason.via) {
@@ -31,7 +32,8 @@ export function renderText(answer: Answer, engine: CliEngine): string {
   const others = rest.filter(worthListing);
   if (answer.answered && best) {
     lines.push(`Q: ${answer.question}`, '', `  “${best.fact.text}”`, '');
-    lines.push(`  Source: ${sourceLine(best.fact.source)}`);
+    const asOf = asOfDate(best.fact);
+    lines.push(`  Source: ${sourceLine(best.fact.source)}${asOf ? ` (${cur.asOf(asOf)})` : ''}`);
     const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
     lines.push(`  Why: matched ${why} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
     if (others.length > 0) {
@@ -62,6 +64,7 @@ export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
       ...(r.fact.source.publisher && { publisher: r.fact.source.publisher }),
       ...(r.fact.source.date && { date: r.fact.source.date }),
       ...(r.fact.source.url && { url: r.fact.source.url }),
+      ...(asOfDate(r.fact) && { as_of: asOfDate(r.fact) }),
     },
     matched: explainMatches(r, aliases),
   }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Fact, KnowledgeBase } from './schema';
 
 /** Bump when the shape of validated knowledge changes, so old cache files are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 function cacheFile(cacheDir: string, fingerprint: string, dir: string, cwd: string): string {
   // Paths in facts are shown relative to the working directory, so the folder and cwd are part of the key.
@@ -25,7 +25,7 @@ export function readCache(cacheDir: string, fingerprint: string, dir: string, cw
     if (cached.format !== CACHE_FORMAT || cached.fingerprint !== fingerprint) return undefined;
     const sources = cached.sources.map(({ file: _file, ...source }) => source);
     const facts = cached.facts.map((f) => ({ ...f, source: sources[f.source]! }));
-    return { facts, sources: cached.sources, aliases: cached.aliases, fingerprint };
+    return { facts, drafts: cached.drafts ?? [], sources: cached.sources, aliases: cached.aliases, fingerprint };
   } catch {
     return undefined;
   }
@@ -44,6 +44,7 @@ export function writeCache(cacheDir: string, knowledge: KnowledgeBase, dir: stri
       fingerprint: knowledge.fingerprint,
       sources: knowledge.sources,
       aliases: knowledge.aliases,
+      drafts: knowledge.drafts ?? [],
       facts: knowledge.facts.map((f) => ({ ...f, source: sourceIndex.get(f.file)! })),
     };
     writeFileSync(temporary, JSON.stringify(cached));
