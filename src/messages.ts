@@ -193,6 +193,10 @@ export const curationMessages = Object.freeze({
     [drafts > 0 && `${drafts} ${plural(drafts, 'draft')}`, due > 0 && `${due} due for review`].filter(Boolean).join(', '),
   strictFailed: (due: number) => `${due} ${plural(due, 'fact')} due for review (--strict): review them and run brief check again`,
   reviewItem: (date: string, where: string, id: string, topic: string) => `${formatDate(date)}  ${where}  ${id}: ${topic}`,
+  notVerbatim: (id: string, textFile: string, passage: string, diff: string) =>
+    `fact "${id}" is not verbatim in ${textFile}\n  closest passage: "${passage}"\n  diff ([-fact only-] {+source only+}): ${diff}`,
+  textFileUnreadable: (textFile: string, detail: string) =>
+    `the stored text ${textFile} of this source cannot be read (${detail}): fix source.text_file or restore the file`,
   nothingDue: () => 'Nothing is due for review.',
   reviewHeader: (due: number) => `${due} ${plural(due, 'fact')} due for review, oldest first:`,
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { verbatimProblems } from '../curation/verbatim-check';
 import { loadKnowledge } from '../knowledge/load';
 import { formatProblem } from '../knowledge/problems';
 import { dueForReview, today } from '../knowledge/review';
@@ -19,6 +20,12 @@ export function runCheck(dir: string, io: CliIO, options: CheckOptions = { stric
     return 1;
   }
   const { sources, facts, aliases, drafts = [] } = result.knowledge;
+  const notVerbatim = verbatimProblems([...facts, ...drafts], io.cwd);
+  if (notVerbatim.length > 0) {
+    for (const problem of notVerbatim) io.err(formatProblem(problem));
+    io.err(msg.checkFailed(notVerbatim.length, new Set(notVerbatim.map((p) => p.file)).size));
+    return 1;
+  }
   for (const d of drafts) io.out(formatProblem({ file: d.file, line: d.line, message: cur.draft(d.id) }));
   const due = dueForReview(facts, today());
   for (const { fact, reviewBy } of due) io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.reviewDue(fact.id, reviewBy) }));
