@@ -71,6 +71,10 @@ Commands:
   check [DIR]           Validate a knowledge folder; list every problem as path:line: message
       --strict          Facts past their review_by date are errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
+  ingest FILE...        Draft knowledge from documents (.txt, .md, .html, .docx, .pdf)
+      --out DIR         Where to write (default ./knowledge); re-running updates the drafts
+      --source-title T  --publisher P  --date YYYY[-MM[-DD]]  --url URL
+                        Source fields the document does not show (never guessed)
   eval FILE.jsonl       Score a question set ({"q": ..., "expect": [phrases] | null} per line)
       --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
   gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts
@@ -199,4 +203,32 @@ export const curationMessages = Object.freeze({
     `the stored text ${textFile} of this source cannot be read (${detail}): fix source.text_file or restore the file`,
   nothingDue: () => 'Nothing is due for review.',
   reviewHeader: (due: number) => `${due} ${plural(due, 'fact')} due for review, oldest first:`,
+});
+
+/** `brief ingest`: what it read, what it wrote, and what stops it (then it writes nothing). */
+export const ingestMessages = Object.freeze({
+  noFiles: () => 'brief ingest: give the documents to ingest, e.g. brief ingest report.pdf --out knowledge/',
+  unsupported: (file: string, ext: string) =>
+    `${file}: cannot ingest "${ext || 'no extension'}" files: give a .txt, .md, .html, .docx or .pdf document`,
+  unreadable: (file: string, detail: string) => `${file}: cannot read the file (${detail})`,
+  noText: (file: string) => `${file}: no text found: the document is empty (a scanned PDF needs OCR first)`,
+  noTitle: (file: string, line: number, name: string, sections: number) =>
+    sections > 1
+      ? `${file}:${line}: this section has no title line: name it in ${name}.sections.yml, e.g. "- line: ${line}" and "  title: …" (see README, Curating knowledge)`
+      : `${file}: no title found in the document: pass --source-title "…"`,
+  titleForManySections: (file: string, sections: number) =>
+    `${file}: --source-title names one source, but the document has ${sections} sections: name them in its .sections.yml file instead`,
+  overrideLinePastEnd: (line: number, lines: number) => `line ${line} is past the end of the document (${lines} lines): give the line where the section starts`,
+  encrypted: (file: string) => `${file}: the PDF is password-protected: save an unprotected copy and ingest that`,
+  malformed: (file: string, kind: string, detail: string) => `${file}: not a readable ${kind} (${detail}): nothing was written`,
+  badOption: (option: string, value: string, rule: string) => `brief ingest: ${option} "${value}" is not valid: ${rule}`,
+  existingInvalid: (file: string) => `${file}: the existing knowledge file has problems: fix them (brief check) and ingest again; nothing was written`,
+  progress: (file: string, megabytes: string) => `Reading ${file} (${megabytes} MB)…`,
+  created: (file: string, facts: number, title: string) => `${file}: new: ${facts} draft ${plural(facts, 'fact')} from "${title}"`,
+  updated: (file: string, r: { added: number; removed: number; kept: number; published: number }) =>
+    `${file}: updated: ${r.added} new ${plural(r.added, 'draft')}, ${r.removed} ${plural(r.removed, 'draft')} removed (no longer in the document), ${r.kept} ${plural(r.kept, 'draft')} kept, ${r.published} published ${plural(r.published, 'fact')} kept unchanged`,
+  unchanged: (file: string) => `${file}: unchanged`,
+  stale: (id: string) => `published fact "${id}" is no longer in the document: review it (brief check shows the difference)`,
+  storedText: (file: string, sha: string) => `${file}: stored text, sha256 ${sha.slice(0, 12)}…`,
+  next: (dir: string) => `Next: review the drafts in ${dir}, add questions, delete "status: draft" from each fact you keep, then run: brief check ${dir}`,
 });

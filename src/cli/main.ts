@@ -11,6 +11,7 @@ import { runAsk } from './ask';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { runGaps } from './gaps';
+import { runIngest } from './ingest';
 import { runReview } from './review';
 import type { CliIO } from './io';
 import type { CliEngine } from './render';
@@ -24,6 +25,11 @@ const OPTIONS = {
   min: { type: 'string' },
   log: { type: 'string' },
   strict: { type: 'boolean' },
+  out: { type: 'string' },
+  'source-title': { type: 'string' },
+  publisher: { type: 'string' },
+  date: { type: 'string' },
+  url: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,6 +79,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());
         return runEval(rest[0], min, loadEngine, io, values.json ?? false);
+      }
+      case 'ingest': {
+        const given = { title: values['source-title'], publisher: values.publisher, date: values.date, url: values.url };
+        const out = path.resolve(io.cwd, values.out ?? 'knowledge');
+        return await runIngest(rest, { out, given: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }, io);
       }
       case 'gaps':
         return runGaps(settings.feedbackLog, io);
