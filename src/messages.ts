@@ -68,6 +68,7 @@ Commands:
   ask [QUESTION]        Answer a question from the knowledge base (no QUESTION: one per line on stdin)
       --json            One JSON object per question (JSON Lines)
       --top N           Show up to N matches (default 3)
+      --context         Show the sentences before and after the excerpt in the source's stored text
   check [DIR]           Validate a knowledge folder; list every problem as path:line: message
       --strict          Facts past their review_by date are errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
@@ -201,6 +202,11 @@ export const curationMessages = Object.freeze({
     `fact "${id}" is not verbatim in ${textFile}\n  closest passage: "${passage}"\n  diff ([-fact only-] {+source only+}): ${diff}`,
   textFileUnreadable: (textFile: string, detail: string) =>
     `the stored text ${textFile} of this source cannot be read (${detail}): fix source.text_file or restore the file`,
+  contextHeader: (textFile: string) => `  In ${textFile}:`,
+  contextBefore: (sentence: string) => `    before: ${sentence}`,
+  contextAfter: (sentence: string) => `    after:  ${sentence}`,
+  contextNotFound: (textFile: string) => `  (not found word for word in ${textFile}: run brief check)`,
+  noStoredText: () => '  (no stored text for this source: brief ingest keeps one, or set source.text_file)',
   nothingDue: () => 'Nothing is due for review.',
   reviewHeader: (due: number) => `${due} ${plural(due, 'fact')} due for review, oldest first:`,
 });

@@ -25,6 +25,7 @@ const OPTIONS = {
   min: { type: 'string' },
   log: { type: 'string' },
   strict: { type: 'boolean' },
+  context: { type: 'boolean' },
   out: { type: 'string' },
   'source-title': { type: 'string' },
   publisher: { type: 'string' },
@@ -69,7 +70,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     switch (command) {
       case 'ask': {
         const top = numberOption('top', values.top, ENGINE_DEFAULTS.defaultTop, (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'a whole number from 1 to 50');
-        return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top }, loadEngine, io);
+        return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top, context: values.context ?? false }, loadEngine, io);
       }
       case 'check':
         return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io, { strict: values.strict ?? false });

@@ -3,6 +3,7 @@ import { explainMatches, worthListing, writtenAlike } from '../engine/explain';
 import type { MatchReason } from '../engine/rank';
 import { factTopic, sourceLine } from '../knowledge/source-line';
 import { asOfDate } from '../knowledge/review';
+import type { Fact } from '../knowledge/schema';
 import { cliMessages as msg, curationMessages as cur } from '../messages';
 
 export function describeMatch(reason: MatchReason): string {
@@ -26,12 +27,13 @@ export interface CliEngine extends Engine {
   readonly aliases: ReadonlyArray<readonly string[]>;
 }
 
-export function renderText(answer: Answer, engine: CliEngine): string {
+/** `context` gives lines to show under the excerpt (`brief ask --context`). */
+export function renderText(answer: Answer, engine: CliEngine, context?: (fact: Fact) => string[]): string {
   const lines: string[] = [];
   const [best, ...rest] = answer.results;
   const others = rest.filter(worthListing);
   if (answer.answered && best) {
-    lines.push(`Q: ${answer.question}`, '', `  “${best.fact.text}”`, '');
+    lines.push(`Q: ${answer.question}`, '', `  “${best.fact.text}”`, ...(context?.(best.fact) ?? []), '');
     const asOf = asOfDate(best.fact);
     lines.push(`  Source: ${sourceLine(best.fact.source)}${asOf ? ` (${cur.asOf(asOf)})` : ''}`);
     const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
