@@ -72,6 +72,7 @@ Commands:
   check [DIR]           Validate a knowledge folder; list every problem as path:line: message
       --strict          Facts past their review_by date are errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
+  stats                 Facts, sources, drafts, reviews due; questions per week from the feedback log
   ingest FILE...        Draft knowledge from documents (.txt, .md, .html, .docx, .pdf)
       --out DIR         Where to write (default ./knowledge); re-running updates the drafts
       --source-title T  --publisher P  --date YYYY[-MM[-DD]]  --url URL
@@ -207,6 +208,13 @@ export const curationMessages = Object.freeze({
   contextAfter: (sentence: string) => `    after:  ${sentence}`,
   contextNotFound: (textFile: string) => `  (not found word for word in ${textFile}: run brief check)`,
   noStoredText: () => '  (no stored text for this source: brief ingest keeps one, or set source.text_file)',
+  statsKnowledge: (dir: string, sources: number, facts: number, drafts: number, due: number) =>
+    `${dir}: ${sources} ${plural(sources, 'source')}, ${facts} published ${plural(facts, 'fact')}, ${drafts} ${plural(drafts, 'draft')}, ${due} due for review`,
+  statsNoLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
+  statsHeader: (file: string) => `Questions per week (${file}):\n  week      asked  answered  unanswered   👍   👎`,
+  statsRow: (week: string, asked: number, answered: number, unanswered: number, up: number, down: number) =>
+    `  ${week}  ${String(asked).padStart(5)}  ${String(answered).padStart(8)}  ${String(unanswered).padStart(10)}  ${String(up).padStart(3)}  ${String(down).padStart(3)}`,
+  statsNote: () => 'Counts what the log records: unanswered questions and rated answers (an answer nobody rated is not logged).',
   nothingDue: () => 'Nothing is due for review.',
   reviewHeader: (due: number) => `${due} ${plural(due, 'fact')} due for review, oldest first:`,
 });

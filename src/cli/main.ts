@@ -13,6 +13,7 @@ import { runEval } from './eval';
 import { runGaps } from './gaps';
 import { runIngest } from './ingest';
 import { runReview } from './review';
+import { runStats } from './stats';
 import type { CliIO } from './io';
 import type { CliEngine } from './render';
 
@@ -86,6 +87,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         const out = path.resolve(io.cwd, values.out ?? 'knowledge');
         return await runIngest(rest, { out, given: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }, io);
       }
+      case 'stats':
+        return runStats(settings.knowledgeDir, settings.feedbackLog, io);
       case 'gaps':
         return runGaps(settings.feedbackLog, io);
       default:
