@@ -241,6 +241,8 @@ export const ingestMessages = Object.freeze({
   created: (file: string, facts: number, title: string) => `${file}: new: ${facts} draft ${plural(facts, 'fact')} from "${title}"`,
   updated: (file: string, r: { added: number; removed: number; kept: number; published: number }) =>
     `${file}: updated: ${r.added} new ${plural(r.added, 'draft')}, ${r.removed} ${plural(r.removed, 'draft')} removed (no longer in the document), ${r.kept} ${plural(r.kept, 'draft')} kept, ${r.published} published ${plural(r.published, 'fact')} kept unchanged`,
+  sameOutput: (file: string) =>
+    `two of the documents would both write ${file} (same source title or file name): ingest them one at a time, or rename one; nothing was written`,
   unchanged: (file: string) => `${file}: unchanged`,
   stale: (id: string) => `published fact "${id}" is no longer in the document: review it (brief check shows the difference)`,
   storedText: (file: string, sha: string) => `${file}: stored text, sha256 ${sha.slice(0, 12)}…`,

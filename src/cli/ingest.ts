@@ -94,7 +94,10 @@ export async function runIngest(inputs: readonly string[], options: IngestOption
     checkGiven(options.given);
     const planned: Planned[] = [];
     for (const input of inputs) planned.push(await planDocument(input, options, io));
-    writeAll(planned.flatMap((p) => p.outputs));
+    const outputs = planned.flatMap((p) => p.outputs);
+    const twice = outputs.find((o, i) => outputs.findIndex((other) => other.path === o.path) !== i);
+    if (twice) throw new IngestError([msg.sameOutput(shownPath(twice.path, io.cwd))]);
+    writeAll(outputs);
     for (const line of planned.flatMap((p) => p.lines)) io.out(line);
     io.out(msg.next(shownPath(options.out, io.cwd) || '.'));
     return 0;

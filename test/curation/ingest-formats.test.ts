@@ -122,3 +122,22 @@ describe('brief ingest refuses, writing nothing', () => {
     expect(err.split('\n')[0]).toBe('brief ingest: give the documents to ingest, e.g. brief ingest report.pdf --out knowledge/');
   });
 });
+
+describe('brief ingest, large and repeated inputs', () => {
+  it('prints a progress line for an input of a megabyte or more', async () => {
+    const dir = tmp();
+    const sentence = 'The survey counted twelve thousand households in the valley that spring. ';
+    writeFileSync(path.join(dir, 'survey.txt'), `Valley Household Survey\n${`${sentence.repeat(5)}\n`.repeat(2900)}`);
+    const { code, err } = await brief(['ingest', path.join(dir, 'survey.txt'), '--out', path.join(dir, 'out')]);
+    expect(code).toBe(0);
+    expect(err).toBe(`Reading ${path.join(dir, 'survey.txt')} (1.0 MB)…`);
+  });
+
+  it('refuses two documents that would write the same file', async () => {
+    const out = tmp();
+    const { code, err } = await brief(['ingest', fixture('programme-overview.md'), fixture('programme-overview.md'), '--out', out]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^two of the documents would both write .*sources\/youth-mentoring-programme-overview\.txt \(same source title or file name\)/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
