@@ -14,7 +14,7 @@ export function storedTextFile(fact: Pick<Fact, 'file' | 'source'>, cwd: string)
 
 /** Every fact (drafts too) whose source has stored text must occur in it; one problem per fact that does not. */
 export function verbatimProblems(facts: readonly Fact[], cwd: string): Problem[] {
-  const texts = new Map<string, StoredText | Error>();
+  const texts = new Map<string, StoredText | { unreadable: string }>();
   const problems: Problem[] = [];
   const unreadable = new Set<string>();
   for (const fact of facts) {
@@ -23,8 +23,8 @@ export function verbatimProblems(facts: readonly Fact[], cwd: string): Problem[]
     const full = path.resolve(cwd, path.dirname(fact.file), textFile);
     if (!texts.has(full)) texts.set(full, readStored(full));
     const text = texts.get(full)!;
-    if (text instanceof Error) {
-      if (!unreadable.has(`${fact.file}\0${full}`)) problems.push({ file: fact.file, message: cur.textFileUnreadable(textFile, text.message) });
+    if ('unreadable' in text) {
+      if (!unreadable.has(`${fact.file}\0${full}`)) problems.push({ file: fact.file, message: cur.textFileUnreadable(textFile, text.unreadable) });
       unreadable.add(`${fact.file}\0${full}`);
       continue;
     }
@@ -35,10 +35,11 @@ export function verbatimProblems(facts: readonly Fact[], cwd: string): Problem[]
   return problems;
 }
 
-function readStored(file: string): StoredText | Error {
+// Not `instanceof Error`: errors from node:fs may come from another realm (as under jest).
+function readStored(file: string): StoredText | { unreadable: string } {
   try {
     return prepareText(readFileSync(file, 'utf8'));
   } catch (error) {
-    return error as Error;
+    return { unreadable: (error as Error).message };
   }
 }

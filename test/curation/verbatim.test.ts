@@ -42,6 +42,18 @@ describe('verbatim, proved by brief check', () => {
     expect(err.split('\n')[0]).toBe('notes.yml:4: fact "sky" is not verbatim in sources/notes.txt');
   });
 
+  it('reports a text_file that cannot be read, and refuses one outside the knowledge folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-verbatim-'));
+    writeFileSync(path.join(dir, 'a.yml'), 'source:\n  title: A\n  text_file: sources/gone.txt\nfacts:\n  - id: a\n    text: Some text.\n');
+    writeFileSync(path.join(dir, 'b.yml'), 'source:\n  title: B\n  text_file: ../../etc/passwd\nfacts:\n  - id: b\n    text: Other text.\n');
+    const { code, err } = await brief(['check', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(err.split('\n')[0]).toBe('b.yml:3: source.text_file "../../etc/passwd" is outside the knowledge folder: give a path inside it, e.g. sources/annual-review.txt');
+    writeFileSync(path.join(dir, 'b.yml'), 'source:\n  title: B\nfacts:\n  - id: b\n    text: Other text.\n');
+    const again = await brief(['check', dir], { cwd: dir });
+    expect(again.err.split('\n')[0]).toMatch(/^a\.yml: the stored text sources\/gone\.txt of this source cannot be read \(ENOENT.*\): fix source\.text_file or restore the file$/);
+  });
+
   it('ignores only whitespace, quote and dash styles and letter case', () => {
     const text = prepareText('He said “never   closed” — twice.\nThen LEFT.');
     expect(isVerbatim('he said "never closed" - twice. then left.', text)).toBe(true);
