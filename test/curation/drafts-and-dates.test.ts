@@ -110,6 +110,11 @@ describe('as of', () => {
     );
   });
 
+  it('brief ask --json gives as_of in the source', async () => {
+    const { out } = await brief(['ask', '--json', '--knowledge', dir, 'Where is the programme based?']);
+    expect(JSON.parse(out).answers[0].source).toEqual({ title: 'Annual Review', publisher: 'Example Institute', as_of: '2024-05' });
+  });
+
   it('the Slack source line says it too', () => {
     const answer = createEngine(loadKnowledgeOrThrow(dir)).ask('Where is the programme based?');
     expect(sourceMrkdwn(answer.results[0]!)).toBe('Source: *Annual Review* — Example Institute (as of May 2024)');
