@@ -3,6 +3,7 @@
  * assert it exactly. Each says what is wrong, where, and how to fix it.
  */
 import { KNOWLEDGE_LIMITS } from './knowledge/schema';
+import { formatDate } from './knowledge/source-line';
 
 const limit = KNOWLEDGE_LIMITS.maxTextLength.toLocaleString('en-US');
 
@@ -38,6 +39,10 @@ export const knowledgeMessages = Object.freeze({
     `${field} "${value}" is not a valid id: use lowercase letters, digits and single hyphens, e.g. "programme-base"`,
   badDate: (field: string, value: string) =>
     `${field} "${value}" is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-05`,
+  badTextFile: (field: string, value: string) =>
+    `${field} "${value}" is outside the knowledge folder: give a path inside it, e.g. sources/annual-review.txt`,
+  badChoice: (field: string, value: string, allowed: readonly string[]) =>
+    `${field} "${value}" is not allowed: use one of ${allowed.join(', ')}`,
   badUrl: (field: string, value: string) => `${field} "${value}" is not a web address: use a full http:// or https:// URL`,
   unknownField: (where: string, key: string, allowed: readonly string[]) =>
     `${where} has an unknown field "${key}": allowed fields are ${allowed.join(', ')}`,
@@ -63,7 +68,15 @@ Commands:
   ask [QUESTION]        Answer a question from the knowledge base (no QUESTION: one per line on stdin)
       --json            One JSON object per question (JSON Lines)
       --top N           Show up to N matches (default 3)
+      --context         Show the sentences before and after the excerpt in the source's stored text
   check [DIR]           Validate a knowledge folder; list every problem as path:line: message
+      --strict          Facts past their review_by date are errors (default: warnings)
+  review [DIR]          Facts due for review (review_by reached), oldest first
+  stats                 Facts, sources, drafts, reviews due; questions per week from the feedback log
+  ingest FILE...        Draft knowledge from documents (.txt, .md, .html, .docx, .pdf)
+      --out DIR         Where to write (default ./knowledge); re-running updates the drafts
+      --source-title T  --publisher P  --date YYYY[-MM[-DD]]  --url URL
+                        Source fields the document does not show (never guessed)
   eval FILE.jsonl       Score a question set ({"q": ..., "expect": [phrases] | null} per line)
       --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
   gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts,
@@ -189,4 +202,64 @@ export const slackMessages = Object.freeze({
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
   thanksUp: () => 'Thanks! Glad that helped.',
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
+});
+
+/** Curation: drafts, review dates, verbatim checks, ingest. */
+export const curationMessages = Object.freeze({
+  asOf: (date: string) => `as of ${formatDate(date)}`,
+  draft: (id: string) => `fact "${id}" is a draft: it is not answered until you delete its "status: draft" line`,
+  reviewDue: (id: string, date: string) =>
+    `fact "${id}" was due for review on ${formatDate(date)}: check it against its source, then move review_by to the next review date`,
+  checkSummaryExtras: (drafts: number, due: number) =>
+    [drafts > 0 && `${drafts} ${plural(drafts, 'draft')}`, due > 0 && `${due} due for review`].filter(Boolean).join(', '),
+  strictFailed: (due: number) => `${due} ${plural(due, 'fact')} due for review (--strict): review them and run brief check again`,
+  reviewItem: (date: string, where: string, id: string, topic: string) => `${formatDate(date)}  ${where}  ${id}: ${topic}`,
+  notVerbatim: (id: string, textFile: string, passage: string, diff: string) =>
+    `fact "${id}" is not verbatim in ${textFile}\n  closest passage: "${passage}"\n  diff ([-fact only-] {+source only+}): ${diff}`,
+  textFileUnreadable: (textFile: string, detail: string) =>
+    `the stored text ${textFile} of this source cannot be read (${detail}): fix source.text_file or restore the file`,
+  contextHeader: (textFile: string) => `  In ${textFile}:`,
+  contextBefore: (sentence: string) => `    before: ${sentence}`,
+  contextAfter: (sentence: string) => `    after:  ${sentence}`,
+  contextNotFound: (textFile: string) => `  (not found word for word in ${textFile}: run brief check)`,
+  noStoredText: () => '  (no stored text for this source: brief ingest keeps one, or set source.text_file)',
+  statsKnowledge: (dir: string, sources: number, facts: number, drafts: number, due: number) =>
+    `${dir}: ${sources} ${plural(sources, 'source')}, ${facts} published ${plural(facts, 'fact')}, ${drafts} ${plural(drafts, 'draft')}, ${due} due for review`,
+  statsNoLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
+  statsHeader: (file: string) => `Questions per week (${file}):\n  week      asked  answered  unanswered   👍   👎`,
+  statsRow: (week: string, asked: number, answered: number, unanswered: number, up: number, down: number) =>
+    `  ${week}  ${String(asked).padStart(5)}  ${String(answered).padStart(8)}  ${String(unanswered).padStart(10)}  ${String(up).padStart(3)}  ${String(down).padStart(3)}`,
+  statsNote: () => 'Counts what the log records: unanswered questions and rated answers (an answer nobody rated is not logged).',
+  nothingDue: () => 'Nothing is due for review.',
+  reviewHeader: (due: number) => `${due} ${plural(due, 'fact')} due for review, oldest first:`,
+});
+
+/** `brief ingest`: what it read, what it wrote, and what stops it (then it writes nothing). */
+export const ingestMessages = Object.freeze({
+  noFiles: () => 'brief ingest: give the documents to ingest, e.g. brief ingest report.pdf --out knowledge/',
+  unsupported: (file: string, ext: string) =>
+    `${file}: cannot ingest "${ext || 'no extension'}" files: give a .txt, .md, .html, .docx or .pdf document`,
+  unreadable: (file: string, detail: string) => `${file}: cannot read the file (${detail})`,
+  noText: (file: string) => `${file}: no text found: the document is empty (a scanned PDF needs OCR first)`,
+  noTitle: (file: string, line: number, name: string, sections: number) =>
+    sections > 1
+      ? `${file}:${line}: this section has no title line: name it in ${name}.sections.yml, e.g. "- line: ${line}" and "  title: …" (see README, Curating knowledge)`
+      : `${file}: no title found in the document: pass --source-title "…"`,
+  titleForManySections: (file: string, sections: number) =>
+    `${file}: --source-title names one source, but the document has ${sections} sections: name them in its .sections.yml file instead`,
+  overrideLinePastEnd: (line: number, lines: number) => `line ${line} is past the end of the document (${lines} lines): give the line where the section starts`,
+  encrypted: (file: string) => `${file}: the PDF is password-protected: save an unprotected copy and ingest that`,
+  malformed: (file: string, kind: string, detail: string) => `${file}: not a readable ${kind} (${detail}): nothing was written`,
+  badOption: (option: string, value: string, rule: string) => `brief ingest: ${option} "${value}" is not valid: ${rule}`,
+  existingInvalid: (file: string) => `${file}: the existing knowledge file has problems: fix them (brief check) and ingest again; nothing was written`,
+  progress: (file: string, megabytes: string) => `Reading ${file} (${megabytes} MB)…`,
+  created: (file: string, facts: number, title: string) => `${file}: new: ${facts} draft ${plural(facts, 'fact')} from "${title}"`,
+  updated: (file: string, r: { added: number; removed: number; kept: number; published: number }) =>
+    `${file}: updated: ${r.added} new ${plural(r.added, 'draft')}, ${r.removed} ${plural(r.removed, 'draft')} removed (no longer in the document), ${r.kept} ${plural(r.kept, 'draft')} kept, ${r.published} published ${plural(r.published, 'fact')} kept unchanged`,
+  sameOutput: (file: string) =>
+    `two of the documents would both write ${file} (same source title or file name): ingest them one at a time, or rename one; nothing was written`,
+  unchanged: (file: string) => `${file}: unchanged`,
+  stale: (id: string) => `published fact "${id}" is no longer in the document: review it (brief check shows the difference)`,
+  storedText: (file: string, sha: string) => `${file}: stored text, sha256 ${sha.slice(0, 12)}…`,
+  next: (dir: string) => `Next: review the drafts in ${dir}, add questions, delete "status: draft" from each fact you keep, then run: brief check ${dir}`,
 });

@@ -3,9 +3,11 @@ import { aliasesFileSchema, sourceSchema, type Fact, type KnowledgeBase } from '
 import { is, packStrings, stringReader, type Packed } from './packed';
 
 /** Bump when the packed shape of knowledge changes, so old cache files are ignored. */
-const KNOWLEDGE_FORMAT = 2;
-/** Per fact in `meta`: number of questions, number of tags, line, index of its source. */
-const META = 4;
+const KNOWLEDGE_FORMAT = 3;
+/** Per fact in `meta`: number of questions, number of tags, line, index of its source, optional fields present. */
+const META = 5;
+/** Bits of the last meta value: which optional fields follow the tags in the string table. */
+const HAS = Object.freeze({ asOf: 1, reviewBy: 2, published: 4 });
 
 const headerSchema = z.object({
   format: z.literal(KNOWLEDGE_FORMAT),
@@ -24,7 +26,10 @@ export function packKnowledge(knowledge: KnowledgeBase): Packed {
   const meta = new Int32Array(knowledge.facts.length * META);
   knowledge.facts.forEach((f, i) => {
     strings.push(f.id, f.text, ...f.questions, ...f.tags);
-    meta.set([f.questions.length, f.tags.length, f.line, sourceIndex.get(f.file)!], i * META);
+    if (f.as_of !== undefined) strings.push(f.as_of);
+    if (f.review_by !== undefined) strings.push(f.review_by);
+    const flags = (f.as_of !== undefined ? HAS.asOf : 0) | (f.review_by !== undefined ? HAS.reviewBy : 0) | (f.status === 'published' ? HAS.published : 0);
+    meta.set([f.questions.length, f.tags.length, f.line, sourceIndex.get(f.file)!, flags], i * META);
   });
   const { text, lengths } = packStrings(strings);
   const { fingerprint, sources, aliases } = knowledge;
@@ -65,10 +70,15 @@ export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
   };
   for (let i = 0; i < meta.length; i += META) {
     if (i > 0 && i % (FACTS_PER_STEP * META) === 0) yield;
-    const [questions, tags, line, source] = [meta[i]!, meta[i + 1]!, meta[i + 2]!, meta[i + 3]!];
-    if (questions < 0 || tags < 0 || 2 + questions + tags > strings.left() || line < 1 || !shared[source]) throw new Error('packed knowledge: fact out of range');
+    const [questions, tags, line, source, flags] = [meta[i]!, meta[i + 1]!, meta[i + 2]!, meta[i + 3]!, meta[i + 4]!];
+    const optional = (flags & HAS.asOf ? 1 : 0) + (flags & HAS.reviewBy ? 1 : 0);
+    if (questions < 0 || tags < 0 || 2 + questions + tags + optional > strings.left() || line < 1 || !shared[source]) throw new Error('packed knowledge: fact out of range');
     // Spelled out, not spread: at 100k facts a spread costs ~0.4 s.
-    facts.push({ id: strings.next(), text: strings.next(), questions: take(questions), tags: take(tags), source: shared[source], file: header.sources[source]!.file, line });
+    const fact: Fact = { id: strings.next(), text: strings.next(), questions: take(questions), tags: take(tags), source: shared[source], file: header.sources[source]!.file, line };
+    if (flags & HAS.asOf) fact.as_of = strings.next();
+    if (flags & HAS.reviewBy) fact.review_by = strings.next();
+    if (flags & HAS.published) fact.status = 'published';
+    facts.push(fact);
   }
   strings.end();
   return { facts, sources: header.sources, aliases: header.aliases, fingerprint: header.fingerprint };

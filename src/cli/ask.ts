@@ -1,10 +1,21 @@
-import { cliMessages as msg } from '../messages';
+import { excerptContext } from '../curation/context';
+import type { Fact } from '../knowledge/schema';
+import { cliMessages as msg, curationMessages as cur } from '../messages';
 import type { CliIO } from './io';
 import { renderText, toJson, type CliEngine } from './render';
 
 export interface AskOptions {
   json: boolean;
   top: number;
+  /** Show the sentences around the excerpt in the source's stored text. */
+  context?: boolean;
+}
+
+function contextLines(fact: Fact, cwd: string): string[] {
+  const found = excerptContext(fact, cwd);
+  if (!found) return [cur.noStoredText()];
+  if (!found.before && !found.after) return [cur.contextNotFound(found.textFile)];
+  return [cur.contextHeader(found.textFile), ...(found.before ? [cur.contextBefore(found.before)] : []), ...(found.after ? [cur.contextAfter(found.after)] : [])];
 }
 
 export async function runAsk(
@@ -16,7 +27,7 @@ export async function runAsk(
   const engine = loadEngine();
   const answerOne = (q: string) => {
     const answer = engine.ask(q, { top: options.top });
-    io.out(options.json ? JSON.stringify(toJson(answer, engine.aliases)) : renderText(answer, engine));
+    io.out(options.json ? JSON.stringify(toJson(answer, engine.aliases)) : renderText(answer, engine, options.context ? (fact) => contextLines(fact, io.cwd) : undefined));
   };
   if (question !== undefined) {
     if (!question.trim()) {

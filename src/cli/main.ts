@@ -11,6 +11,9 @@ import { runAsk } from './ask';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { runGaps } from './gaps';
+import { runIngest } from './ingest';
+import { runReview } from './review';
+import { runStats } from './stats';
 import type { CliIO } from './io';
 import type { CliEngine } from './render';
 
@@ -23,6 +26,13 @@ const OPTIONS = {
   min: { type: 'string' },
   log: { type: 'string' },
   apply: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  context: { type: 'boolean' },
+  out: { type: 'string' },
+  'source-title': { type: 'string' },
+  publisher: { type: 'string' },
+  date: { type: 'string' },
+  url: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -63,15 +73,24 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     switch (command) {
       case 'ask': {
         const top = numberOption('top', values.top, ENGINE_DEFAULTS.defaultTop, (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'a whole number from 1 to 50');
-        return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top }, loadEngine, io);
+        return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top, context: values.context ?? false }, loadEngine, io);
       }
       case 'check':
-        return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io);
+        return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io, { strict: values.strict ?? false });
+      case 'review':
+        return runReview(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io);
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());
         return runEval(rest[0], min, loadEngine, io, values.json ?? false);
       }
+      case 'ingest': {
+        const given = { title: values['source-title'], publisher: values.publisher, date: values.date, url: values.url };
+        const out = path.resolve(io.cwd, values.out ?? 'knowledge');
+        return await runIngest(rest, { out, given: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }, io);
+      }
+      case 'stats':
+        return runStats(settings.knowledgeDir, settings.feedbackLog, io);
       case 'gaps':
         return runGaps(settings.feedbackLog, io, loadEngine, values.apply ?? false);
       default:

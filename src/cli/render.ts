@@ -2,7 +2,9 @@ import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { explainMatches, worthListing, writtenAlike } from '../engine/explain';
 import type { MatchReason } from '../engine/rank';
 import { factTopic, sourceLine } from '../knowledge/source-line';
-import { cliMessages as msg } from '../messages';
+import { asOfDate } from '../knowledge/review';
+import type { Fact } from '../knowledge/schema';
+import { cliMessages as msg, curationMessages as cur } from '../messages';
 
 export function describeMatch(reason: MatchReason): string {
   switch (reason.via) {
@@ -25,13 +27,15 @@ export interface CliEngine extends Engine {
   readonly aliases: ReadonlyArray<readonly string[]>;
 }
 
-export function renderText(answer: Answer, engine: CliEngine): string {
+/** `context` gives lines to show under the excerpt (`brief ask --context`). */
+export function renderText(answer: Answer, engine: CliEngine, context?: (fact: Fact) => string[]): string {
   const lines: string[] = [];
   const [best, ...rest] = answer.results;
   const others = rest.filter(worthListing);
   if (answer.answered && best) {
-    lines.push(`Q: ${answer.question}`, '', `  “${best.fact.text}”`, '');
-    lines.push(`  Source: ${sourceLine(best.fact.source)}`);
+    lines.push(`Q: ${answer.question}`, '', `  “${best.fact.text}”`, ...(context?.(best.fact) ?? []), '');
+    const asOf = asOfDate(best.fact);
+    lines.push(`  Source: ${sourceLine(best.fact.source)}${asOf ? ` (${cur.asOf(asOf)})` : ''}`);
     const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
     lines.push(`  Why: matched ${why} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
     if (others.length > 0) {
@@ -62,6 +66,7 @@ export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
       ...(r.fact.source.publisher && { publisher: r.fact.source.publisher }),
       ...(r.fact.source.date && { date: r.fact.source.date }),
       ...(r.fact.source.url && { url: r.fact.source.url }),
+      ...(asOfDate(r.fact) && { as_of: asOfDate(r.fact) }),
     },
     matched: explainMatches(r, aliases),
   }));

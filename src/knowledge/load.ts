@@ -51,6 +51,7 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
 
   const problems: Problem[] = [];
   const facts: Fact[] = [];
+  const drafts: Fact[] = [];
   const sources: KnowledgeBase['sources'] = [];
   const firstSeen = new Map<string, string>();
   const hash = createHash('sha256');
@@ -86,13 +87,17 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
     problems.push(...fileProblems.sort((a, b) => a.line - b.line));
     if (!parsed.ok) continue;
     const { source, facts: entries } = parsed.value;
-    sources.push({ ...source, file: shown });
-    entries.forEach((entry, i) => facts.push({ ...entry, source, file: shown, line: parsed.lineAt(['facts', i]) }));
+    // A file of drafts only is not yet a source the bot can cite.
+    if (entries.some((entry) => entry.status !== 'draft')) sources.push({ ...source, file: shown });
+    entries.forEach((entry, i) => {
+      const fact = { ...entry, source, file: shown, line: parsed.lineAt(['facts', i]) };
+      (entry.status === 'draft' ? drafts : facts).push(fact);
+    });
   }
 
   const aliases = aliasesBytes === undefined ? [] : parseAliases(aliasesShown, aliasesBytes.toString('utf8'), problems);
   if (problems.length > 0) return { ok: false, problems };
-  const knowledge = { facts, sources, aliases, fingerprint };
+  const knowledge = { facts, drafts, sources, aliases, fingerprint };
   if (options.cache) writeKnowledgeCache(options.cache, knowledge, dir, cwd);
   return { ok: true, knowledge };
 }

@@ -30,7 +30,12 @@ const allowedKeysFor = (path: ReadonlyArray<PropertyKey>): readonly string[] => 
 };
 
 /** Parses YAML text and validates it against `schema`, reporting every problem with its line. */
-export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.infer<S>> {
+export function parseYaml<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  allowedKeys: (path: ReadonlyArray<PropertyKey>) => readonly string[] = allowedKeysFor,
+): Parsed<z.infer<S>> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -51,13 +56,13 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
         problems.push({
           file,
           line: lineOfKey(doc, lines, issue.path, key),
-          message: msg.unknownField(where, key, allowedKeysFor(issue.path)),
+          message: msg.unknownField(where, key, allowedKeys(issue.path)),
         });
       }
     } else if (issue.code === 'invalid_type' && issue.path.length === 0) {
       problems.push({ file, line: lineAt([]), message: msg.notAMapping(Array.isArray(root) ? 'a list' : 'a single value') });
     } else {
-      problems.push({ file, line: lineAt(issue.path), message: issueMessage(issue, root, allowedKeysFor) });
+      problems.push({ file, line: lineAt(issue.path), message: issueMessage(issue, root, allowedKeys) });
     }
   }
   problems.sort((a, b) => a.line - b.line);

@@ -66,8 +66,11 @@ export function issueMessage(
       const rule = (issue.params as { rule?: string } | undefined)?.rule;
       if (rule === 'date') return msg.badDate(field, String(value));
       if (rule === 'url') return msg.badUrl(field, String(value));
+      if (rule === 'text_file') return msg.badTextFile(field, String(value));
       return msg.invalid(field, issue.message);
     }
+    case 'invalid_value':
+      return msg.badChoice(field, String(value), issue.values.map(String));
     case 'unrecognized_keys':
       // One message per key is built by the caller; this covers the first for completeness.
       return msg.unknownField(field, issue.keys[0] ?? '', allowedKeys(issue.path));

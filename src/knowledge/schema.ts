@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /** Limits and patterns of the knowledge format; documented in knowledge/README.md. */
@@ -37,11 +38,19 @@ const numberAsText = (schema: z.ZodType<string>) =>
 
 const nonEmptyString = z.string().trim().min(1);
 
+const partialDate = () => numberAsText(z.string().refine(isValidPartialDate, { params: { rule: 'date' } })).optional();
+
+// The stored text lives beside the knowledge; a path climbing out of the folder or absolute is refused.
+const isInsideFolder = (value: string) => !path.isAbsolute(value) && !value.split(/[\\/]/).includes('..');
+
 export const sourceSchema = z.strictObject({
   title: nonEmptyString,
   publisher: nonEmptyString.optional(),
-  date: numberAsText(z.string().refine(isValidPartialDate, { params: { rule: 'date' } })).optional(),
+  date: partialDate(),
   url: z.string().refine(isHttpUrl, { params: { rule: 'url' } }).optional(),
+  as_of: partialDate(),
+  review_by: partialDate(),
+  text_file: z.string().refine(isInsideFolder, { params: { rule: 'text_file' } }).optional(),
 });
 
 export const factSchema = z.strictObject({
@@ -49,6 +58,9 @@ export const factSchema = z.strictObject({
   text: nonEmptyString.max(KNOWLEDGE_LIMITS.maxTextLength),
   questions: z.array(nonEmptyString).default([]),
   tags: z.array(numberAsText(nonEmptyString)).default([]),
+  status: z.enum(['draft', 'published']).optional(),
+  as_of: partialDate(),
+  review_by: partialDate(),
 });
 
 export const knowledgeFileSchema = z.strictObject({
@@ -70,7 +82,10 @@ export interface Fact extends FactEntry {
 }
 
 export interface KnowledgeBase {
+  /** Published facts: the only ones answered. */
   facts: Fact[];
+  /** Facts marked `status: draft`: listed by `brief check`, never answered. */
+  drafts?: Fact[];
   sources: Array<Source & { file: string }>;
   aliases: string[][];
   /** Content hash of every file read; keys caches. */

@@ -5,7 +5,8 @@ type Button = slack.Button;
 import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { worthListing } from '../engine/explain';
 import { factTopic, publication } from '../knowledge/source-line';
-import { slackMessages } from '../messages';
+import { asOfDate } from '../knowledge/review';
+import { curationMessages, slackMessages } from '../messages';
 import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
 
 /** Slack's limits: 3,000 characters per section text, 50 blocks per message. */
@@ -57,7 +58,8 @@ export function sourceMrkdwn(result: RankedFact): string {
   const { source } = result.fact;
   const title = source.url ? link(source.url, source.title) : `*${defang(source.title)}*`;
   const details = publication(source);
-  return `Source: ${title}${details ? ` — ${defang(details)}` : ''}`;
+  const asOf = asOfDate(result.fact);
+  return `Source: ${title}${details ? ` — ${defang(details)}` : ''}${asOf ? ` (${curationMessages.asOf(asOf)})` : ''}`;
 }
 
 function sourcePlain(result: RankedFact): string {

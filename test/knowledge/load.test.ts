@@ -99,8 +99,8 @@ describe('loadKnowledge', () => {
 
   it('reports each unknown field on its own line, with the fields allowed there', () => {
     expect(problemsOf('unknown-field')).toEqual([
-      `${at('unknown-field', 'extra.yml')}:3: source has an unknown field "author": allowed fields are title, publisher, date, url`,
-      `${at('unknown-field', 'extra.yml')}:7: facts[0] has an unknown field "txt": allowed fields are id, text, questions, tags`,
+      `${at('unknown-field', 'extra.yml')}:3: source has an unknown field "author": allowed fields are title, publisher, date, url, as_of, review_by, text_file`,
+      `${at('unknown-field', 'extra.yml')}:7: facts[0] has an unknown field "txt": allowed fields are id, text, questions, tags, status, as_of, review_by`,
     ]);
   });
 

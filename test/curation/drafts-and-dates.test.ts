@@ -1,0 +1,122 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { createEngine } from '../../src/engine/engine';
+import { sourceMrkdwn } from '../../src/slack/blocks';
+import { brief } from '../helpers/cli';
+
+const SOURCE = `source:
+  title: Annual Review
+  publisher: Example Institute
+  as_of: 2024-05
+`;
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'brief-curation-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const published = `  - id: programme-base
+    text: The programme is based in Lyon and operates in nine regions.
+    review_by: 2000-01
+`;
+const draft = `  - id: programme-budget
+    status: draft
+    text: The programme's budget is twelve million euros a year.
+`;
+const later = `  - id: programme-staff
+    text: The programme employs forty people.
+    review_by: 2999
+`;
+
+describe('draft facts', () => {
+  it('are loaded apart and never answered', () => {
+    const dir = folder({ 'review.yml': `${SOURCE}facts:\n${published}${draft}` });
+    const kb = loadKnowledgeOrThrow(dir);
+    expect(kb.facts.map((f) => f.id)).toEqual(['programme-base']);
+    expect(kb.drafts?.map((f) => f.id)).toEqual(['programme-budget']);
+    const answer = createEngine(kb).ask("What is the programme's budget?");
+    expect(answer.results.map((r) => r.fact.id)).not.toContain('programme-budget');
+  });
+
+  it('a file of drafts only is not a source the bot cites', () => {
+    const dir = folder({ 'a.yml': `${SOURCE}facts:\n${published}`, 'b.yml': `source:\n  title: Draft Only\nfacts:\n${draft}` });
+    expect(loadKnowledgeOrThrow(dir).sources.map((s) => s.title)).toEqual(['Annual Review']);
+  });
+
+  it('brief check lists each draft with its line and counts drafts and reviews due', async () => {
+    const dir = folder({ 'review.yml': `${SOURCE}facts:\n${published}${draft}${later}` });
+    const { code, out, err } = await brief(['check', dir], { cwd: dir });
+    expect(code).toBe(0);
+    expect(out.split('\n')).toEqual([
+      'review.yml:9: fact "programme-budget" is a draft: it is not answered until you delete its "status: draft" line',
+      '.: OK: 1 source, 2 facts, 0 alias groups, 1 draft, 1 due for review',
+    ]);
+    expect(err).toBe(
+      'review.yml:6: fact "programme-base" was due for review on January 2000: check it against its source, then move review_by to the next review date',
+    );
+  });
+
+  it('brief check --strict makes a review due an error', async () => {
+    const dir = folder({ 'review.yml': `${SOURCE}facts:\n${published}` });
+    const { code, err } = await brief(['check', '--strict', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(err.split('\n')[1]).toBe('1 fact due for review (--strict): review them and run brief check again');
+  });
+
+  it('rejects a status other than draft or published and a bad review date, in curator words', async () => {
+    const dir = folder({ 'bad.yml': `${SOURCE}  review_by: 2024-13\nfacts:\n  - id: x\n    text: Some text.\n    status: final\n` });
+    const { code, err } = await brief(['check', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(err.split('\n').slice(0, 2)).toEqual([
+      'bad.yml:5: source.review_by "2024-13" is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-05',
+      'bad.yml:9: facts[0].status "final" is not allowed: use one of draft, published',
+    ]);
+  });
+});
+
+describe('brief review', () => {
+  it('lists facts due for review, oldest first, and nothing not yet due', async () => {
+    const dir = folder({
+      'a.yml': `${SOURCE}facts:\n${published}${later}`,
+      'b.yml': `source:\n  title: Older\n  review_by: 1999-06-30\nfacts:\n  - id: older-fact\n    text: An older fact.\n`,
+    });
+    const { code, out } = await brief(['review', dir], { cwd: dir });
+    expect(code).toBe(0);
+    expect(out.split('\n')).toEqual([
+      '2 facts due for review, oldest first:',
+      'June 30, 1999  b.yml:5  older-fact: An older fact.',
+      'January 2000  a.yml:6  programme-base: The programme is based in Lyon and operates in nine regions.',
+    ]);
+  });
+
+  it('says so when nothing is due', async () => {
+    const dir = folder({ 'a.yml': `${SOURCE}facts:\n${later}` });
+    expect((await brief(['review', dir], { cwd: dir })).out).toBe('Nothing is due for review.');
+  });
+});
+
+describe('as of', () => {
+  const dir = folder({ 'review.yml': `${SOURCE}facts:\n${published}  - id: staff\n    text: The programme employs forty people.\n    as_of: 2025-01-15\n` });
+
+  it('the CLI source line says as of the source date, a fact date winning', async () => {
+    expect((await brief(['ask', '--knowledge', dir, 'Where is the programme based?'])).out).toContain(
+      '  Source: Annual Review — Example Institute (as of May 2024)',
+    );
+    expect((await brief(['ask', '--knowledge', dir, 'How many people does the programme employ?'])).out).toContain(
+      '  Source: Annual Review — Example Institute (as of January 15, 2025)',
+    );
+  });
+
+  it('brief ask --json gives as_of in the source', async () => {
+    const { out } = await brief(['ask', '--json', '--knowledge', dir, 'Where is the programme based?']);
+    expect(JSON.parse(out).answers[0].source).toEqual({ title: 'Annual Review', publisher: 'Example Institute', as_of: '2024-05' });
+  });
+
+  it('the Slack source line says it too', () => {
+    const answer = createEngine(loadKnowledgeOrThrow(dir)).ask('Where is the programme based?');
+    expect(sourceMrkdwn(answer.results[0]!)).toBe('Source: *Annual Review* — Example Institute (as of May 2024)');
+  });
+});
