@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cacheDirFrom } from '../../src/cache/cache-folder';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { ConfigError, loadConfig, readEnvOptions } from '../../src/config';
 import { environmentWithDotEnv } from '../../src/env';
@@ -47,6 +48,14 @@ describe('loadConfig', () => {
       'PORT is malformed: expected a port number from 1 to 65535.',
       'SLACK_SIGNING_SECRET is not set, and HTTP mode needs it (or set SLACK_APP_TOKEN to use Socket Mode instead). Where to find it: Slack app settings → Basic Information → App Credentials → "Signing Secret" (32 hexadecimal characters)',
     ]);
+  });
+
+  it('reads REDIS_URL for replicas, and names it when it is not a redis:// URL (without repeating it)', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: SECRET };
+    expect(loadConfig(base).redisUrl).toBeUndefined();
+    expect(loadConfig({ ...base, REDIS_URL: ' rediss://:pw@cache.internal:6380/2 ' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/2');
+    const error = errorOf({ ...base, REDIS_URL: 'cache.internal:6379' });
+    expect(error.problems).toEqual(['REDIS_URL is malformed: expected a redis:// or rediss:// URL, e.g. redis://localhost:6379.']);
   });
 
   it('needs the bot token in Socket Mode too', () => {
@@ -101,7 +110,7 @@ describe('example values and the signing secret rule', () => {
 
 describe('readEnvOptions (the settings every entry point shares)', () => {
   it('needs no Slack settings and resolves paths against the working directory', () => {
-    expect(readEnvOptions({}, '/srv/bot')).toEqual({ knowledgeDir: BUNDLED_KNOWLEDGE, feedbackLog: '/srv/bot/feedback.jsonl', knowledgeCacheDir: undefined });
+    expect(readEnvOptions({}, '/srv/bot')).toEqual({ knowledgeDir: BUNDLED_KNOWLEDGE, feedbackLog: '/srv/bot/feedback.jsonl', knowledgeCacheDir: cacheDirFrom({}) });
     expect(readEnvOptions({ KNOWLEDGE_DIR: 'kb', FEEDBACK_LOG: 'logs/f.jsonl', KNOWLEDGE_CACHE_DIR: ' /var/cache/bb ' }, '/srv/bot')).toEqual({
       knowledgeDir: '/srv/bot/kb',
       feedbackLog: '/srv/bot/logs/f.jsonl',

@@ -8,6 +8,7 @@ import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createBot } from '../../src/slack/app';
 import { createLogger } from '../../src/slack/logger';
+import { openSharedState } from '../../src/slack/shared-state';
 import { verifyBotToken } from '../../src/slack/startup-checks';
 import { FakeSlack } from './fake-slack';
 import { SIGNING_SECRET } from './signed';
@@ -32,7 +33,8 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
   };
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
-  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger) });
+  const shared = await openSharedState(config, logger);
+  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger), shared });
   const { port } = await bot.start();
   return {
     bot,
@@ -40,7 +42,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
     feedbackLog,
     base: `http://127.0.0.1:${port}`,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
-    stop: () => bot.stop(),
+    stop: () => bot.stop().then(() => shared.close()),
   };
 }
 
