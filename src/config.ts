@@ -21,6 +21,8 @@ export interface EnvOptions {
   feedbackLog: string;
   /** Where validated knowledge and built indexes are cached: KNOWLEDGE_CACHE_DIR, else a per-user folder. */
   knowledgeCacheDir: string;
+  /** Feedback goes to PostgreSQL here instead of `feedbackLog`. */
+  databaseUrl?: string;
 }
 
 export interface Config extends EnvOptions {
@@ -76,6 +78,7 @@ function envOptions(e: z.infer<typeof sharedSchema>, env: NodeJS.ProcessEnv, cwd
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : BUNDLED_KNOWLEDGE,
     feedbackLog: path.resolve(cwd, e.FEEDBACK_LOG ?? CONFIG_DEFAULTS.feedbackLog),
     knowledgeCacheDir: e.KNOWLEDGE_CACHE_DIR ? path.resolve(cwd, e.KNOWLEDGE_CACHE_DIR) : cacheDirFrom(env),
+    databaseUrl: e.DATABASE_URL,
   };
 }
 

@@ -34,6 +34,7 @@ const sharedShape = {
   KNOWLEDGE_DIR: optionalText,
   FEEDBACK_LOG: optionalText,
   KNOWLEDGE_CACHE_DIR: optionalText,
+  DATABASE_URL: valid((v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'a postgres:// or postgresql:// URL, e.g. postgres://bot@db.internal:5432/briefing'),
 };
 
 /** Settings only the Slack app (`npm start`) reads. */

@@ -4,6 +4,7 @@ import { openCacheFolder } from './cache/cache-folder';
 import { loadEngine } from './cache/load-indexed';
 import { ConfigError, loadConfig } from './config';
 import { environmentWithDotEnv } from './env';
+import { openFeedback } from './feedback/store';
 import { EngineHolder } from './knowledge/engine-holder';
 import { KnowledgeError } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
@@ -16,7 +17,7 @@ import { startFailure, StartupError, verifyBotToken } from './slack/startup-chec
 /** Wiring only: environment -> config -> knowledge -> Slack checks -> Slack app -> start, reloads, shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotEnv());
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.redisUrl && new URL(config.redisUrl).password] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.redisUrl && new URL(config.redisUrl).password, config.databaseUrl && new URL(config.databaseUrl).password] });
   // The per-user, checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
   const cache = openCacheFolder(config.knowledgeCacheDir, (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
   const started = performance.now();
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const engines = new EngineHolder(loaded.engine, performance.now() - started);
   const identity = await verifyBotToken(config, logger);
   const shared = await openSharedState(config, logger);
-  const bot = createBot({ config, engines, logger, identity, shared });
+  const feedback = await openFeedback(config);
+  const bot = createBot({ config, engines, logger, identity, shared, feedback });
   const { port } = await bot.start().catch((error: unknown) => Promise.reject(startFailure(error, config)));
   const stopWatching = config.knowledgeReloadMs
     ? watchKnowledge(engines, { dir: config.knowledgeDir, cwd: process.cwd(), intervalMs: config.knowledgeReloadMs, cache }, (level, event, fields) =>
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   logger.info(startupMessages.running(config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`, facts.length, knowledge.sources.length, identity.team));
   const shutdown = () => {
     stopWatching();
-    bot.stop().then(() => shared.close()).then(() => process.exit(0), () => process.exit(1));
+    bot.stop().then(() => Promise.all([shared.close(), feedback.close()])).then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
 import { fold } from '../engine/analyse';
-import { readFeedback, type FeedbackEntry } from '../feedback/log';
+import type { FeedbackEntry } from '../feedback/log';
+import { openFeedback, type FeedbackStore } from '../feedback/store';
+import { cliMessages as msg } from '../messages';
 import type { CliIO } from './io';
 
 export interface Gaps {
@@ -35,12 +36,24 @@ export function findGaps(entries: readonly FeedbackEntry[], limit = 10): Gaps {
   };
 }
 
-export function runGaps(file: string, io: CliIO): number {
-  if (!existsSync(file)) {
-    io.out(`No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`);
+/** Reads the feedback (FEEDBACK_LOG, or PostgreSQL with DATABASE_URL) and prints what the curators should look at. */
+export async function runGaps(settings: { feedbackLog: string; databaseUrl?: string }, io: CliIO): Promise<number> {
+  let store: FeedbackStore | undefined;
+  let read: Awaited<ReturnType<FeedbackStore['read']>>;
+  try {
+    store = await openFeedback(settings);
+    read = await store.read();
+  } catch (error) {
+    io.err(msg.feedbackUnavailable(store?.where ?? 'PostgreSQL', (error as Error).message));
+    return 1;
+  } finally {
+    await store?.close();
+  }
+  if (!read) {
+    io.out(`No feedback log at ${store.where} yet: it fills as people ask the bot and press 👍/👎.`);
     return 0;
   }
-  const { entries, skipped } = readFeedback(file);
+  const { entries, skipped } = read;
   const gaps = findGaps(entries);
   io.out('Most frequent unanswered questions:');
   if (gaps.unanswered.length === 0) io.out('  (none)');
@@ -49,6 +62,6 @@ export function runGaps(file: string, io: CliIO): number {
   io.out('Facts with most 👎:');
   if (gaps.disliked.length === 0) io.out('  (none)');
   for (const d of gaps.disliked) io.out(`  ${String(d.down).padStart(4)}👎 ${String(d.up).padStart(3)}👍 ${d.factId}`);
-  if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${file}.`);
+  if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${store.where}.`);
   return 0;
 }

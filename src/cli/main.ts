@@ -72,7 +72,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return runEval(rest[0], min, loadEngine, io, values.json ?? false);
       }
       case 'gaps':
-        return runGaps(settings.feedbackLog, io);
+        return await runGaps(settings, io);
       default:
         throw new UsageError(msg.unknownCommand(command));
     }

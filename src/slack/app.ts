@@ -1,5 +1,6 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { Config } from '../config';
+import { fileFeedback, type FeedbackStore } from '../feedback/store';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import { guards } from './guards';
 import { lifecycle, type Lifecycle } from './lifecycle';
@@ -25,15 +26,17 @@ export interface BotOptions {
   identity: BotIdentity;
   /** Delivery claims and the rate limit; by default in this process (see openSharedState for Redis). */
   shared?: SharedState;
+  /** Where 👍/👎 and unanswered questions go; by default the FEEDBACK_LOG file (see openFeedback). */
+  feedback?: FeedbackStore;
   now?: () => number;
 }
 
 /** Wiring only: receiver, middleware in order, guards, listeners, lifecycle. */
-export function createBot({ config, engines, logger, identity, now = Date.now, shared = inProcessState(config, now) }: BotOptions): Bot {
+export function createBot({ config, engines, logger, identity, now = Date.now, shared = inProcessState(config, now), feedback = fileFeedback(config.feedbackLog) }: BotOptions): Bot {
   const deps: BotDeps = {
     engines,
     logger,
-    feedbackLog: config.feedbackLog,
+    feedback,
     logQuestions: config.logQuestions,
     autoAnswerChannels: config.autoAnswerChannels,
   };

@@ -118,6 +118,13 @@ describe('readEnvOptions (the settings every entry point shares)', () => {
     });
   });
 
+  it('reads DATABASE_URL (for the bot and brief gaps), and names it when it is not a postgres:// URL', () => {
+    expect(readEnvOptions({ DATABASE_URL: 'postgresql://bot:pw@db:5432/briefing' }, '/srv/bot').databaseUrl).toBe('postgresql://bot:pw@db:5432/briefing');
+    expect(() => readEnvOptions({ DATABASE_URL: 'mysql://bot@db/briefing' })).toThrow(
+      'DATABASE_URL is malformed: expected a postgres:// or postgresql:// URL, e.g. postgres://bot@db.internal:5432/briefing.',
+    );
+  });
+
   it('is what npm start reads too', () => {
     const env = { SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: SECRET, KNOWLEDGE_DIR: 'kb', KNOWLEDGE_CACHE_DIR: 'cache' };
     expect(loadConfig(env, '/srv/bot')).toMatchObject(readEnvOptions(env, '/srv/bot'));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
+import { openFeedback } from '../../src/feedback/store';
 import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
@@ -34,7 +35,8 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
   const shared = await openSharedState(config, logger);
-  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger), shared });
+  const feedback = await openFeedback(config);
+  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger), shared, feedback });
   const { port } = await bot.start();
   return {
     bot,
@@ -42,7 +44,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
     feedbackLog,
     base: `http://127.0.0.1:${port}`,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
-    stop: () => bot.stop().then(() => shared.close()),
+    stop: () => bot.stop().then(() => Promise.all([shared.close(), feedback.close()])),
   };
 }
 
