@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run load [-- --quick]
+ * npm run load [-- --quick] [-- --replicas N]
  * Drives the real bot (node dist/main.js, HTTP mode) on loopback with signed app_mention events:
  * a steady 100 events/s for 20 s, then a burst of 500 at concurrency 50, plus Slack-style retries
  * of some events. A fake Web API in this process counts the replies. Reports ack latency p50/p99,
  * errors, and whether every event was answered exactly once. Only loopback addresses are used.
+ * With --replicas N, N bots share the Redis at REDIS_URL; events go round-robin and each retry goes
+ * to another replica than its first delivery (as a load balancer may send it).
  */
 const { spawn } = require('node:child_process');
 const { createHmac } = require('node:crypto');
@@ -16,6 +18,14 @@ const path = require('node:path');
 const { msSince, percentile } = require('./stats');
 
 const quick = process.argv.includes('--quick');
+const replicasArg = process.argv.indexOf('--replicas');
+const REPLICAS = replicasArg > 0 ? Number(process.argv[replicasArg + 1]) : 1;
+if (!(REPLICAS >= 1) || (REPLICAS > 1 && !process.env.REDIS_URL)) {
+  console.error('--replicas N needs a whole number N >= 1, and REDIS_URL for N > 1 (npm run services -- start prints one)');
+  process.exit(2);
+}
+/** Ids and timestamps unique to this run: with Redis, claims outlive a run by 15 minutes. */
+const RUN = Math.floor(Date.now() / 1000);
 const PLAN = quick ? { rate: 100, seconds: 3, burst: 100, concurrency: 20, retries: 20 } : { rate: 100, seconds: 20, burst: 500, concurrency: 50, retries: 100 };
 const SECRET = '10ad7e5751c9a15ec7e7000000000000';
 const QUESTIONS = ["What are the NRF's stated goals?", 'Who leads the NRF?', 'Where is the NRF based?', 'How many fighters does the NRF have?', "What's the weather in Kabul tomorrow?"];
@@ -60,7 +70,7 @@ function freePort() {
 let counter = 0;
 function mention() {
   const n = ++counter;
-  const ts = `1700000000.${String(n).padStart(6, '0')}`;
+  const ts = `${RUN}.${String(n).padStart(6, '0')}`;
   return {
     ts,
     body: JSON.stringify({
@@ -68,7 +78,7 @@ function mention() {
       team_id: 'T111',
       api_app_id: 'A111',
       type: 'event_callback',
-      event_id: `EvLOAD${n}`,
+      event_id: `EvLOAD${RUN}X${n}`,
       event_time: 1700000000,
       event: { type: 'app_mention', user: `U${1000 + (n % 400)}`, text: `<@UBOT> ${QUESTIONS[n % QUESTIONS.length]}`, ts, channel: 'C111', event_ts: ts },
     }),
@@ -91,17 +101,25 @@ async function send(url, body, headers = {}) {
 
 async function main() {
   const api = await startFakeApi();
-  const port = await freePort();
   const work = mkdtempSync(path.join(os.tmpdir(), 'brief-load-'));
-  const bot = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
-    cwd: work,
-    env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-load-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://127.0.0.1:${api.port}/api/`, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', KNOWLEDGE_RELOAD_MS: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
   let botLog = '';
-  bot.stderr.on('data', (d) => (botLog += d));
-  const url = `http://127.0.0.1:${port}/slack/events`;
-  for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const bots = [];
+  /** @type {string[]} */
+  const urls = [];
+  for (let b = 0; b < REPLICAS; b++) {
+    const port = await freePort();
+    const bot = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
+      cwd: work,
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-load-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://127.0.0.1:${api.port}/api/`, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', KNOWLEDGE_RELOAD_MS: '0', ...(REPLICAS > 1 && { REDIS_URL: process.env.REDIS_URL }) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    bot.stderr.on('data', (d) => (botLog += d));
+    bots.push(bot);
+    urls.push(`http://127.0.0.1:${port}/slack/events`);
+    for (let i = 0; i < 100 && !(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  }
+  /** @param {number} i */
+  const url = (i) => /** @type {string} */ (urls[i % REPLICAS]);
 
   /** @type {number[]} */
   const acks = [];
@@ -124,9 +142,9 @@ async function main() {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const m = mention();
     sent.push(m);
-    pending.push(send(url, m.body).then(record));
+    pending.push(send(url(i), m.body).then(record));
     // Slack redelivers some events (same event_id); each must still be answered once.
-    if (i % Math.floor(total / PLAN.retries) === 0) pending.push(send(url, m.body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }).then(record));
+    if (i % Math.floor(total / PLAN.retries) === 0) pending.push(send(url(i + 1), m.body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }).then(record));
   }
   await Promise.all(pending);
   const steadySeconds = (Date.now() - began) / 1000;
@@ -138,7 +156,7 @@ async function main() {
   let next = 0;
   await Promise.all(
     Array.from({ length: PLAN.concurrency }, async () => {
-      for (let m = burst[next++]; m; m = burst[next++]) await send(url, m.body).then(record);
+      for (let m = burst[next++]; m; m = burst[next++]) await send(url(next), m.body).then(record);
     }),
   );
 
@@ -153,6 +171,7 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     quick,
+    replicas: REPLICAS,
     plan: PLAN,
     events: sent.length,
     requests: acks.length,
@@ -166,17 +185,16 @@ async function main() {
     duplicated,
     targets: { zeroErrors: errors === 0, exactlyOnce: missing === 0 && duplicated === 0 && api.calls() === sent.length, ackP99Under500ms: ackP99Ms < 500 },
   };
-  bot.kill('SIGTERM');
-  await new Promise((r) => bot.once('exit', r));
+  await Promise.all(bots.map((bot) => (bot.kill('SIGTERM'), new Promise((r) => bot.once('exit', r)))));
   api.server.close();
 
-  console.log(`Load test${quick ? ' (quick)' : ''}: ${result.events} events (${PLAN.rate}/s for ${PLAN.seconds} s, then a burst of ${PLAN.burst} at concurrency ${PLAN.concurrency}), plus ${result.requests - result.events} Slack-style retries`);
+  console.log(`Load test${quick ? ' (quick)' : ''}${REPLICAS > 1 ? `, ${REPLICAS} replicas sharing Redis` : ''}: ${result.events} events (${PLAN.rate}/s for ${PLAN.seconds} s, then a burst of ${PLAN.burst} at concurrency ${PLAN.concurrency}), plus ${result.requests - result.events} Slack-style retries`);
   console.log(`  ack latency: p50 ${result.ackP50Ms.toFixed(1)} ms, p99 ${result.ackP99Ms.toFixed(1)} ms, max ${result.ackMaxMs.toFixed(1)} ms   (target p99 < 500 ms: ${result.targets.ackP99Under500ms ? 'met' : 'MISSED'})`);
   console.log(`  errors: ${errors}   (target 0: ${result.targets.zeroErrors ? 'met' : 'MISSED'})`);
   console.log(`  answered: ${result.answered}/${result.events}, missing ${missing}, answered twice ${duplicated}, chat.postMessage calls ${api.calls()}   (exactly once: ${result.targets.exactlyOnce ? 'met' : 'MISSED'})`);
   if (/error/i.test(botLog)) console.log(`  bot log had errors:\n${botLog.slice(-1000)}`);
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-  writeFileSync(path.join(__dirname, 'results', quick ? 'load-quick.json' : 'load.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(__dirname, 'results', `load${REPLICAS > 1 ? `-replicas${REPLICAS}` : ''}${quick ? '-quick' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
   process.exitCode = Object.values(result.targets).every(Boolean) ? 0 : 1;
 }
 

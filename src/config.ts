@@ -21,6 +21,8 @@ export interface EnvOptions {
   feedbackLog: string;
   /** Where validated knowledge and built indexes are cached: KNOWLEDGE_CACHE_DIR, else a per-user folder. */
   knowledgeCacheDir: string;
+  /** Feedback goes to PostgreSQL here instead of `feedbackLog`. */
+  databaseUrl?: string;
 }
 
 export interface Config extends EnvOptions {
@@ -44,6 +46,8 @@ export interface Config extends EnvOptions {
   knowledgeReloadMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logQuestions: boolean;
+  /** Replicas share delivery claims and the rate limit through this Redis; unset = one process, in memory. */
+  redisUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +78,7 @@ function envOptions(e: z.infer<typeof sharedSchema>, env: NodeJS.ProcessEnv, cwd
     knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : BUNDLED_KNOWLEDGE,
     feedbackLog: path.resolve(cwd, e.FEEDBACK_LOG ?? CONFIG_DEFAULTS.feedbackLog),
     knowledgeCacheDir: e.KNOWLEDGE_CACHE_DIR ? path.resolve(cwd, e.KNOWLEDGE_CACHE_DIR) : cacheDirFrom(env),
+    databaseUrl: e.DATABASE_URL,
   };
 }
 
@@ -114,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     knowledgeReloadMs: e.KNOWLEDGE_RELOAD_MS ? Number(e.KNOWLEDGE_RELOAD_MS) : CONFIG_DEFAULTS.knowledgeReloadMs,
     logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? CONFIG_DEFAULTS.logLevel,
     logQuestions: e.LOG_QUESTIONS === 'true',
+    redisUrl: e.REDIS_URL,
   };
 }
 

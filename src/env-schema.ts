@@ -34,6 +34,7 @@ const sharedShape = {
   KNOWLEDGE_DIR: optionalText,
   FEEDBACK_LOG: optionalText,
   KNOWLEDGE_CACHE_DIR: optionalText,
+  DATABASE_URL: valid((v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'a postgres:// or postgresql:// URL, e.g. postgres://bot@db.internal:5432/briefing'),
 };
 
 /** Settings only the Slack app (`npm start`) reads. */
@@ -51,6 +52,7 @@ const slackShape = {
   ALLOWED_TEAM_IDS: valid((v) => v.split(',').every((c) => /^[TE][A-Z0-9]{2,}$/.test(c.trim())), 'workspace IDs separated by commas, e.g. T0123ABCD'),
   ALLOWED_CHANNEL_IDS: valid((v) => v.split(',').every((c) => CHANNEL_ID.test(c.trim())), 'channel IDs separated by commas, e.g. C0123ABCD,D0456EFGH'),
   RATE_LIMIT_PER_MINUTE: valid((v) => /^\d+$/.test(v), 'a whole number of questions per user per minute (0 = no limit)'),
+  REDIS_URL: valid((v) => /^rediss?:\/\/\S+$/.test(v), 'a redis:// or rediss:// URL, e.g. redis://localhost:6379'),
   KNOWLEDGE_RELOAD_MS: valid((v) => /^\d+$/.test(v) && (Number(v) === 0 || Number(v) >= 100), 'milliseconds between checks for knowledge changes, at least 100 (0 = never reload)'),
 };
 

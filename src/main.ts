@@ -4,18 +4,20 @@ import { openCacheFolder } from './cache/cache-folder';
 import { loadEngine } from './cache/load-indexed';
 import { ConfigError, loadConfig } from './config';
 import { environmentWithDotEnv } from './env';
+import { openFeedback } from './feedback/store';
 import { EngineHolder } from './knowledge/engine-holder';
 import { KnowledgeError } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
 import { startupMessages } from './messages';
 import { createBot } from './slack/app';
 import { createLogger } from './slack/logger';
+import { openSharedState } from './slack/shared-state';
 import { startFailure, StartupError, verifyBotToken } from './slack/startup-checks';
 
 /** Wiring only: environment -> config -> knowledge -> Slack checks -> Slack app -> start, reloads, shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotEnv());
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.redisUrl && new URL(config.redisUrl).password, config.databaseUrl && new URL(config.databaseUrl).password] });
   // The per-user, checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
   const cache = openCacheFolder(config.knowledgeCacheDir, (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
   const started = performance.now();
@@ -23,7 +25,9 @@ async function main(): Promise<void> {
   if (!loaded.ok) throw new KnowledgeError(loaded.problems);
   const engines = new EngineHolder(loaded.engine, performance.now() - started);
   const identity = await verifyBotToken(config, logger);
-  const bot = createBot({ config, engines, logger, identity });
+  const shared = await openSharedState(config, logger);
+  const feedback = await openFeedback(config);
+  const bot = createBot({ config, engines, logger, identity, shared, feedback });
   const { port } = await bot.start().catch((error: unknown) => Promise.reject(startFailure(error, config)));
   const stopWatching = config.knowledgeReloadMs
     ? watchKnowledge(engines, { dir: config.knowledgeDir, cwd: process.cwd(), intervalMs: config.knowledgeReloadMs, cache }, (level, event, fields) =>
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   logger.info(startupMessages.running(config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`, facts.length, knowledge.sources.length, identity.team));
   const shutdown = () => {
     stopWatching();
-    bot.stop().then(() => process.exit(0), () => process.exit(1));
+    bot.stop().then(() => Promise.all([shared.close(), feedback.close()])).then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

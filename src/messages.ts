@@ -95,6 +95,7 @@ Examples:
   brief eval questions.jsonl --min 0.95`;
 
 export const cliMessages = Object.freeze({
+  feedbackUnavailable: (where: string, reason: string) => `Could not read the feedback in ${where}: ${reason}. Check DATABASE_URL and that the database is up.`,
   unknownCommand: (command: string) => `brief: unknown command "${command}"`,
   noCommand: () => 'brief: a command is required',
   badOption: (detail: string) => `brief: ${detail}`,

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { fold } from '../engine/analyse';
-import { readFeedback, type FeedbackEntry } from '../feedback/log';
 import type { Engine } from '../engine/engine';
+import type { FeedbackEntry } from '../feedback/log';
 import { proposedPhrasings } from '../feedback/phrasings';
+import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
 import { applyPhrasings } from './gaps-apply';
 import type { CliIO } from './io';
@@ -39,12 +39,32 @@ export function findGaps(entries: readonly FeedbackEntry[], limit = 10): Gaps {
   };
 }
 
-export function runGaps(file: string, io: CliIO, loadEngine: () => Engine, apply: boolean): number {
-  if (!existsSync(file)) {
-    io.out(msg.noFeedbackLog(file));
+/**
+ * Reads the feedback (FEEDBACK_LOG, or PostgreSQL with DATABASE_URL) and prints what the curators should
+ * look at; with `apply`, writes the proposed phrasings into the knowledge instead.
+ */
+export async function runGaps(
+  settings: { feedbackLog: string; databaseUrl?: string },
+  io: CliIO,
+  loadEngine: () => Engine,
+  apply: boolean,
+): Promise<number> {
+  let store: FeedbackStore | undefined;
+  let read: Awaited<ReturnType<FeedbackStore['read']>>;
+  try {
+    store = await openFeedback(settings);
+    read = await store.read();
+  } catch (error) {
+    io.err(msg.feedbackUnavailable(store?.where ?? 'PostgreSQL', (error as Error).message));
+    return 1;
+  } finally {
+    await store?.close();
+  }
+  if (!read) {
+    io.out(msg.noFeedbackLog(store.where));
     return 0;
   }
-  const { entries, skipped } = readFeedback(file);
+  const { entries, skipped } = read;
   const gaps = findGaps(entries);
   const engine = loadEngine();
   const byId = new Map(engine.facts.map((f) => [f.id, f]));
@@ -67,6 +87,6 @@ export function runGaps(file: string, io: CliIO, loadEngine: () => Engine, apply
     const fact = byId.get(p.factId)!;
     io.out(`  ${String(p.up).padStart(4)}👍 ${JSON.stringify(p.question)} → ${p.factId} (${fact.file}:${fact.line})`);
   }
-  if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${file}.`);
+  if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${store.where}.`);
   return 0;
 }

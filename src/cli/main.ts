@@ -92,7 +92,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'stats':
         return runStats(settings.knowledgeDir, settings.feedbackLog, io);
       case 'gaps':
-        return runGaps(settings.feedbackLog, io, loadEngine, values.apply ?? false);
+        return await runGaps(settings, io, loadEngine, values.apply ?? false);
       default:
         throw new UsageError(msg.unknownCommand(command));
     }

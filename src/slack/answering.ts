@@ -1,6 +1,6 @@
 import { LogLevel } from '@slack/bolt';
 import type { Answer } from '../engine/engine';
-import { appendFeedback } from '../feedback/log';
+import type { FeedbackStore } from '../feedback/store';
 import { answerMessage, noAnswerMessage, type Message } from './blocks';
 import type { EngineSource } from '../knowledge/engine-holder';
 import type { BotLogger } from './logger';
@@ -16,7 +16,7 @@ export interface AnsweringDeps {
   /** The engine in service; reloads swap it there. */
   engines: EngineSource;
   logger: BotLogger;
-  feedbackLog: string;
+  feedback: FeedbackStore;
   logQuestions: boolean;
   now?: () => Date;
 }
@@ -75,8 +75,8 @@ export async function recordFeedback(
   entry: { kind: 'up' | 'down' | 'unanswered'; user: string; question: string; factId?: string },
 ): Promise<void> {
   try {
-    await appendFeedback(deps.feedbackLog, { time: (deps.now?.() ?? new Date()).toISOString(), ...entry });
+    await deps.feedback.append({ time: (deps.now?.() ?? new Date()).toISOString(), ...entry });
   } catch (error) {
-    deps.logger.event(LogLevel.WARN, 'feedback_log_failed', { file: deps.feedbackLog, error: (error as Error).message });
+    deps.logger.event(LogLevel.WARN, 'feedback_log_failed', { file: deps.feedback.where, error: (error as Error).message });
   }
 }

@@ -1,5 +1,6 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { Config } from '../config';
+import { fileFeedback, type FeedbackStore } from '../feedback/store';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import { guards } from './guards';
 import { lifecycle, type Lifecycle } from './lifecycle';
@@ -9,7 +10,7 @@ import type { BotLogger } from './logger';
 import { dedupeDeliveries, inFlightCounter } from './middleware';
 import { slackErrorCode } from './post';
 import { clientOptions, createReceiver } from './receiver';
-import { RecentKeys } from './recent';
+import { inProcessState, type SharedState } from './shared-state';
 import type { BotIdentity } from './startup-checks';
 
 export interface Bot extends Lifecycle {
@@ -23,30 +24,34 @@ export interface BotOptions {
   logger: BotLogger;
   /** From the start-up auth.test, so Bolt does not call it again (and fail unhandled). */
   identity: BotIdentity;
+  /** Delivery claims and the rate limit; by default in this process (see openSharedState for Redis). */
+  shared?: SharedState;
+  /** Where 👍/👎 and unanswered questions go; by default the FEEDBACK_LOG file (see openFeedback). */
+  feedback?: FeedbackStore;
   now?: () => number;
 }
 
 /** Wiring only: receiver, middleware in order, guards, listeners, lifecycle. */
-export function createBot({ config, engines, logger, identity, now = Date.now }: BotOptions): Bot {
+export function createBot({ config, engines, logger, identity, now = Date.now, shared = inProcessState(config, now), feedback = fileFeedback(config.feedbackLog) }: BotOptions): Bot {
   const deps: BotDeps = {
     engines,
     logger,
-    feedbackLog: config.feedbackLog,
+    feedback,
     logQuestions: config.logQuestions,
     autoAnswerChannels: config.autoAnswerChannels,
-    answeredMessages: new RecentKeys(),
   };
   const health = () => {
     const engine = engines.current();
-    return { ok: true, facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status() };
+    const degraded = shared.degraded();
+    return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status() };
   };
 
   const receiver = createReceiver(config, logger, health, now);
   const app = new App({ token: config.botToken, botId: identity.botId, botUserId: identity.botUserId, receiver, logger, clientOptions: clientOptions(config) });
   const inFlight = inFlightCounter();
   app.use(inFlight.middleware);
-  app.use(dedupeDeliveries(logger));
-  app.use(guards({ allowedTeams: config.allowedTeams, allowedChannels: config.allowedChannels, rateLimitPerMinute: config.rateLimitPerMinute, logger, now }));
+  app.use(dedupeDeliveries(shared.claims, logger));
+  app.use(guards({ allowedTeams: config.allowedTeams, allowedChannels: config.allowedChannels, rateLimitPerMinute: config.rateLimitPerMinute, rateLimit: shared.rateLimit, logger }));
   registerListeners(app, deps);
   // A listener that throws is logged here; Bolt has already acked, and the next request is served as usual.
   app.error(async (error) => {

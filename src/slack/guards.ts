@@ -4,15 +4,16 @@ import { noticeMessage } from './blocks';
 import type { BotLogger } from './logger';
 import { originOf, type Origin } from './origin';
 import { postMessage } from './post';
-import { RateLimiter } from './rate-limit';
+import type { UserRateLimit } from './rate-limit';
 import { RecentKeys } from './recent';
 
 export interface GuardOptions {
   allowedTeams: ReadonlySet<string>;
   allowedChannels: ReadonlySet<string>;
   rateLimitPerMinute: number;
+  /** Counts questions against `rateLimitPerMinute` (in this process, or shared through Redis). */
+  rateLimit: UserRateLimit;
   logger: BotLogger;
-  now?: () => number;
 }
 
 const allowed = (set: ReadonlySet<string>, id: string | undefined) => set.size === 0 || (id !== undefined && set.has(id));
@@ -31,7 +32,6 @@ function isQuestion(origin: Origin): boolean {
 export function guards(options: GuardOptions): Middleware<AnyMiddlewareArgs> {
   const declined = new RecentKeys(24 * 60 * 60 * 1000);
   const warned = new RecentKeys(60 * 1000);
-  const limiter = new RateLimiter(options.rateLimitPerMinute, options.now);
 
   return async (args) => {
     const origin = originOf(args.body);
@@ -60,7 +60,7 @@ export function guards(options: GuardOptions): Middleware<AnyMiddlewareArgs> {
     }
 
     if (origin.user && isQuestion(origin)) {
-      const wait = limiter.take(origin.user);
+      const wait = await options.rateLimit.take(origin.user);
       if (wait > 0) {
         options.logger.event(LogLevel.INFO, 'rate_limited', { team: origin.team, channel: origin.channel, user: origin.user });
         if (origin.kind === 'command' || warned.firstTime(origin.user)) await tell(msg.rateLimited(options.rateLimitPerMinute, wait));

@@ -1,5 +1,10 @@
-/** A sliding one-minute window per user. */
-export class RateLimiter {
+/** Questions per user per minute: `take` records one and returns 0 when allowed, else the seconds to wait. */
+export interface UserRateLimit {
+  take(user: string): number | Promise<number>;
+}
+
+/** A sliding one-minute window per user, in this process. */
+export class RateLimiter implements UserRateLimit {
   private readonly recent = new Map<string, number[]>();
 
   constructor(

@@ -49,6 +49,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads REDIS_URL for replicas, and names it when it is not a redis:// URL (without repeating it)', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: SECRET };
+    expect(loadConfig(base).redisUrl).toBeUndefined();
+    expect(loadConfig({ ...base, REDIS_URL: ' rediss://:pw@cache.internal:6380/2 ' }).redisUrl).toBe('rediss://:pw@cache.internal:6380/2');
+    const error = errorOf({ ...base, REDIS_URL: 'cache.internal:6379' });
+    expect(error.problems).toEqual(['REDIS_URL is malformed: expected a redis:// or rediss:// URL, e.g. redis://localhost:6379.']);
+  });
+
   it('needs the bot token in Socket Mode too', () => {
     expect(errorOf({ SLACK_APP_TOKEN: 'xapp-1-A1-2' }).problems).toEqual([
       'SLACK_BOT_TOKEN is not set. Where to find it: Slack app settings → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; install the app to your workspace first)',
@@ -111,6 +119,13 @@ describe('readEnvOptions (the settings every entry point shares)', () => {
       feedbackLog: '/srv/bot/logs/f.jsonl',
       knowledgeCacheDir: '/var/cache/bb',
     });
+  });
+
+  it('reads DATABASE_URL (for the bot and brief gaps), and names it when it is not a postgres:// URL', () => {
+    expect(readEnvOptions({ DATABASE_URL: 'postgresql://bot:pw@db:5432/briefing' }, '/srv/bot').databaseUrl).toBe('postgresql://bot:pw@db:5432/briefing');
+    expect(() => readEnvOptions({ DATABASE_URL: 'mysql://bot@db/briefing' })).toThrow(
+      'DATABASE_URL is malformed: expected a postgres:// or postgresql:// URL, e.g. postgres://bot@db.internal:5432/briefing.',
+    );
   });
 
   it('is what npm start reads too', () => {

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
+import { openFeedback } from '../../src/feedback/store';
 import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createBot } from '../../src/slack/app';
 import { createLogger } from '../../src/slack/logger';
+import { openSharedState } from '../../src/slack/shared-state';
 import { verifyBotToken } from '../../src/slack/startup-checks';
 import { FakeSlack } from './fake-slack';
 import { SIGNING_SECRET } from './signed';
@@ -32,7 +34,9 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
   };
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
-  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger) });
+  const shared = await openSharedState(config, logger);
+  const feedback = await openFeedback(config);
+  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger), shared, feedback });
   const { port } = await bot.start();
   return {
     bot,
@@ -40,7 +44,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
     feedbackLog,
     base: `http://127.0.0.1:${port}`,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
-    stop: () => bot.stop(),
+    stop: () => bot.stop().then(() => Promise.all([shared.close(), feedback.close()])),
   };
 }
 

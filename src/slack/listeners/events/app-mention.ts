@@ -2,6 +2,7 @@ import { answerQuestion } from '../../answering';
 import { helpMessage } from '../../blocks';
 import { questionFromMessage } from '../../mrkdwn';
 import { reply } from '../../post';
+import { claimMessage } from '../../middleware';
 import type { Listener } from '../types';
 
 /** @mention in a channel: the answer goes in a thread under the question. */
@@ -11,7 +12,7 @@ export const appMention: Listener = {
   register(app, deps) {
     app.event('app_mention', async ({ event, context, client }) => {
       if (event.bot_id || !event.user) return;
-      if (!deps.answeredMessages.firstTime(`${event.channel}:${event.ts}`)) return;
+      if (!(await claimMessage(context, `${context.teamId}:${event.channel}:${event.ts}`))) return;
       const threadTs = event.thread_ts ?? event.ts;
       const question = questionFromMessage(event.text);
       const message = question

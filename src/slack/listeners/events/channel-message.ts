@@ -3,6 +3,7 @@ import { looksLikeQuestion } from '../../incoming';
 import { mentions, questionFromMessage } from '../../mrkdwn';
 import { reply } from '../../post';
 import type { Listener } from '../types';
+import { claimMessage } from '../../middleware';
 import { onPersonMessage } from './person-message';
 
 /**
@@ -20,7 +21,7 @@ export const channelMessage: Listener = {
       if (context.botUserId && mentions(text, context.botUserId)) return;
       const question = questionFromMessage(text);
       if (!question || !looksLikeQuestion(question)) return;
-      if (!deps.answeredMessages.firstTime(`${message.channel}:${message.ts}`)) return;
+      if (!(await claimMessage(context, `${context.teamId}:${message.channel}:${message.ts}`))) return;
       const ctx = { user: message.user!, team: context.teamId, channel: message.channel, surface: 'auto' as const };
       const answer = await answerQuestion(deps, question, ctx, true);
       if (answer) await reply(client, deps.logger, { channel: message.channel, threadTs: message.thread_ts ?? message.ts }, answer.message);

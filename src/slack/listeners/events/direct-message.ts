@@ -3,6 +3,7 @@ import { helpMessage } from '../../blocks';
 import { questionFromMessage } from '../../mrkdwn';
 import { reply as replyTo } from '../../post';
 import type { Listener } from '../types';
+import { claimMessage } from '../../middleware';
 import { onPersonMessage } from './person-message';
 
 /** A direct message to the bot: answered in the conversation (in the thread, if it was written in one). */
@@ -11,7 +12,7 @@ export const directMessage: Listener = {
   name: 'message.im',
   register(app, deps) {
     onPersonMessage(app, 'im', async (message, context, client) => {
-      if (!deps.answeredMessages.firstTime(`${message.channel}:${message.ts}`)) return;
+      if (!(await claimMessage(context, `${context.teamId}:${message.channel}:${message.ts}`))) return;
       const question = questionFromMessage(message.text ?? '');
       const answer =
         question && !/^(help|hi|hello|hey)\W*$/i.test(question)
