@@ -183,3 +183,14 @@ export const slackMessages = Object.freeze({
   thanksUp: () => 'Thanks! Glad that helped.',
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
 });
+
+/** The "Check against the briefing" message shortcut: what the briefing says on the message's claims, never a verdict. */
+export const checkMessages = Object.freeze({
+  noText: () => 'That message has no sentences I can check against the briefing.',
+  nothing: (claims: number) =>
+    `The briefing has nothing on this message: none of its ${claims} ${plural(claims, 'sentence')} matches a fact in the knowledge base.`,
+  claim: () => 'Claim:',
+  briefingSays: () => 'The briefing says:',
+  moreSupported: (n: number) => `… and ${n} more ${plural(n, 'sentence')} with related facts.`,
+  unsupported: (n: number) => `${n} ${plural(n, 'sentence')} of the message ${n === 1 ? 'has' : 'have'} nothing in the briefing.`,
+});

@@ -46,12 +46,12 @@ export function buttonValue(value: ButtonValue): string {
   return encoded.length <= SLACK_LIMITS.buttonValue ? encoded : withShorterQuestion({ q: value.q });
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] });
+export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } });
+export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] });
 
 const restate = (question: string) => `*Q:* ${defang(truncate(question, SLACK_LIMITS.echoedQuestion))}`;
 /** The excerpt as a block quote: every line prefixed, so a multi-line excerpt stays one quote. */
-const quote = (text: string) => defang(truncate(text, SLACK_LIMITS.sectionText - 200)).split('\n').map((line) => `>${line}`).join('\n');
+export const quote = (text: string) => defang(truncate(text, SLACK_LIMITS.sectionText - 200)).split('\n').map((line) => `>${line}`).join('\n');
 
 export function sourceMrkdwn(result: RankedFact): string {
   const { source } = result.fact;
@@ -60,7 +60,7 @@ export function sourceMrkdwn(result: RankedFact): string {
   return `Source: ${title}${details ? ` — ${defang(details)}` : ''}`;
 }
 
-function sourcePlain(result: RankedFact): string {
+export function sourcePlain(result: RankedFact): string {
   const { source } = result.fact;
   return [source.title, publication(source), source.url].filter(Boolean).join(' — ');
 }

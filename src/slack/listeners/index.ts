@@ -6,9 +6,10 @@ import { briefCommand } from './commands/brief';
 import { appMention } from './events/app-mention';
 import { channelMessage } from './events/channel-message';
 import { directMessage } from './events/direct-message';
+import { checkMessageShortcut } from './shortcuts/check-message';
 import type { BotDeps, Listener } from './types';
 
-/** Every trigger the app handles; app-manifest.yml must declare exactly the events and commands here. */
+/** Every trigger the app handles; app-manifest.yml must declare exactly the events, commands and shortcuts here. */
 export const LISTENERS: readonly Listener[] = [
   briefCommand,
   appMention,
@@ -18,6 +19,7 @@ export const LISTENERS: readonly Listener[] = [
   otherMatchesAction,
   feedbackUpAction,
   feedbackDownAction,
+  checkMessageShortcut,
 ];
 
 export function registerListeners(app: App, deps: BotDeps): void {

@@ -8,9 +8,9 @@ export interface BotDeps extends AnsweringDeps {
   answeredMessages: RecentKeys;
 }
 
-/** One trigger the app handles; `name` is what app-manifest.yml must declare (events and commands). */
+/** One trigger the app handles; `name` is what app-manifest.yml must declare (events, commands, shortcuts' callback_id). */
 export interface Listener {
-  kind: 'command' | 'event' | 'action';
+  kind: 'command' | 'event' | 'action' | 'shortcut';
   name: string;
   register(app: App, deps: BotDeps): void;
 }
