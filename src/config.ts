@@ -44,6 +44,8 @@ export interface Config extends EnvOptions {
   knowledgeReloadMs: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logQuestions: boolean;
+  /** Users whose App Home also shows the curators' to-do list (recent unanswered questions and 👎). */
+  curatorIds: ReadonlySet<string>;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     knowledgeReloadMs: e.KNOWLEDGE_RELOAD_MS ? Number(e.KNOWLEDGE_RELOAD_MS) : CONFIG_DEFAULTS.knowledgeReloadMs,
     logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? CONFIG_DEFAULTS.logLevel,
     logQuestions: e.LOG_QUESTIONS === 'true',
+    curatorIds: idSet(e.CURATOR_IDS),
   };
 }
 

@@ -119,6 +119,7 @@ export const SETTING_HELP: Readonly<Record<string, string>> = Object.freeze({
   ALLOWED_TEAM_IDS: 'comma-separated workspace IDs (T…)',
   ALLOWED_CHANNEL_IDS: 'comma-separated channel IDs (C…, G…, D…)',
   LOG_QUESTIONS: 'true or false',
+  CURATOR_IDS: "comma-separated user IDs (U…) of the curators, whose App Home lists recent unanswered questions and 👎 (a person's profile → ⋮ → Copy member ID)",
 });
 
 export const configMessages = Object.freeze({
@@ -182,6 +183,27 @@ export const slackMessages = Object.freeze({
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
   thanksUp: () => 'Thanks! Glad that helped.',
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
+});
+
+/** The App Home tab: how to ask, the sources, and for curators their to-do list. */
+export const homeMessages = Object.freeze({
+  title: () => 'Briefing Bot',
+  howToAsk: () =>
+    '*Ask me a briefing question.* I reply with the verbatim excerpt that answers it and its source, or say plainly that the knowledge base does not cover it.\n' +
+    '• `/brief your question` — only you see the answer; *Share in channel* posts it for everyone\n' +
+    '• Mention me in a channel — I answer in a thread\n' +
+    '• Send me a direct message (the *Messages* tab)\n' +
+    '• On any message, *⋮ → Check the briefing* — what the briefing says on its claims, shown only to you',
+  tryThese: () => '*Try:*',
+  sources: (n: number) => `*Sources (${n}):*`,
+  factCount: (n: number) => `${n} ${plural(n, 'fact')}`,
+  more: (n: number, what: string) => `… and ${n} more ${plural(n, what)}`,
+  curatorTitle: () => 'For curators',
+  unanswered: (n: number) => `*Recent questions I could not answer* (${n} in the feedback log, newest first):`,
+  disliked: (n: number) => `*Recent 👎* (${n} in the feedback log, newest first):`,
+  noneYet: () => 'None yet.',
+  factGone: (id: string) => `fact ${id}, no longer in the knowledge base`,
+  noFact: () => 'no fact recorded',
 });
 
 /** The "Check against the briefing" message shortcut: what the briefing says on the message's claims, never a verdict. */

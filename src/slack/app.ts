@@ -35,6 +35,7 @@ export function createBot({ config, engines, logger, identity, now = Date.now }:
     logQuestions: config.logQuestions,
     autoAnswerChannels: config.autoAnswerChannels,
     answeredMessages: new RecentKeys(),
+    curators: config.curatorIds,
   };
   const health = () => {
     const engine = engines.current();

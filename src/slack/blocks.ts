@@ -124,8 +124,8 @@ export function noAnswerMessage(answer: Answer, engine: Engine): Message {
   };
 }
 
-/** How to ask, three example questions from the knowledge itself, and the sources. */
-export function helpMessage(engine: Engine): Message {
+/** Three stored questions of the knowledge in service, from different sources. */
+export function exampleQuestions(engine: Engine): string[] {
   const examples: string[] = [];
   const seenFiles = new Set<string>();
   for (const fact of engine.facts) {
@@ -136,6 +136,12 @@ export function helpMessage(engine: Engine): Message {
     }
     if (examples.length === 3) break;
   }
+  return examples;
+}
+
+/** How to ask, three example questions from the knowledge itself, and the sources. */
+export function helpMessage(engine: Engine): Message {
+  const examples = exampleQuestions(engine);
   const sources = engine.knowledge.sources.map((s) => `• ${defang(s.title)}${publication(s) ? ` — ${defang(publication(s))}` : ''}`);
   return {
     text: `Ask me a briefing question, e.g. /brief ${examples[0] ?? 'your question'}. I answer with a verbatim excerpt and its source, or say when the knowledge base doesn't cover it.`,

@@ -25,7 +25,8 @@ export function originOf(raw: unknown): Origin {
     return {
       kind: 'event',
       team: body.team_id ?? e.team,
-      channel: e.channel,
+      // The Home tab is not a conversation: the channel allowlist does not apply to it.
+      channel: e.type === 'app_home_opened' ? undefined : e.channel,
       user: e.user,
       addressed,
       fromPerson: isFromPerson(e as IncomingMessage),

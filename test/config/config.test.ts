@@ -34,6 +34,14 @@ describe('loadConfig', () => {
     expect([...config.autoAnswerChannels]).toEqual(['C111', 'C222']);
   });
 
+  it('reads CURATOR_IDS, and names it with what a valid value looks like when it is not user IDs', () => {
+    expect([...loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, CURATOR_IDS: 'U0123ABCD, W0456EFGH' }).curatorIds]).toEqual(['U0123ABCD', 'W0456EFGH']);
+    expect([...loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET }).curatorIds]).toEqual([]);
+    expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, CURATOR_IDS: 'U0123ABCD,@alice' }).problems).toEqual([
+      'CURATOR_IDS is malformed: expected user IDs separated by commas, e.g. U0123ABCD,U0456EFGH.',
+    ]);
+  });
+
   it('with no Slack settings at all, explains how to connect and how to try offline', () => {
     const error = errorOf({});
     expect(error.notConnected).toBe(true);
@@ -101,7 +109,8 @@ describe('example values and the signing secret rule', () => {
 
 describe('readEnvOptions (the settings every entry point shares)', () => {
   it('needs no Slack settings and resolves paths against the working directory', () => {
-    expect(readEnvOptions({}, '/srv/bot')).toEqual({ knowledgeDir: BUNDLED_KNOWLEDGE, feedbackLog: '/srv/bot/feedback.jsonl', knowledgeCacheDir: undefined });
+    // Without KNOWLEDGE_CACHE_DIR the cache is the per-user folder (XDG_CACHE_HOME, else ~/.cache).
+    expect(readEnvOptions({ XDG_CACHE_HOME: '/home/me/.xdg' }, '/srv/bot')).toEqual({ knowledgeDir: BUNDLED_KNOWLEDGE, feedbackLog: '/srv/bot/feedback.jsonl', knowledgeCacheDir: '/home/me/.xdg/briefing-bot' });
     expect(readEnvOptions({ KNOWLEDGE_DIR: 'kb', FEEDBACK_LOG: 'logs/f.jsonl', KNOWLEDGE_CACHE_DIR: ' /var/cache/bb ' }, '/srv/bot')).toEqual({
       knowledgeDir: '/srv/bot/kb',
       feedbackLog: '/srv/bot/logs/f.jsonl',

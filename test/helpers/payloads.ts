@@ -64,3 +64,11 @@ export function messageShortcutPayload(callbackId: string, text: string, respons
 }
 
 export const formOf = (payload: object) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+/** The recorded app_home_opened envelope for `user` opening `tab`, with a fresh event_id. */
+export function appHomeOpenedEvent(user: string, tab: 'home' | 'messages' = 'home') {
+  const body = json('app_home_opened.event_callback.bolt-python-fixture.json');
+  body.event_id = nextId();
+  body.event = { ...body.event, user, tab };
+  return body;
+}

@@ -3,6 +3,7 @@ import { feedbackDownAction, feedbackUpAction } from './actions/feedback';
 import { otherMatchesAction } from './actions/other-matches';
 import { shareAction } from './actions/share';
 import { briefCommand } from './commands/brief';
+import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { channelMessage } from './events/channel-message';
 import { directMessage } from './events/direct-message';
@@ -15,6 +16,7 @@ export const LISTENERS: readonly Listener[] = [
   appMention,
   directMessage,
   channelMessage,
+  appHomeOpened,
   shareAction,
   otherMatchesAction,
   feedbackUpAction,

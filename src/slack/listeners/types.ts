@@ -6,6 +6,8 @@ export interface BotDeps extends AnsweringDeps {
   autoAnswerChannels: ReadonlySet<string>;
   /** channel:ts of messages already answered: a mention arrives as app_mention and as message.channels. */
   answeredMessages: RecentKeys;
+  /** CURATOR_IDS: whose App Home also lists the curators' to-do list. */
+  curators: ReadonlySet<string>;
 }
 
 /** One trigger the app handles; `name` is what app-manifest.yml must declare (events, commands, shortcuts' callback_id). */
