@@ -9,7 +9,7 @@ export interface AskContext {
   user: string;
   team?: string;
   channel?: string;
-  surface: 'command' | 'mention' | 'dm' | 'auto';
+  surface: 'command' | 'mention' | 'dm' | 'auto' | 'follow-up';
 }
 
 export interface AnsweringDeps {

@@ -1,4 +1,5 @@
 import { App, LogLevel } from '@slack/bolt';
+import { AnsweredThreads } from './answered-threads';
 import type { Config } from '../config';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import { guards } from './guards';
@@ -36,6 +37,7 @@ export function createBot({ config, engines, logger, identity, now = Date.now }:
     autoAnswerChannels: config.autoAnswerChannels,
     answeredMessages: new RecentKeys(),
     curators: config.curatorIds,
+    answeredThreads: new AnsweredThreads(),
   };
   const health = () => {
     const engine = engines.current();
