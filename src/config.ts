@@ -46,6 +46,8 @@ export interface Config extends EnvOptions {
   logQuestions: boolean;
   /** Users whose App Home also shows the curators' to-do list (recent unanswered questions and 👎). */
   curatorIds: ReadonlySet<string>;
+  /** Where "Ask an expert" posts questions the knowledge could not answer well; unset = no such button. */
+  expertsChannel?: string;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? CONFIG_DEFAULTS.logLevel,
     logQuestions: e.LOG_QUESTIONS === 'true',
     curatorIds: idSet(e.CURATOR_IDS),
+    expertsChannel: e.EXPERTS_CHANNEL,
   };
 }
 

@@ -119,6 +119,7 @@ export const SETTING_HELP: Readonly<Record<string, string>> = Object.freeze({
   ALLOWED_TEAM_IDS: 'comma-separated workspace IDs (T…)',
   ALLOWED_CHANNEL_IDS: 'comma-separated channel IDs (C…, G…, D…)',
   LOG_QUESTIONS: 'true or false',
+  EXPERTS_CHANNEL: 'the ID of the channel where "Ask an expert" posts questions (channel details → About → Channel ID); invite the bot there',
   CURATOR_IDS: "comma-separated user IDs (U…) of the curators, whose App Home lists recent unanswered questions and 👎 (a person's profile → ⋮ → Copy member ID)",
 });
 
@@ -183,6 +184,18 @@ export const slackMessages = Object.freeze({
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
   thanksUp: () => 'Thanks! Glad that helped.',
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
+});
+
+/** "Ask an expert": a question handed to the people in EXPERTS_CHANNEL, and their reply handed back. */
+export const expertMessages = Object.freeze({
+  button: () => 'Ask an expert',
+  asked: (channel: string) => `I've passed your question to the experts in <#${channel}>. When one of them replies, I'll send you the answer here in a direct message.`,
+  unreachable: () => "Sorry, I couldn't reach the experts' channel. Please ask them directly.",
+  question: (asker: string) => `*Question from <@${asker}>:*`,
+  askedIn: (where: string) => `Asked in ${where}`,
+  replyHint: () => "Reply in this thread: I'll send each reply to the asker and note it in the curators' feedback log.",
+  answered: (expert: string) => `*<@${expert}> from the experts' channel answered your question:*`,
+  notFromBriefing: () => "This answer is from a person, not from the briefing's knowledge base.",
 });
 
 /** The App Home tab: how to ask, the sources, and for curators their to-do list. */

@@ -1,6 +1,6 @@
 import { LogLevel } from '@slack/bolt';
 import type { Answer } from '../engine/engine';
-import { appendFeedback } from '../feedback/log';
+import { appendFeedback, type FeedbackEntry } from '../feedback/log';
 import { answerMessage, noAnswerMessage, type Message } from './blocks';
 import type { EngineSource } from '../knowledge/engine-holder';
 import type { BotLogger } from './logger';
@@ -18,6 +18,8 @@ export interface AnsweringDeps {
   logger: BotLogger;
   feedbackLog: string;
   logQuestions: boolean;
+  /** EXPERTS_CHANNEL: when set, unanswered questions get an "Ask an expert" button. */
+  expertsChannel?: string;
   now?: () => Date;
 }
 
@@ -65,14 +67,14 @@ export async function answerQuestion(
   }
   const message = answer.answered
     ? answerMessage(answer, { shareable: ctx.surface === 'command' })
-    : noAnswerMessage(answer, engine);
+    : noAnswerMessage(answer, engine, deps.expertsChannel !== undefined);
   return { answer, message };
 }
 
 /** Feedback is a nice-to-have: a full disk must not stop the bot from answering. */
 export async function recordFeedback(
   deps: AnsweringDeps,
-  entry: { kind: 'up' | 'down' | 'unanswered'; user: string; question: string; factId?: string },
+  entry: Omit<FeedbackEntry, 'time'>,
 ): Promise<void> {
   try {
     await appendFeedback(deps.feedbackLog, { time: (deps.now?.() ?? new Date()).toISOString(), ...entry });

@@ -1,5 +1,4 @@
 import { App, LogLevel } from '@slack/bolt';
-import { AnsweredThreads } from './answered-threads';
 import type { Config } from '../config';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import { guards } from './guards';
@@ -11,6 +10,7 @@ import { dedupeDeliveries, inFlightCounter } from './middleware';
 import { slackErrorCode } from './post';
 import { clientOptions, createReceiver } from './receiver';
 import { RecentKeys } from './recent';
+import { ThreadMemory } from './thread-memory';
 import type { BotIdentity } from './startup-checks';
 
 export interface Bot extends Lifecycle {
@@ -37,7 +37,9 @@ export function createBot({ config, engines, logger, identity, now = Date.now }:
     autoAnswerChannels: config.autoAnswerChannels,
     answeredMessages: new RecentKeys(),
     curators: config.curatorIds,
-    answeredThreads: new AnsweredThreads(),
+    expertsChannel: config.expertsChannel,
+    expertThreads: new ThreadMemory(),
+    answeredThreads: new ThreadMemory(),
   };
   const health = () => {
     const engine = engines.current();

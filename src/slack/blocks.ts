@@ -5,7 +5,7 @@ type Button = slack.Button;
 import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { worthListing } from '../engine/explain';
 import { factTopic, publication } from '../knowledge/source-line';
-import { slackMessages } from '../messages';
+import { expertMessages, slackMessages } from '../messages';
 import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
 
 /** Slack's limits: 3,000 characters per section text, 50 blocks per message. */
@@ -16,6 +16,7 @@ export const ACTIONS = Object.freeze({
   otherMatches: 'brief_other_matches',
   feedbackUp: 'brief_feedback_up',
   feedbackDown: 'brief_feedback_down',
+  askExpert: 'brief_ask_expert',
 });
 
 export interface Message {
@@ -110,8 +111,14 @@ export function otherMatchesMessage(question: string, results: readonly RankedFa
   return { text: defang(`Other matches for: ${truncate(question, SLACK_LIMITS.echoedQuestion)}\n${text}`), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
+/** The "Ask an expert" button for `question` (shown only when EXPERTS_CHANNEL is set). */
+export function askExpertBlock(question: string): KnownBlock {
+  const button: Button = { type: 'button', action_id: ACTIONS.askExpert, text: { type: 'plain_text', text: expertMessages.button(), emoji: true }, value: buttonValue({ q: question }) };
+  return { type: 'actions', block_id: 'brief_expert_actions', elements: [button] };
+}
+
 /** Not covered: said plainly, with the closest topics (never an excerpt presented as the answer). */
-export function noAnswerMessage(answer: Answer, engine: Engine): Message {
+export function noAnswerMessage(answer: Answer, engine: Engine, askExpert = false): Message {
   const closest = answer.results.map((r) => factTopic(r.fact));
   const lines = closest.length
     ? closest.map((t) => `• ${defang(t)}`)
@@ -120,7 +127,7 @@ export function noAnswerMessage(answer: Answer, engine: Engine): Message {
   const listTitle = closest.length ? 'Closest topics I can answer:' : 'It covers these sources:';
   return {
     text: defang(`${lead} ${listTitle} ${closest.length ? closest.join('; ') : engine.knowledge.sources.map((s) => s.title).join('; ')}`),
-    blocks: [section(`${restate(answer.question)}\n${lead}`), section(`*${listTitle}*\n${lines.join('\n')}`)],
+    blocks: [section(`${restate(answer.question)}\n${lead}`), section(`*${listTitle}*\n${lines.join('\n')}`), ...(askExpert ? [askExpertBlock(answer.question)] : [])],
   };
 }
 

@@ -42,6 +42,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads EXPERTS_CHANNEL as one channel ID', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, EXPERTS_CHANNEL: ' C0EXPERTS ' }).expertsChannel).toBe('C0EXPERTS');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET }).expertsChannel).toBeUndefined();
+    expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, EXPERTS_CHANNEL: '#experts' }).problems).toEqual([
+      'EXPERTS_CHANNEL is malformed: expected one public channel ID, e.g. C0123ABCD (the bot reads replies there with channels:history).',
+    ]);
+  });
+
   it('with no Slack settings at all, explains how to connect and how to try offline', () => {
     const error = errorOf({});
     expect(error.notConnected).toBe(true);

@@ -1,5 +1,5 @@
 import { namesIn, withThreadSubject } from '../../src/slack/follow-up';
-import { AnsweredThreads } from '../../src/slack/answered-threads';
+import { ThreadMemory } from '../../src/slack/thread-memory';
 
 describe('follow-up questions borrow the subject of the thread', () => {
   it('finds the names a question is about, not its question word', () => {
@@ -23,21 +23,21 @@ describe('follow-up questions borrow the subject of the thread', () => {
   });
 });
 
-describe('AnsweredThreads', () => {
+describe('ThreadMemory', () => {
   it('remembers the first question of a thread until the TTL, then forgets it', () => {
     let now = 0;
-    const threads = new AnsweredThreads(1000, 10, () => now);
+    const threads = new ThreadMemory<string>(1000, 10, () => now);
     threads.remember('C1', '1.1', 'Who leads the NRF?');
     threads.remember('C1', '1.1', 'what about the Taliban?');
-    expect(threads.questionOf('C1', '1.1')).toBe('Who leads the NRF?');
-    expect(threads.questionOf('C2', '1.1')).toBeUndefined();
+    expect(threads.recall('C1', '1.1')).toBe('Who leads the NRF?');
+    expect(threads.recall('C2', '1.1')).toBeUndefined();
     now = 1000;
-    expect(threads.questionOf('C1', '1.1')).toBeUndefined();
+    expect(threads.recall('C1', '1.1')).toBeUndefined();
   });
 
   it('keeps at most `max` threads, forgetting the oldest', () => {
-    const threads = new AnsweredThreads(1000, 2, () => 0);
+    const threads = new ThreadMemory<string>(1000, 2, () => 0);
     for (const ts of ['1', '2', '3']) threads.remember('C1', ts, `q${ts}`);
-    expect(['1', '2', '3'].map((ts) => threads.questionOf('C1', ts))).toEqual([undefined, 'q2', 'q3']);
+    expect(['1', '2', '3'].map((ts) => threads.recall('C1', ts))).toEqual([undefined, 'q2', 'q3']);
   });
 });

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { askExpertAction } from './actions/ask-expert';
 import { feedbackDownAction, feedbackUpAction } from './actions/feedback';
 import { otherMatchesAction } from './actions/other-matches';
 import { shareAction } from './actions/share';
@@ -21,6 +22,7 @@ export const LISTENERS: readonly Listener[] = [
   otherMatchesAction,
   feedbackUpAction,
   feedbackDownAction,
+  askExpertAction,
   checkMessageShortcut,
 ];
 

@@ -1,14 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { AnsweringDeps } from '../answering';
-import type { AnsweredThreads } from '../answered-threads';
 import type { RecentKeys } from '../recent';
+import type { ThreadMemory } from '../thread-memory';
 
 export interface BotDeps extends AnsweringDeps {
   autoAnswerChannels: ReadonlySet<string>;
   /** channel:ts of messages already answered: a mention arrives as app_mention and as message.channels. */
   answeredMessages: RecentKeys;
-  /** Threads the bot answered a mention in: replies there are answered without a new mention. */
-  answeredThreads: AnsweredThreads;
+  /** Threads the bot answered a mention in, with their first question: replies there need no mention. */
+  answeredThreads: ThreadMemory<string>;
+  /** Questions handed to EXPERTS_CHANNEL, by the thread of the bot's post there: replies go to the asker. */
+  expertThreads: ThreadMemory<{ asker: string; question: string }>;
   /** CURATOR_IDS: whose App Home also lists the curators' to-do list. */
   curators: ReadonlySet<string>;
 }

@@ -18,7 +18,7 @@ export const appMention: Listener = {
         ? (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message
         : helpMessage(deps.engines.current());
       const posted = await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
-      if (posted && question) deps.answeredThreads.remember(event.channel, threadTs, question);
+      if (posted && question) deps.answeredThreads.remember(event.channel, threadTs, question.slice(0, 500));
     });
   },
 };

@@ -1,4 +1,5 @@
 import { answerQuestion } from '../../answering';
+import { relayExpertReply } from '../../experts';
 import { withThreadSubject } from '../../follow-up';
 import { looksLikeQuestion } from '../../incoming';
 import { mentions, questionFromMessage } from '../../mrkdwn';
@@ -7,7 +8,8 @@ import type { Listener } from '../types';
 import { onPersonMessage } from './person-message';
 
 /**
- * Channel messages. The bot speaks unprompted only to questions: in the thread of a mention it
+ * Channel messages. A reply in the thread of a question handed to EXPERTS_CHANNEL goes to the asker.
+ * Otherwise the bot speaks unprompted only to questions: in the thread of a mention it
  * answered (a follow-up, answered like a mention, borrowing the thread's subject), and in
  * AUTO_ANSWER_CHANNELS only with a confident answer, in a thread. Messages that mention the bot are
  * answered by the app_mention listener: Slack delivers them twice, and they are answered once.
@@ -17,7 +19,12 @@ export const channelMessage: Listener = {
   name: 'message.channels',
   register(app, deps) {
     onPersonMessage(app, 'channel', async (message, context, client) => {
-      const threadQuestion = message.thread_ts && deps.answeredThreads.questionOf(message.channel, message.thread_ts);
+      const handoff = message.thread_ts && message.channel === deps.expertsChannel && deps.expertThreads.recall(message.channel, message.thread_ts);
+      if (handoff) {
+        if (deps.answeredMessages.firstTime(`${message.channel}:${message.ts}`)) await relayExpertReply(client, deps, handoff, message);
+        return;
+      }
+      const threadQuestion = message.thread_ts && deps.answeredThreads.recall(message.channel, message.thread_ts);
       if (!threadQuestion && !deps.autoAnswerChannels.has(message.channel)) return;
       const text = message.text ?? '';
       if (context.botUserId && mentions(text, context.botUserId)) return;
