@@ -48,6 +48,10 @@ export interface Config extends EnvOptions {
   logQuestions: boolean;
   /** Replicas share delivery claims and the rate limit through this Redis; unset = one process, in memory. */
   redisUrl?: string;
+  /** Users whose App Home also shows the curators' to-do list (recent unanswered questions and 👎). */
+  curatorIds: ReadonlySet<string>;
+  /** Where "Ask an expert" posts questions the knowledge could not answer well; unset = no such button. */
+  expertsChannel?: string;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: (e.LOG_LEVEL as Config['logLevel'] | undefined) ?? CONFIG_DEFAULTS.logLevel,
     logQuestions: e.LOG_QUESTIONS === 'true',
     redisUrl: e.REDIS_URL,
+    curatorIds: idSet(e.CURATOR_IDS),
+    expertsChannel: e.EXPERTS_CHANNEL,
   };
 }
 

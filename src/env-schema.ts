@@ -53,6 +53,8 @@ const slackShape = {
   ALLOWED_CHANNEL_IDS: valid((v) => v.split(',').every((c) => CHANNEL_ID.test(c.trim())), 'channel IDs separated by commas, e.g. C0123ABCD,D0456EFGH'),
   RATE_LIMIT_PER_MINUTE: valid((v) => /^\d+$/.test(v), 'a whole number of questions per user per minute (0 = no limit)'),
   REDIS_URL: valid((v) => /^rediss?:\/\/\S+$/.test(v), 'a redis:// or rediss:// URL, e.g. redis://localhost:6379'),
+  EXPERTS_CHANNEL: valid((v) => /^C[A-Z0-9]{2,}$/.test(v), 'one public channel ID, e.g. C0123ABCD (the bot reads replies there with channels:history)'),
+  CURATOR_IDS: valid((v) => v.split(',').every((c) => /^[UW][A-Z0-9]{2,}$/.test(c.trim())), 'user IDs separated by commas, e.g. U0123ABCD,U0456EFGH'),
   KNOWLEDGE_RELOAD_MS: valid((v) => /^\d+$/.test(v) && (Number(v) === 0 || Number(v) >= 100), 'milliseconds between checks for knowledge changes, at least 100 (0 = never reload)'),
 };
 

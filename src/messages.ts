@@ -140,6 +140,8 @@ export const SETTING_HELP: Readonly<Record<string, string>> = Object.freeze({
   ALLOWED_TEAM_IDS: 'comma-separated workspace IDs (T…)',
   ALLOWED_CHANNEL_IDS: 'comma-separated channel IDs (C…, G…, D…)',
   LOG_QUESTIONS: 'true or false',
+  EXPERTS_CHANNEL: 'the ID of the channel where "Ask an expert" posts questions (channel details → About → Channel ID); invite the bot there',
+  CURATOR_IDS: "comma-separated user IDs (U…) of the curators, whose App Home lists recent unanswered questions and 👎 (a person's profile → ⋮ → Copy member ID)",
 });
 
 export const configMessages = Object.freeze({
@@ -263,4 +265,48 @@ export const ingestMessages = Object.freeze({
   stale: (id: string) => `published fact "${id}" is no longer in the document: review it (brief check shows the difference)`,
   storedText: (file: string, sha: string) => `${file}: stored text, sha256 ${sha.slice(0, 12)}…`,
   next: (dir: string) => `Next: review the drafts in ${dir}, add questions, delete "status: draft" from each fact you keep, then run: brief check ${dir}`,
+});
+
+/** "Ask an expert": a question handed to the people in EXPERTS_CHANNEL, and their reply handed back. */
+export const expertMessages = Object.freeze({
+  button: () => 'Ask an expert',
+  asked: (channel: string) => `I've passed your question to the experts in <#${channel}>. When one of them replies, I'll send you the answer here in a direct message.`,
+  unreachable: () => "Sorry, I couldn't reach the experts' channel. Please ask them directly.",
+  question: (asker: string) => `*Question from <@${asker}>:*`,
+  askedIn: (where: string) => `Asked in ${where}`,
+  replyHint: () => "Reply in this thread: I'll send each reply to the asker and note it in the curators' feedback log.",
+  answered: (expert: string) => `*<@${expert}> from the experts' channel answered your question:*`,
+  notFromBriefing: () => "This answer is from a person, not from the briefing's knowledge base.",
+});
+
+/** The App Home tab: how to ask, the sources, and for curators their to-do list. */
+export const homeMessages = Object.freeze({
+  title: () => 'Briefing Bot',
+  howToAsk: () =>
+    '*Ask me a briefing question.* I reply with the verbatim excerpt that answers it and its source, or say plainly that the knowledge base does not cover it.\n' +
+    '• `/brief your question` — only you see the answer; *Share in channel* posts it for everyone\n' +
+    '• Mention me in a channel — I answer in a thread\n' +
+    '• Send me a direct message (the *Messages* tab)\n' +
+    '• On any message, *⋮ → Check the briefing* — what the briefing says on its claims, shown only to you',
+  tryThese: () => '*Try:*',
+  sources: (n: number) => `*Sources (${n}):*`,
+  factCount: (n: number) => `${n} ${plural(n, 'fact')}`,
+  more: (n: number, what: string) => `… and ${n} more ${plural(n, what)}`,
+  curatorTitle: () => 'For curators',
+  unanswered: (n: number) => `*Recent questions I could not answer* (${n} in the feedback log, newest first):`,
+  disliked: (n: number) => `*Recent 👎* (${n} in the feedback log, newest first):`,
+  noneYet: () => 'None yet.',
+  factGone: (id: string) => `fact ${id}, no longer in the knowledge base`,
+  noFact: () => 'no fact recorded',
+});
+
+/** The "Check against the briefing" message shortcut: what the briefing says on the message's claims, never a verdict. */
+export const checkMessages = Object.freeze({
+  noText: () => 'That message has no sentences I can check against the briefing.',
+  nothing: (claims: number) =>
+    `The briefing has nothing on this message: none of its ${claims} ${plural(claims, 'sentence')} matches a fact in the knowledge base.`,
+  claim: () => 'Claim:',
+  briefingSays: () => 'The briefing says:',
+  moreSupported: (n: number) => `… and ${n} more ${plural(n, 'sentence')} with related facts.`,
+  unsupported: (n: number) => `${n} ${plural(n, 'sentence')} of the message ${n === 1 ? 'has' : 'have'} nothing in the briefing.`,
 });

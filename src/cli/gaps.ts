@@ -24,7 +24,7 @@ export function findGaps(entries: readonly FeedbackEntry[], limit = 10): Gaps {
       const item = unanswered.get(key) ?? { question: e.question, count: 0 };
       item.count++;
       unanswered.set(key, item);
-    } else if (e.factId) {
+    } else if (e.factId && e.kind !== 'expert') {
       const item = votes.get(e.factId) ?? { factId: e.factId, down: 0, up: 0 };
       item[e.kind]++;
       votes.set(e.factId, item);

@@ -31,7 +31,8 @@ export function weeklyFeedback(entries: readonly FeedbackEntry[]): WeekRow[] {
   const weeks = new Map<string, WeekRow>();
   for (const entry of entries) {
     const week = isoWeek(entry.time);
-    if (!week) continue;
+    // Experts' replies are not questions asked of the bot.
+    if (!week || entry.kind === 'expert') continue;
     const row = weeks.get(week) ?? { week, unanswered: 0, up: 0, down: 0 };
     row[entry.kind]++;
     weeks.set(week, row);

@@ -3,13 +3,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-/** One line of the feedback log (JSON Lines): a 👍/👎 on an answer, or a question the bot could not answer. */
+/**
+ * One line of the feedback log (JSON Lines): a 👍/👎 on an answer, a question the bot could not
+ * answer, or an expert's reply to a question handed to EXPERTS_CHANNEL (`user` is the expert).
+ */
 export const feedbackEntrySchema = z.object({
   time: z.string(),
-  kind: z.enum(['up', 'down', 'unanswered']),
+  kind: z.enum(['up', 'down', 'unanswered', 'expert']),
   user: z.string(),
   question: z.string(),
   factId: z.string().optional(),
+  answer: z.string().optional(),
 });
 export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
 

@@ -12,6 +12,10 @@ const MIGRATIONS: readonly string[] = [
      question text NOT NULL,
      fact_id text
    )`,
+  // Experts' replies to questions handed to EXPERTS_CHANNEL, with their answer.
+  `ALTER TABLE brief_feedback DROP CONSTRAINT brief_feedback_kind_check;
+   ALTER TABLE brief_feedback ADD CONSTRAINT brief_feedback_kind_check CHECK (kind IN ('up', 'down', 'unanswered', 'expert'));
+   ALTER TABLE brief_feedback ADD COLUMN answer text`,
 ];
 /** Any fixed number: replicas starting together take this lock, so one of them migrates. */
 const MIGRATION_LOCK = 7_415_220_011;
@@ -54,12 +58,30 @@ export async function postgresFeedback(url: string): Promise<FeedbackStore> {
   return {
     where: 'PostgreSQL (brief_feedback)',
     async append(entry) {
-      await pool.query('INSERT INTO brief_feedback (time, kind, "user", question, fact_id) VALUES ($1, $2, $3, $4, $5)', [entry.time, entry.kind, entry.user, entry.question, entry.factId ?? null]);
+      await pool.query('INSERT INTO brief_feedback (time, kind, "user", question, fact_id, answer) VALUES ($1, $2, $3, $4, $5, $6)', [
+        entry.time,
+        entry.kind,
+        entry.user,
+        entry.question,
+        entry.factId ?? null,
+        entry.answer ?? null,
+      ]);
     },
     async read() {
-      const { rows } = await pool.query<{ time: Date; kind: string; user: string; question: string; fact_id: string | null }>('SELECT time, kind, "user", question, fact_id FROM brief_feedback ORDER BY id');
+      const { rows } = await pool.query<{ time: Date; kind: string; user: string; question: string; fact_id: string | null; answer: string | null }>(
+        'SELECT time, kind, "user", question, fact_id, answer FROM brief_feedback ORDER BY id',
+      );
       if (rows.length === 0) return undefined;
-      const entries = rows.map((r) => feedbackEntrySchema.parse({ time: r.time.toISOString(), kind: r.kind, user: r.user, question: r.question, ...(r.fact_id !== null && { factId: r.fact_id }) }));
+      const entries = rows.map((r) =>
+        feedbackEntrySchema.parse({
+          time: r.time.toISOString(),
+          kind: r.kind,
+          user: r.user,
+          question: r.question,
+          ...(r.fact_id !== null && { factId: r.fact_id }),
+          ...(r.answer !== null && { answer: r.answer }),
+        }),
+      );
       return { entries, skipped: 0 };
     },
     close: () => pool.end(),

@@ -1,5 +1,6 @@
 import { LogLevel } from '@slack/bolt';
 import type { Answer } from '../engine/engine';
+import type { FeedbackEntry } from '../feedback/log';
 import type { FeedbackStore } from '../feedback/store';
 import { answerMessage, noAnswerMessage, type Message } from './blocks';
 import type { EngineSource } from '../knowledge/engine-holder';
@@ -9,7 +10,7 @@ export interface AskContext {
   user: string;
   team?: string;
   channel?: string;
-  surface: 'command' | 'mention' | 'dm' | 'auto';
+  surface: 'command' | 'mention' | 'dm' | 'auto' | 'follow-up';
 }
 
 export interface AnsweringDeps {
@@ -18,6 +19,8 @@ export interface AnsweringDeps {
   logger: BotLogger;
   feedback: FeedbackStore;
   logQuestions: boolean;
+  /** EXPERTS_CHANNEL: when set, unanswered questions get an "Ask an expert" button. */
+  expertsChannel?: string;
   now?: () => Date;
 }
 
@@ -65,14 +68,14 @@ export async function answerQuestion(
   }
   const message = answer.answered
     ? answerMessage(answer, { shareable: ctx.surface === 'command' })
-    : noAnswerMessage(answer, engine);
+    : noAnswerMessage(answer, engine, deps.expertsChannel !== undefined);
   return { answer, message };
 }
 
 /** Feedback is a nice-to-have: a full disk must not stop the bot from answering. */
 export async function recordFeedback(
   deps: AnsweringDeps,
-  entry: { kind: 'up' | 'down' | 'unanswered'; user: string; question: string; factId?: string },
+  entry: Omit<FeedbackEntry, 'time'>,
 ): Promise<void> {
   try {
     await deps.feedback.append({ time: (deps.now?.() ?? new Date()).toISOString(), ...entry });

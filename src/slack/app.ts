@@ -11,6 +11,7 @@ import { dedupeDeliveries, inFlightCounter } from './middleware';
 import { slackErrorCode } from './post';
 import { clientOptions, createReceiver } from './receiver';
 import { inProcessState, type SharedState } from './shared-state';
+import { ThreadMemory } from './thread-memory';
 import type { BotIdentity } from './startup-checks';
 
 export interface Bot extends Lifecycle {
@@ -39,6 +40,10 @@ export function createBot({ config, engines, logger, identity, now = Date.now, s
     feedback,
     logQuestions: config.logQuestions,
     autoAnswerChannels: config.autoAnswerChannels,
+    curators: config.curatorIds,
+    expertsChannel: config.expertsChannel,
+    expertThreads: new ThreadMemory(),
+    answeredThreads: new ThreadMemory(),
   };
   const health = () => {
     const engine = engines.current();

@@ -6,7 +6,7 @@ import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { worthListing } from '../engine/explain';
 import { factTopic, publication } from '../knowledge/source-line';
 import { asOfDate } from '../knowledge/review';
-import { curationMessages, slackMessages } from '../messages';
+import { curationMessages, expertMessages, slackMessages } from '../messages';
 import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
 
 /** Slack's limits: 3,000 characters per section text, 50 blocks per message. */
@@ -17,6 +17,7 @@ export const ACTIONS = Object.freeze({
   otherMatches: 'brief_other_matches',
   feedbackUp: 'brief_feedback_up',
   feedbackDown: 'brief_feedback_down',
+  askExpert: 'brief_ask_expert',
 });
 
 export interface Message {
@@ -47,12 +48,12 @@ export function buttonValue(value: ButtonValue): string {
   return encoded.length <= SLACK_LIMITS.buttonValue ? encoded : withShorterQuestion({ q: value.q });
 }
 
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } });
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] });
+export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } });
+export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] });
 
 const restate = (question: string) => `*Q:* ${defang(truncate(question, SLACK_LIMITS.echoedQuestion))}`;
 /** The excerpt as a block quote: every line prefixed, so a multi-line excerpt stays one quote. */
-const quote = (text: string) => defang(truncate(text, SLACK_LIMITS.sectionText - 200)).split('\n').map((line) => `>${line}`).join('\n');
+export const quote = (text: string) => defang(truncate(text, SLACK_LIMITS.sectionText - 200)).split('\n').map((line) => `>${line}`).join('\n');
 
 export function sourceMrkdwn(result: RankedFact): string {
   const { source } = result.fact;
@@ -62,7 +63,7 @@ export function sourceMrkdwn(result: RankedFact): string {
   return `Source: ${title}${details ? ` — ${defang(details)}` : ''}${asOf ? ` (${curationMessages.asOf(asOf)})` : ''}`;
 }
 
-function sourcePlain(result: RankedFact): string {
+export function sourcePlain(result: RankedFact): string {
   const { source } = result.fact;
   return [source.title, publication(source), source.url].filter(Boolean).join(' — ');
 }
@@ -112,8 +113,14 @@ export function otherMatchesMessage(question: string, results: readonly RankedFa
   return { text: defang(`Other matches for: ${truncate(question, SLACK_LIMITS.echoedQuestion)}\n${text}`), blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
+/** The "Ask an expert" button for `question` (shown only when EXPERTS_CHANNEL is set). */
+export function askExpertBlock(question: string): KnownBlock {
+  const button: Button = { type: 'button', action_id: ACTIONS.askExpert, text: { type: 'plain_text', text: expertMessages.button(), emoji: true }, value: buttonValue({ q: question }) };
+  return { type: 'actions', block_id: 'brief_expert_actions', elements: [button] };
+}
+
 /** Not covered: said plainly, with the closest topics (never an excerpt presented as the answer). */
-export function noAnswerMessage(answer: Answer, engine: Engine): Message {
+export function noAnswerMessage(answer: Answer, engine: Engine, askExpert = false): Message {
   const closest = answer.results.map((r) => factTopic(r.fact));
   const lines = closest.length
     ? closest.map((t) => `• ${defang(t)}`)
@@ -122,12 +129,12 @@ export function noAnswerMessage(answer: Answer, engine: Engine): Message {
   const listTitle = closest.length ? 'Closest topics I can answer:' : 'It covers these sources:';
   return {
     text: defang(`${lead} ${listTitle} ${closest.length ? closest.join('; ') : engine.knowledge.sources.map((s) => s.title).join('; ')}`),
-    blocks: [section(`${restate(answer.question)}\n${lead}`), section(`*${listTitle}*\n${lines.join('\n')}`)],
+    blocks: [section(`${restate(answer.question)}\n${lead}`), section(`*${listTitle}*\n${lines.join('\n')}`), ...(askExpert ? [askExpertBlock(answer.question)] : [])],
   };
 }
 
-/** How to ask, three example questions from the knowledge itself, and the sources. */
-export function helpMessage(engine: Engine): Message {
+/** Three stored questions of the knowledge in service, from different sources. */
+export function exampleQuestions(engine: Engine): string[] {
   const examples: string[] = [];
   const seenFiles = new Set<string>();
   for (const fact of engine.facts) {
@@ -138,6 +145,12 @@ export function helpMessage(engine: Engine): Message {
     }
     if (examples.length === 3) break;
   }
+  return examples;
+}
+
+/** How to ask, three example questions from the knowledge itself, and the sources. */
+export function helpMessage(engine: Engine): Message {
+  const examples = exampleQuestions(engine);
   const sources = engine.knowledge.sources.map((s) => `• ${defang(s.title)}${publication(s) ? ` — ${defang(publication(s))}` : ''}`);
   return {
     text: `Ask me a briefing question, e.g. /brief ${examples[0] ?? 'your question'}. I answer with a verbatim excerpt and its source, or say when the knowledge base doesn't cover it.`,

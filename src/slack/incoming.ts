@@ -21,7 +21,7 @@ export function isFromPerson(message: IncomingMessage): boolean {
   return message.subtype === undefined || PERSON_SUBTYPES.has(message.subtype);
 }
 
-const QUESTION_START = /^(who|whom|whose|what|when|where|why|how|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b/i;
+export const QUESTION_START = /^(who|whom|whose|what|when|where|why|how|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have)\b/i;
 
 /** Looks like a question: ends with "?" or starts with a question word. */
 export function looksLikeQuestion(text: string): boolean {

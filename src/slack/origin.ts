@@ -25,7 +25,8 @@ export function originOf(raw: unknown): Origin {
     return {
       kind: 'event',
       team: body.team_id ?? e.team,
-      channel: e.channel,
+      // The Home tab is not a conversation: the channel allowlist does not apply to it.
+      channel: e.type === 'app_home_opened' ? undefined : e.channel,
       user: e.user,
       addressed,
       fromPerson: isFromPerson(e as IncomingMessage),
@@ -37,7 +38,8 @@ export function originOf(raw: unknown): Origin {
   if (typeof body.command === 'string') {
     return { kind: 'command', team: body.team_id, channel: body.channel_id, user: body.user_id, addressed: true, fromPerson: true, text: body.text };
   }
-  if (body.type === 'block_actions') {
+  // A message shortcut is a click like a button: same allowlists, and a decline goes to its response URL.
+  if (body.type === 'block_actions' || body.type === 'message_action') {
     return { kind: 'action', team: body.team?.id ?? body.user?.team_id, channel: body.channel?.id ?? body.container?.channel_id, user: body.user?.id, addressed: true, fromPerson: true };
   }
   return { kind: 'other', team: body.team_id, addressed: false, fromPerson: false };

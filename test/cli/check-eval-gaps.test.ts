@@ -101,6 +101,8 @@ describe('brief gaps', () => {
       { kind: 'up', question: 'NRF goals', factId: 'nrf-stated-goals' },
       { kind: 'down', question: 'x', factId: 'us-policy-options' },
       { kind: 'down', question: 'y', factId: 'us-policy-options' },
+      // An expert's reply (Ask an expert) is read, not skipped, and is neither a gap nor a vote.
+      { kind: 'expert', question: 'What is the weather?', answer: 'Sunny.' },
     ];
     writeFileSync(log, entries.map((e) => JSON.stringify({ time: '2026-01-01T00:00:00Z', user: 'U1', ...e })).join('\n') + '\n{broken\n');
     const { code, out, err } = await brief(['gaps', '--log', log], { env: { FEEDBACK_LOG: path.join(dir, 'not-this.jsonl') } });

@@ -34,6 +34,22 @@ describe('loadConfig', () => {
     expect([...config.autoAnswerChannels]).toEqual(['C111', 'C222']);
   });
 
+  it('reads CURATOR_IDS, and names it with what a valid value looks like when it is not user IDs', () => {
+    expect([...loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, CURATOR_IDS: 'U0123ABCD, W0456EFGH' }).curatorIds]).toEqual(['U0123ABCD', 'W0456EFGH']);
+    expect([...loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET }).curatorIds]).toEqual([]);
+    expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, CURATOR_IDS: 'U0123ABCD,@alice' }).problems).toEqual([
+      'CURATOR_IDS is malformed: expected user IDs separated by commas, e.g. U0123ABCD,U0456EFGH.',
+    ]);
+  });
+
+  it('reads EXPERTS_CHANNEL as one channel ID', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, EXPERTS_CHANNEL: ' C0EXPERTS ' }).expertsChannel).toBe('C0EXPERTS');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET }).expertsChannel).toBeUndefined();
+    expect(errorOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, EXPERTS_CHANNEL: '#experts' }).problems).toEqual([
+      'EXPERTS_CHANNEL is malformed: expected one public channel ID, e.g. C0123ABCD (the bot reads replies there with channels:history).',
+    ]);
+  });
+
   it('with no Slack settings at all, explains how to connect and how to try offline', () => {
     const error = errorOf({});
     expect(error.notConnected).toBe(true);

@@ -53,3 +53,22 @@ export function blockActionForm(actionId: string, value: string, responseUrl: st
 }
 
 export const sharedPayload = json;
+
+/** The recorded message shortcut payload, run on a message with `text`, as the form Slack posts. */
+export function messageShortcutPayload(callbackId: string, text: string, responseUrl: string) {
+  const payload = json('message_action.payload.bolt-python-fixture.json');
+  payload.callback_id = callbackId;
+  payload.response_url = responseUrl;
+  payload.message = { ...payload.message, text, blocks: [] };
+  return payload;
+}
+
+export const formOf = (payload: object) => `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+/** The recorded app_home_opened envelope for `user` opening `tab`, with a fresh event_id. */
+export function appHomeOpenedEvent(user: string, tab: 'home' | 'messages' = 'home') {
+  const body = json('app_home_opened.event_callback.bolt-python-fixture.json');
+  body.event_id = nextId();
+  body.event = { ...body.event, user, tab };
+  return body;
+}

@@ -22,6 +22,11 @@ describe('app-manifest.yml', () => {
     }
   });
 
+  it('declares exactly the shortcuts the code handles', () => {
+    expect(manifest.features.shortcuts.map((s: { callback_id: string }) => s.callback_id).sort()).toEqual(handled('shortcut'));
+    expect(manifest.features.shortcuts.map((s: { type: string }) => s.type)).toEqual(handled('shortcut').map(() => 'message'));
+  });
+
   it('asks for the scopes those features need, and nothing more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'im:history']);
   });
@@ -59,9 +64,11 @@ describe('app-manifest.yml', () => {
       broken.settings.socket_mode_enable = true;
       broken.features.slash_commands[0].command = 'brief';
       broken.display_information.background_color = '2c3e50';
+      broken.features.shortcuts[0].name = 'Check this message against the briefing';
       expect(validate(broken)).toBe(false);
       expect(validate.errors?.map((e) => `${e.instancePath} ${e.message}`).sort()).toEqual([
         '/display_information/background_color must pass "regex" keyword validation',
+        '/features/shortcuts/0/name must NOT have more than 24 characters',
         '/features/slash_commands/0/command must match pattern "^\\/"',
         '/settings must NOT have additional properties',
       ]);

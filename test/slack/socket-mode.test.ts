@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { APP_TOKEN, startBot } from '../helpers/bot';
 import { FakeSlack } from '../helpers/fake-slack';
-import { mentionEvent, sharedPayload } from '../helpers/payloads';
+import { mentionEvent, messageShortcutPayload, sharedPayload } from '../helpers/payloads';
 
 let fake: FakeSlack;
 let bot: Awaited<ReturnType<typeof startBot>>;
@@ -67,5 +67,15 @@ describe('Socket Mode', () => {
     socket.send(JSON.stringify(envelope('socket_mode.events_api.envelope.bolt-python-fixture.json', event)));
     const post = await fake.waitFor(() => fake.callsTo('chat.postMessage')[0]);
     for (const ping of ['<!channel', '<!here', '<@U999']) expect(JSON.stringify(post.params)).not.toContain(ping);
+  });
+
+  it('acks a "Check the briefing" shortcut envelope and answers the user only, through the response URL', async () => {
+    const payload = messageShortcutPayload('brief_check_message', 'The NRF controls the Panjshir Valley.', fake.responseUrl('socket-check'));
+    const env = { ...envelope('socket_mode.events_api.envelope.bolt-python-fixture.json', {}), type: 'interactive', payload, accepts_response_payload: false };
+    socket.send(JSON.stringify(env));
+    await fake.waitFor(() => acks.find((a) => a.envelope_id === env.envelope_id));
+    const reply = await fake.waitFor(() => fake.responses.find((r) => r.path === '/response/socket-check'));
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(reply.body)).toContain('*The briefing says:*\\n>The NRF exercises de facto control over the Panjshir Valley');
   });
 });

@@ -1,13 +1,20 @@
 import type { App } from '@slack/bolt';
 import type { AnsweringDeps } from '../answering';
+import type { ThreadMemory } from '../thread-memory';
 
 export interface BotDeps extends AnsweringDeps {
   autoAnswerChannels: ReadonlySet<string>;
+  /** Threads the bot answered a mention in, with their first question: replies there need no mention. */
+  answeredThreads: ThreadMemory<string>;
+  /** Questions handed to EXPERTS_CHANNEL, by the thread of the bot's post there: replies go to the asker. */
+  expertThreads: ThreadMemory<{ asker: string; question: string }>;
+  /** CURATOR_IDS: whose App Home also lists the curators' to-do list. */
+  curators: ReadonlySet<string>;
 }
 
-/** One trigger the app handles; `name` is what app-manifest.yml must declare (events and commands). */
+/** One trigger the app handles; `name` is what app-manifest.yml must declare (events, commands, shortcuts' callback_id). */
 export interface Listener {
-  kind: 'command' | 'event' | 'action';
+  kind: 'command' | 'event' | 'action' | 'shortcut';
   name: string;
   register(app: App, deps: BotDeps): void;
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { slackMessages } from '../../../messages';
 import { recordFeedback } from '../../answering';
-import { ACTIONS, noticeMessage } from '../../blocks';
+import { ACTIONS, askExpertBlock, noticeMessage } from '../../blocks';
 import type { BotDeps, Listener } from '../types';
 import { readButtonValue } from './button-value';
 
@@ -11,8 +11,9 @@ function registerVote(app: App, deps: BotDeps, actionId: string, kind: 'up' | 'd
     const value = readButtonValue(body);
     if (!value) return;
     await recordFeedback(deps, { kind, user: value.user, question: value.q, factId: value.id });
-    const thanks = kind === 'up' ? slackMessages.thanksUp() : slackMessages.thanksDown();
-    await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(thanks) });
+    const thanks = noticeMessage(kind === 'up' ? slackMessages.thanksUp() : slackMessages.thanksDown());
+    if (kind === 'down' && deps.expertsChannel) thanks.blocks.push(askExpertBlock(value.q));
+    await respond({ response_type: 'ephemeral', replace_original: false, ...thanks });
   });
 }
 

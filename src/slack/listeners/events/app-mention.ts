@@ -5,7 +5,7 @@ import { reply } from '../../post';
 import { claimMessage } from '../../middleware';
 import type { Listener } from '../types';
 
-/** @mention in a channel: the answer goes in a thread under the question. */
+/** @mention in a channel: the answer goes in a thread under the question; later questions in that thread need no mention. */
 export const appMention: Listener = {
   kind: 'event',
   name: 'app_mention',
@@ -18,7 +18,8 @@ export const appMention: Listener = {
       const message = question
         ? (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message
         : helpMessage(deps.engines.current());
-      await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
+      const posted = await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
+      if (posted && question) deps.answeredThreads.remember(event.channel, threadTs, question.slice(0, 500));
     });
   },
 };

@@ -1,4 +1,6 @@
 import { answerQuestion } from '../../answering';
+import { relayExpertReply } from '../../experts';
+import { withThreadSubject } from '../../follow-up';
 import { looksLikeQuestion } from '../../incoming';
 import { mentions, questionFromMessage } from '../../mrkdwn';
 import { reply } from '../../post';
@@ -7,24 +9,35 @@ import { claimMessage } from '../../middleware';
 import { onPersonMessage } from './person-message';
 
 /**
- * Channel messages. The bot speaks unprompted only in AUTO_ANSWER_CHANNELS, only to questions, and
- * only with a confident answer, in a thread. Messages that mention the bot are answered by the
- * app_mention listener: Slack delivers them twice, and they are answered once.
+ * Channel messages. A reply in the thread of a question handed to EXPERTS_CHANNEL goes to the asker.
+ * Otherwise the bot speaks unprompted only to questions: in the thread of a mention it
+ * answered (a follow-up, answered like a mention, borrowing the thread's subject), and in
+ * AUTO_ANSWER_CHANNELS only with a confident answer, in a thread. Messages that mention the bot are
+ * answered by the app_mention listener: Slack delivers them twice, and they are answered once.
  */
 export const channelMessage: Listener = {
   kind: 'event',
   name: 'message.channels',
   register(app, deps) {
     onPersonMessage(app, 'channel', async (message, context, client) => {
-      if (!deps.autoAnswerChannels.has(message.channel)) return;
+      const handoff = message.thread_ts && message.channel === deps.expertsChannel && deps.expertThreads.recall(message.channel, message.thread_ts);
+      if (handoff) {
+        if (await claimMessage(context, `${context.teamId}:${message.channel}:${message.ts}`)) await relayExpertReply(client, deps, handoff, message);
+        return;
+      }
+      const threadQuestion = message.thread_ts && deps.answeredThreads.recall(message.channel, message.thread_ts);
+      if (!threadQuestion && !deps.autoAnswerChannels.has(message.channel)) return;
       const text = message.text ?? '';
       if (context.botUserId && mentions(text, context.botUserId)) return;
       const question = questionFromMessage(text);
       if (!question || !looksLikeQuestion(question)) return;
       if (!(await claimMessage(context, `${context.teamId}:${message.channel}:${message.ts}`))) return;
-      const ctx = { user: message.user!, team: context.teamId, channel: message.channel, surface: 'auto' as const };
-      const answer = await answerQuestion(deps, question, ctx, true);
-      if (answer) await reply(client, deps.logger, { channel: message.channel, threadTs: message.thread_ts ?? message.ts }, answer.message);
+      const threadTs = message.thread_ts ?? message.ts;
+      const ctx = { user: message.user!, team: context.teamId, channel: message.channel };
+      const answer = threadQuestion
+        ? await answerQuestion(deps, withThreadSubject(question, threadQuestion), { ...ctx, surface: 'follow-up' })
+        : await answerQuestion(deps, question, { ...ctx, surface: 'auto' }, true);
+      if (answer) await reply(client, deps.logger, { channel: message.channel, threadTs }, answer.message);
     });
   },
 };
