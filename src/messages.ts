@@ -205,6 +205,9 @@ export const slackMessages = Object.freeze({
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
   thanksUp: () => 'Thanks! Glad that helped.',
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
+  inContextButton: () => 'In context',
+  inContextTitle: (textFile: string) => `In context, from ${textFile}:`,
+  noContext: () => "I can't show that excerpt in context: its source has no stored text, or the excerpt is no longer in it.",
 });
 
 /** Curation: drafts, review dates, verbatim checks, ingest. */

@@ -7,7 +7,7 @@ const KNOWLEDGE_FORMAT = 3;
 /** Per fact in `meta`: number of questions, number of tags, line, index of its source, optional fields present. */
 const META = 5;
 /** Bits of the last meta value: which optional fields follow the tags in the string table. */
-const HAS = Object.freeze({ asOf: 1, reviewBy: 2, published: 4 });
+const HAS = Object.freeze({ asOf: 1, reviewBy: 2, published: 4, draft: 8 });
 
 const headerSchema = z.object({
   format: z.literal(KNOWLEDGE_FORMAT),
@@ -23,12 +23,14 @@ const headerSchema = z.object({
 export function packKnowledge(knowledge: KnowledgeBase): Packed {
   const sourceIndex = new Map(knowledge.sources.map((source, i) => [source.file, i]));
   const strings: string[] = [];
-  const meta = new Int32Array(knowledge.facts.length * META);
-  knowledge.facts.forEach((f, i) => {
+  // Drafts travel with the published facts, marked, so `brief check` can list them from the cache too.
+  const all = [...knowledge.facts, ...(knowledge.drafts ?? [])];
+  const meta = new Int32Array(all.length * META);
+  all.forEach((f, i) => {
     strings.push(f.id, f.text, ...f.questions, ...f.tags);
     if (f.as_of !== undefined) strings.push(f.as_of);
     if (f.review_by !== undefined) strings.push(f.review_by);
-    const flags = (f.as_of !== undefined ? HAS.asOf : 0) | (f.review_by !== undefined ? HAS.reviewBy : 0) | (f.status === 'published' ? HAS.published : 0);
+    const flags = (f.as_of !== undefined ? HAS.asOf : 0) | (f.review_by !== undefined ? HAS.reviewBy : 0) | (f.status === 'published' ? HAS.published : 0) | (f.status === 'draft' ? HAS.draft : 0);
     meta.set([f.questions.length, f.tags.length, f.line, sourceIndex.get(f.file)!, flags], i * META);
   });
   const { text, lengths } = packStrings(strings);
@@ -63,6 +65,7 @@ export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
   const strings = stringReader(text, lengths);
   const shared = header.sources.map(({ file: _file, ...source }) => source);
   const facts: Fact[] = [];
+  const drafts: Fact[] = [];
   const take = (n: number) => {
     const out: string[] = [];
     for (let k = 0; k < n; k++) out.push(strings.next());
@@ -78,8 +81,9 @@ export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
     if (flags & HAS.asOf) fact.as_of = strings.next();
     if (flags & HAS.reviewBy) fact.review_by = strings.next();
     if (flags & HAS.published) fact.status = 'published';
-    facts.push(fact);
+    if (flags & HAS.draft) fact.status = 'draft';
+    (flags & HAS.draft ? drafts : facts).push(fact);
   }
   strings.end();
-  return { facts, sources: header.sources, aliases: header.aliases, fingerprint: header.fingerprint };
+  return { facts, drafts, sources: header.sources, aliases: header.aliases, fingerprint: header.fingerprint };
 }

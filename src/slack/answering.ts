@@ -1,4 +1,5 @@
 import { LogLevel } from '@slack/bolt';
+import { storedTextFile } from '../curation/verbatim-check';
 import type { Answer } from '../engine/engine';
 import type { FeedbackEntry } from '../feedback/log';
 import type { FeedbackStore } from '../feedback/store';
@@ -67,7 +68,7 @@ export async function answerQuestion(
     await recordFeedback(deps, { kind: 'unanswered', user: ctx.user, question });
   }
   const message = answer.answered
-    ? answerMessage(answer, { shareable: ctx.surface === 'command' })
+    ? answerMessage(answer, { shareable: ctx.surface === 'command', inContext: !!(top && storedTextFile(top.fact, process.cwd())) })
     : noAnswerMessage(answer, engine, deps.expertsChannel !== undefined);
   return { answer, message };
 }

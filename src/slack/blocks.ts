@@ -2,7 +2,9 @@ import type { types as slack } from '@slack/bolt';
 
 type KnownBlock = slack.KnownBlock;
 type Button = slack.Button;
+import type { ExcerptContext } from '../curation/context';
 import type { Answer, Engine, RankedFact } from '../engine/engine';
+import type { Fact } from '../knowledge/schema';
 import { worthListing } from '../engine/explain';
 import { factTopic, publication } from '../knowledge/source-line';
 import { asOfDate } from '../knowledge/review';
@@ -18,6 +20,7 @@ export const ACTIONS = Object.freeze({
   feedbackUp: 'brief_feedback_up',
   feedbackDown: 'brief_feedback_down',
   askExpert: 'brief_ask_expert',
+  inContext: 'brief_in_context',
 });
 
 export interface Message {
@@ -73,6 +76,8 @@ export interface AnswerOptions {
   shareable: boolean;
   /** Who shared it, for answers posted from "Share in channel". */
   sharedBy?: string;
+  /** Offer "In context" (the excerpt's source has stored text to show it in). */
+  inContext?: boolean;
 }
 
 /** An answered question: restated question, quoted excerpt, source line, and the buttons. */
@@ -93,6 +98,7 @@ export function answerMessage(answer: Answer, options: AnswerOptions): Message {
     const elements = [
       ...(options.shareable ? [button(ACTIONS.share, 'Share in channel')] : []),
       ...(others.some(worthListing) ? [button(ACTIONS.otherMatches, 'Other matches')] : []),
+      ...(options.inContext ? [button(ACTIONS.inContext, slackMessages.inContextButton())] : []),
       button(ACTIONS.feedbackUp, '👍'),
       button(ACTIONS.feedbackDown, '👎'),
     ];
@@ -171,3 +177,18 @@ export function noticeMessage(text: string): Message {
   return { text, blocks: [section(escapeMrkdwn(text))] };
 }
 
+
+/** The excerpt between the sentences around it in its source's stored text ("In context"). */
+export function inContextMessage(fact: Fact, found: ExcerptContext | undefined): Message {
+  if (!found || (!found.before && !found.after)) return noticeMessage(slackMessages.noContext());
+  const lines = [
+    ...(found.before ? [`_${defang(found.before)}_`] : []),
+    quote(fact.text),
+    ...(found.after ? [`_${defang(found.after)}_`] : []),
+  ];
+  const text = [found.before, `“${fact.text}”`, found.after].filter(Boolean).join(' ');
+  return {
+    text: defang(`${slackMessages.inContextTitle(found.textFile)} ${text}`),
+    blocks: [section(`*${defang(slackMessages.inContextTitle(found.textFile))}*`), section(lines.join('\n')), context(sourceMrkdwn({ fact, score: 1, relevance: 1, matched: [] }))],
+  };
+}

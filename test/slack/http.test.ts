@@ -35,7 +35,7 @@ describe('/brief over HTTP', () => {
     expect(blocks[0]!.text.text).toBe('*Q:* what are NRF\'s stated goals?');
     expect(blocks[1]!.text.text).toContain(`>According to NRF's strategy, ${GOALS_EXCERPT}`);
     expect(blocks[2]!.elements[0].text).toBe('Source: *Copenhagen Democracy Summit - #CDS2023*');
-    expect(blocks[3]!.elements.map((e: { text: { text: string } }) => e.text.text)).toEqual(['Share in channel', 'Other matches', '👍', '👎']);
+    expect(blocks[3]!.elements.map((e: { text: { text: string } }) => e.text.text)).toEqual(['Share in channel', 'Other matches', 'In context', '👍', '👎']);
     expect(reply.body.text).toContain(GOALS_EXCERPT);
     expect(posts()).toHaveLength(0);
   });
@@ -189,6 +189,18 @@ describe('buttons over HTTP', () => {
       expect.objectContaining({ event: 'slack_api_error', method: 'chat.postMessage', error: code, channel: 'C111' }),
     );
   }, 25000);
+
+  it('In context shows the sentences around the excerpt in its stored source text, to the clicker only', async () => {
+    await sendSigned(bot.eventsUrl, blockActionForm(ACTIONS.inContext, value, fake.responseUrl('context')), { contentType: FORM });
+    const reply = await fake.waitFor(() => fake.responses.find((r) => r.path === '/response/context'));
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const text = allText(reply.body);
+    expect(text).toContain('In context, from sources/briefing-notes-nrf.txt:');
+    expect(text).toContain('_It is also the only prominent anti-Taliban insurgency claiming to have over a few thousand armed fighters._');
+    expect(text).toContain(GOALS_EXCERPT);
+    expect(text).toContain('_The second Press Conference of Ahmad Massoud in Vienna_');
+    expect(posts()).toHaveLength(0);
+  });
 
   it('Other matches shows the next two facts to the clicker only', async () => {
     await sendSigned(bot.eventsUrl, blockActionForm(ACTIONS.otherMatches, value, fake.responseUrl('other')), { contentType: FORM });

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { askExpertAction } from './actions/ask-expert';
 import { feedbackDownAction, feedbackUpAction } from './actions/feedback';
+import { inContextAction } from './actions/in-context';
 import { otherMatchesAction } from './actions/other-matches';
 import { shareAction } from './actions/share';
 import { briefCommand } from './commands/brief';
@@ -23,6 +24,7 @@ export const LISTENERS: readonly Listener[] = [
   feedbackUpAction,
   feedbackDownAction,
   askExpertAction,
+  inContextAction,
   checkMessageShortcut,
 ];
 
