@@ -82,6 +82,7 @@ Commands:
   gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts,
                         questions marked 👍 proposed as new phrasings of their facts
       --apply           Write the proposed phrasings into the facts' questions (comments and layout kept)
+      --accept N,…      Write the numbered proposals for unanswered questions into the facts' questions
       --log FILE        Feedback log (default: FEEDBACK_LOG or ./feedback.jsonl)
 
 Common options:
@@ -114,6 +115,11 @@ export const cliMessages = Object.freeze({
   checkFailed: (problems: number, files: number) =>
     `${problems} ${plural(problems, 'problem')} in ${files} ${plural(files, 'file')}: fix them and run brief check again`,
   notCovered: (question: string) => `Not in the knowledge base: nothing in it answers "${question}" with confidence.`,
+  gapsHeading: () => 'Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):',
+  gapAddPhrasing: (n: number, factId: string, relevance: number) =>
+    `proposal ${n}: add this phrasing to fact ${factId} (match ${relevance.toFixed(2)}), if that fact answers it`,
+  gapWriteFact: (closest: string | undefined, relevance: number) =>
+    `no fact covers this: write one${closest ? ` (closest: ${closest}, match ${relevance.toFixed(2)})` : ''}`,
   noFeedbackLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
   proposalsHeading: () => 'Proposed phrasings (questions people marked 👍; brief gaps --apply adds them to the facts\' questions):',
   noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions.',

@@ -1,42 +1,49 @@
-import { fold } from '../engine/analyse';
 import type { Engine } from '../engine/engine';
 import type { FeedbackEntry } from '../feedback/log';
 import { proposedPhrasings } from '../feedback/phrasings';
 import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
+import { ENGINE_DEFAULTS } from '../engine/config';
+import { clusterQuestions, type QuestionCluster } from '../feedback/clusters';
 import { applyPhrasings } from './gaps-apply';
 import type { CliIO } from './io';
 
 export interface Gaps {
-  unanswered: Array<{ question: string; count: number }>;
+  unanswered: QuestionCluster[];
   disliked: Array<{ factId: string; down: number; up: number }>;
 }
 
-const questionKey = (q: string) => fold(q).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-/** Most frequent unanswered questions (case and punctuation aside) and the facts with most 👎. */
+/** Unanswered questions grouped by what they ask (most asked first) and the facts with most 👎. */
 export function findGaps(entries: readonly FeedbackEntry[], limit = 10): Gaps {
-  const unanswered = new Map<string, { question: string; count: number }>();
   const votes = new Map<string, { factId: string; down: number; up: number }>();
   for (const e of entries) {
-    if (e.kind === 'unanswered') {
-      const key = questionKey(e.question);
-      const item = unanswered.get(key) ?? { question: e.question, count: 0 };
-      item.count++;
-      unanswered.set(key, item);
-    } else if (e.factId && e.kind !== 'expert') {
+    if ((e.kind === 'up' || e.kind === 'down') && e.factId) {
       const item = votes.get(e.factId) ?? { factId: e.factId, down: 0, up: 0 };
       item[e.kind]++;
       votes.set(e.factId, item);
     }
   }
   return {
-    unanswered: [...unanswered.values()].sort((a, b) => b.count - a.count || a.question.localeCompare(b.question)).slice(0, limit),
+    unanswered: clusterQuestions(entries.filter((e) => e.kind === 'unanswered').map((e) => e.question)).slice(0, limit),
     disliked: [...votes.values()]
       .filter((v) => v.down > 0)
       .sort((a, b) => b.down - a.down || a.up - b.up || a.factId.localeCompare(b.factId))
       .slice(0, limit),
   };
+}
+
+/**
+ * Below the answer threshold but this likely to answer (and past the lexical gate), the closest fact is
+ * proposed for the question's phrasing; less likely, the gap is one no fact covers.
+ */
+const GAP_PROPOSAL_PROBABILITY = 0.3;
+
+/** A gap's proposal: the closest fact when it plausibly answers, else "write one". */
+function gapProposal(engine: Engine, cluster: QuestionCluster): { factId?: string; closest?: string; relevance: number } {
+  const closest = engine.ask(cluster.question, { top: 1 }).results[0];
+  if (!closest) return { relevance: 0 };
+  const plausible = closest.relevance >= ENGINE_DEFAULTS.lexicalGate && closest.score >= GAP_PROPOSAL_PROBABILITY;
+  return plausible ? { factId: closest.fact.id, relevance: closest.relevance } : { closest: closest.fact.id, relevance: closest.relevance };
 }
 
 /**
@@ -48,6 +55,7 @@ export async function runGaps(
   io: CliIO,
   loadEngine: () => Engine,
   apply: boolean,
+  accepted: ReadonlySet<number> = new Set(),
 ): Promise<number> {
   let store: FeedbackStore | undefined;
   let read: Awaited<ReturnType<FeedbackStore['read']>>;
@@ -69,13 +77,18 @@ export async function runGaps(
   const engine = loadEngine();
   const byId = new Map(engine.facts.map((f) => [f.id, f]));
   const proposals = proposedPhrasings(entries, (id) => byId.get(id)?.questions);
-  if (apply) return applyPhrasings(proposals, byId, io);
-  io.out('Most frequent unanswered questions (with the closest fact):');
-  if (gaps.unanswered.length === 0) io.out('  (none)');
-  for (const u of gaps.unanswered) {
-    const closest = engine.ask(u.question, { top: 1 }).results[0];
-    io.out(`  ${String(u.count).padStart(4)}× ${u.question}${closest ? `   closest: ${closest.fact.id} (match ${closest.relevance.toFixed(2)})` : ''}`);
+  const gapProposals = gaps.unanswered.map((cluster) => ({ cluster, ...gapProposal(engine, cluster) }));
+  if (apply || accepted.size > 0) {
+    const acceptedGaps = gapProposals.flatMap((g, i) => (accepted.has(i + 1) && g.factId ? [{ factId: g.factId, question: g.cluster.question, up: g.cluster.count, down: 0 }] : []));
+    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io);
   }
+  io.out(msg.gapsHeading());
+  if (gaps.unanswered.length === 0) io.out('  (none)');
+  gapProposals.forEach(({ cluster, factId, closest, relevance }, i) => {
+    const also = cluster.wordings.length > 1 ? `   (also: ${cluster.wordings.slice(1, 3).map((w) => JSON.stringify(w)).join(', ')})` : '';
+    io.out(`  ${String(cluster.count).padStart(4)}× ${cluster.question}${also}`);
+    io.out(`        ${factId ? msg.gapAddPhrasing(i + 1, factId, relevance) : msg.gapWriteFact(closest, relevance)}`);
+  });
   io.out('');
   io.out('Facts with most 👎:');
   if (gaps.disliked.length === 0) io.out('  (none)');

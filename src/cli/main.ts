@@ -26,6 +26,7 @@ const OPTIONS = {
   min: { type: 'string' },
   log: { type: 'string' },
   apply: { type: 'boolean' },
+  accept: { type: 'string' },
   strict: { type: 'boolean' },
   context: { type: 'boolean' },
   out: { type: 'string' },
@@ -41,6 +42,14 @@ function numberOption(name: string, value: string | undefined, fallback: number,
   const n = Number(value);
   if (!value.trim() || !Number.isFinite(n) || !valid(n)) throw new UsageError(msg.badNumber(`--${name}`, value, rule));
   return n;
+}
+
+/** `--accept 1,3`: proposal numbers as `brief gaps` printed them. */
+function acceptedProposals(value: string | undefined): Set<number> {
+  if (value === undefined) return new Set();
+  const numbers = value.split(',').map((n) => Number(n.trim()));
+  if (numbers.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(msg.badNumber('--accept', value, 'proposal numbers as brief gaps prints them, e.g. 1,3'));
+  return new Set(numbers);
 }
 
 /** Loads the knowledge and builds the engine, or reports every knowledge problem and signals exit 1. */
@@ -92,7 +101,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'stats':
         return runStats(settings.knowledgeDir, settings.feedbackLog, io);
       case 'gaps':
-        return await runGaps(settings, io, loadEngine, values.apply ?? false);
+        return await runGaps(settings, io, loadEngine, values.apply ?? false, acceptedProposals(values.accept));
       default:
         throw new UsageError(msg.unknownCommand(command));
     }

@@ -108,10 +108,11 @@ describe('brief gaps', () => {
     const { code, out, err } = await brief(['gaps', '--log', log], { env: { FEEDBACK_LOG: path.join(dir, 'not-this.jsonl') } });
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines[0]).toBe('Most frequent unanswered questions (with the closest fact):');
-    expect(lines[1]).toMatch(/^ {5}2× Who funds the NRF\? {3}closest: [a-z0-9-]+ \(match \d\.\d\d\)$/);
-    expect(lines[2]).toMatch(/^ {5}1× What is the weather\?/);
-    expect(lines.slice(3, 7)).toEqual(['', 'Facts with most 👎:', '     2👎   0👍 us-policy-options', '     1👎   1👍 nrf-stated-goals']);
+    expect(lines[0]).toBe('Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):');
+    expect(lines[1]).toBe('     2× Who funds the NRF?');
+    expect(lines[2]).toMatch(/^ {8}no fact covers this: write one \(closest: [a-z0-9-]+, match \d\.\d\d\)$/);
+    expect(lines[3]).toBe('     1× What is the weather?');
+    expect(lines.slice(5, 9)).toEqual(['', 'Facts with most 👎:', '     2👎   0👍 us-policy-options', '     1👎   1👍 nrf-stated-goals']);
     expect(err).toBe(`Skipped 1 unreadable line(s) in ${log}.`);
   });
 

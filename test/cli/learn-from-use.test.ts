@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withQuestion } from '../../src/knowledge/add-question';
 import type { FeedbackEntry } from '../../src/feedback/log';
+import { clusterQuestions } from '../../src/feedback/clusters';
 import { proposedPhrasings } from '../../src/feedback/phrasings';
 import { brief } from '../helpers/cli';
 import { fixtureKnowledge } from '../helpers/paths';
@@ -87,5 +88,37 @@ describe('brief gaps --apply', () => {
     expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toContain('"In which French city does the programme sit?"');
     expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
     expect((await brief(['gaps', '--apply'], { env, cwd: dir })).out).toBe('No proposed phrasings: every question marked 👍 is already among its fact\'s questions.');
+  });
+});
+
+describe('unanswered questions are grouped by what they ask', () => {
+  it('joins wordings that share most content words, most asked first', () => {
+    expect(clusterQuestions(['Who funds the NRF?', 'NRF funding?', 'who funds the NRF', 'What is the weather?', 'Where do the NRF funds come from?'])).toEqual([
+      { question: 'Who funds the NRF?', count: 4, wordings: ['Who funds the NRF?', 'NRF funding?', 'Where do the NRF funds come from?'] },
+      { question: 'What is the weather?', count: 1, wordings: ['What is the weather?'] },
+    ]);
+  });
+});
+
+describe('brief gaps --accept', () => {
+  it('writes an accepted proposal for an unanswered question into the fact it names', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-accept-'));
+    const knowledge = path.join(dir, 'knowledge');
+    cpSync(fixtureKnowledge('basic'), knowledge, { recursive: true });
+    const log = path.join(dir, 'feedback.jsonl');
+    const asked = ['Where is the programme headquartered?', 'What colour is the sky?'];
+    writeFileSync(log, `${asked.map((q) => JSON.stringify(entry('unanswered', q))).join('\n')}\n`);
+    const env = { KNOWLEDGE_DIR: knowledge, FEEDBACK_LOG: log, XDG_CACHE_HOME: path.join(dir, 'cache') };
+
+    const listed = (await brief(['gaps'], { env, cwd: dir })).out.split('\n');
+    const at = listed.findIndex((l) => l.endsWith('Where is the programme headquartered?'));
+    expect(listed[at + 1]).toMatch(/^ {8}proposal (\d): add this phrasing to fact programme-base \(match \d\.\d\d\), if that fact answers it$/);
+    const n = /proposal (\d)/.exec(listed[at + 1]!)![1]!;
+    expect(listed[listed.findIndex((l) => l.endsWith('What colour is the sky?')) + 1]).toMatch(/^ {8}no fact covers this: write one/);
+
+    const accepted = await brief(['gaps', '--accept', n], { env, cwd: dir });
+    expect(accepted).toMatchObject({ code: 0, out: 'knowledge/programme.yml: fact "programme-base" now also answers "Where is the programme headquartered?"' });
+    expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
+    expect((await brief(['gaps', '--accept', 'x'], { env, cwd: dir })).code).toBe(2);
   });
 });
