@@ -73,7 +73,7 @@ Commands:
       --strict          Facts past their review_by date are errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
   stats                 Facts, sources, drafts, reviews due; questions per week from the feedback log
-  ingest FILE...        Draft knowledge from documents (.txt, .md, .html, .docx, .pdf)
+  ingest FILE|URL...    Draft knowledge from documents (.txt, .md, .html, .docx, .pdf), files or http(s) addresses
       --out DIR         Where to write (default ./knowledge); re-running updates the drafts
       --source-title T  --publisher P  --date YYYY[-MM[-DD]]  --url URL
                         Source fields the document does not show (never guessed)
@@ -249,6 +249,7 @@ export const curationMessages = Object.freeze({
 /** `brief ingest`: what it read, what it wrote, and what stops it (then it writes nothing). */
 export const ingestMessages = Object.freeze({
   noFiles: () => 'brief ingest: give the documents to ingest, e.g. brief ingest report.pdf --out knowledge/',
+  fetchFailed: (url: string, detail: string) => `${url}: could not download it (${detail}): nothing was written`,
   unsupported: (file: string, ext: string) =>
     `${file}: cannot ingest "${ext || 'no extension'}" files: give a .txt, .md, .html, .docx or .pdf document`,
   unreadable: (file: string, detail: string) => `${file}: cannot read the file (${detail})`,

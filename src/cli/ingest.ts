@@ -4,6 +4,7 @@ import path from 'node:path';
 import { prepareText } from '../curation/verbatim';
 import { IngestError } from '../ingest/errors';
 import { extract } from '../ingest/extract';
+import { fetchDocument, isUrl } from '../ingest/fetch-url';
 import { mergeSource, type MergeReport } from '../ingest/merge';
 import { planSources, slug, type GivenFields } from '../ingest/plan';
 import type { OutputFile } from '../ingest/write';
@@ -22,6 +23,8 @@ export interface IngestOptions {
 
 /** Inputs from this size up get a progress line: PDFs that big take seconds. */
 const PROGRESS_BYTES = 1024 * 1024;
+
+const statSizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 
 const shownPath = (file: string, cwd: string) => {
   const relative = path.relative(cwd, file);
@@ -47,11 +50,19 @@ interface Planned {
 }
 
 async function planDocument(input: string, options: IngestOptions, io: CliIO): Promise<Planned> {
-  const file = path.resolve(io.cwd, input);
-  const shown = shownPath(file, io.cwd);
-  if (existsSync(file) && statSync(file).size >= PROGRESS_BYTES) io.err(msg.progress(shown, (statSync(file).size / 1024 / 1024).toFixed(1)));
-  const doc = await extract(file, shown);
-  const plans = planSources(doc, options.given, shown);
+  // A web address is downloaded first; it is then the document's name and, unless given, its source url.
+  const fetched = isUrl(input) ? await fetchDocument(input) : undefined;
+  const file = fetched?.file ?? path.resolve(io.cwd, input);
+  const shown = fetched ? input : shownPath(file, io.cwd);
+  let doc: Awaited<ReturnType<typeof extract>>;
+  try {
+    if (statSizeOf(file) >= PROGRESS_BYTES) io.err(msg.progress(shown, (statSizeOf(file) / 1024 / 1024).toFixed(1)));
+    doc = await extract(file, shown);
+  } finally {
+    fetched?.done();
+  }
+  const given = fetched && !options.given.url ? { ...options.given, url: input } : options.given;
+  const plans = planSources(doc, given, shown);
   const textName = plans.length === 1 ? plans[0]!.name : slug(path.basename(file).replace(/\.[^.]+$/, ''));
   const textFile = `sources/${textName}.txt`;
   const stored = prepareText(doc.text);
@@ -61,7 +72,7 @@ async function planDocument(input: string, options: IngestOptions, io: CliIO): P
     { path: path.join(outDir, textFile), content: doc.text },
     {
       path: path.join(outDir, 'sources', `${textName}.origin.yml`),
-      content: `# Where ${textFile} came from; written by brief ingest.\nfrom: ${JSON.stringify(path.relative(outDir, file))}\nformat: ${doc.format}\nsha256: ${sha256}\ningested: ${today()}\n`,
+      content: `# Where ${textFile} came from; written by brief ingest.\nfrom: ${JSON.stringify(fetched ? input : path.relative(outDir, file))}\nformat: ${doc.format}\nsha256: ${sha256}\ningested: ${today()}\n`,
     },
   ];
   const lines = [msg.storedText(shownPath(path.join(outDir, textFile), io.cwd), sha256)];
