@@ -11,7 +11,6 @@ import { runAsk } from './ask';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { runGaps } from './gaps';
-import { runIngest } from './ingest';
 import { runReview } from './review';
 import { runStats } from './stats';
 import type { CliIO } from './io';
@@ -96,6 +95,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'ingest': {
         const given = { title: values['source-title'], publisher: values.publisher, date: values.date, url: values.url };
         const out = path.resolve(io.cwd, values.out ?? 'knowledge');
+        // Loaded only here: the document readers (linkedom, mammoth, pdf.js) cost ~200 ms to load, which
+        // every other command, `brief ask` above all, would otherwise pay at start.
+        const { runIngest } = await import('./ingest');
         return await runIngest(rest, { out, given: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }, io);
       }
       case 'stats':
