@@ -49,7 +49,7 @@ describe('the cache folder', () => {
 
   it('refuses, with one warning, a folder other users can write to; the knowledge still loads from the files', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'brief-cache-'));
-    const shared = path.join(work, 'shared');
+    const shared = path.join(work, 'open-to-all');
     mkdirSync(shared);
     chmodSync(shared, 0o777);
     const warnings: string[] = [];
