@@ -4,7 +4,7 @@ import { DECISION_MODEL, probability, type DecisionModel } from './decision';
 import { candidateFeatures, FEATURES } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
-import { EnglishAndWordNet, type Lexicon } from './lexicon';
+import { sharedLexicon, type Lexicon } from './lexicon';
 import { planQuery, type QueryContext, type QueryPlan } from './query';
 import { rank, type MatchReason } from './rank';
 
@@ -28,7 +28,7 @@ export interface AskOptions {
   top?: number;
 }
 
-/** A candidate with its evidence, for the CLI's `--explain` and for fitting the decision model. */
+/** A candidate with its evidence and the decision model's probability (`judge`, for fitting the model). */
 export interface Judged {
   id: number;
   probability: number;
@@ -57,7 +57,7 @@ const LEXICAL = FEATURES.indexOf('lexicalScore');
 const QUESTION_FIELDS = [FIELDS.indexOf('questions'), FIELDS.indexOf('tags')];
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
-  const { config = ENGINE_DEFAULTS, lexicon = new EnglishAndWordNet(), model = DECISION_MODEL, prebuilt } = options;
+  const { config = ENGINE_DEFAULTS, lexicon = sharedLexicon(), model = DECISION_MODEL, prebuilt } = options;
   const facts = knowledge.facts;
   const index = prebuilt ?? buildIndex(facts, knowledge.aliases);
   const boosts = FIELDS.map((f) => config.fieldBoosts[f]);

@@ -1,5 +1,5 @@
 import { englishLexicon, type EnglishLexicon } from '../lexicon/english';
-import { wordNet, type Synset, type WordNet } from '../lexicon/wordnet';
+import { wordNet, type WordNet } from '../lexicon/wordnet';
 import { FuzzyVocabulary, type Correction } from './fuzzy';
 import { tokenize } from './analyse';
 import generalSynonyms from '../lexicon/general-synonyms.json';
@@ -34,6 +34,17 @@ const RELATIONS: Readonly<Record<string, number>> = Object.freeze({
 });
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** Words remembered per look-up kind; a long-running bot sees ever new words, so the memo is emptied past this. */
+const MEMO_LIMIT = 50_000;
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
 
 /** The hand-reviewed groups (lexicon/general-synonyms.json) by stem: each word's mates. */
 function synonymTable(groups: ReadonlyArray<readonly string[]>): Map<string, string[]> {
@@ -75,8 +86,10 @@ export class EnglishAndWordNet implements Lexicon {
   }
 
   related(word: string): ReadonlyArray<{ word: string; credit: number }> {
-    const cached = this.relatedCache.get(word);
-    if (cached) return cached;
+    return memo(this.relatedCache, word, () => this.lookUpRelated(word));
+  }
+
+  private lookUpRelated(word: string): Array<{ word: string; credit: number }> {
     const credits = new Map<string, number>();
     const add = (w: string, credit: number) => {
       if (w !== word && credit > (credits.get(w) ?? 0)) credits.set(w, credit);
@@ -91,12 +104,10 @@ export class EnglishAndWordNet implements Lexicon {
         if (credit === undefined) continue;
         // Part-whole links are about places (Vienna, Austria), not the parts of machines or bodies.
         if (pointer.symbol.endsWith('p') && synset.lexname !== 'noun.location') continue;
-        for (const w of (wn.synset(pointer.offset, pointer.pos) as Synset).words) add(w, credit);
+        for (const w of wn.synset(pointer.offset, pointer.pos).words) add(w, credit);
       }
     }
-    const result = [...credits].map(([w, credit]) => ({ word: w, credit }));
-    this.relatedCache.set(word, result);
-    return result;
+    return [...credits].map(([w, credit]) => ({ word: w, credit }));
   }
 
   correctEveryday(word: string): Correction | undefined {
@@ -108,11 +119,16 @@ export class EnglishAndWordNet implements Lexicon {
   }
 
   classes(word: string): ReadonlySet<string> {
-    let found = this.classCache.get(word);
-    if (!found) {
-      found = new Set(this.wordnet().lookup(word, ['n'], 2).map((s) => s.lexname));
-      this.classCache.set(word, found);
-    }
-    return found;
+    return memo(this.classCache, word, () => new Set(this.wordnet().lookup(word, ['n'], 2).map((s) => s.lexname)));
   }
+}
+
+let shared: EnglishAndWordNet | undefined;
+/**
+ * The lexicon engines share by default: it depends on no knowledge, so a reloaded engine (or the
+ * hundred engines `npm run train` builds) keeps its memos and its everyday-typo index.
+ */
+export function sharedLexicon(): EnglishAndWordNet {
+  shared ??= new EnglishAndWordNet();
+  return shared;
 }
