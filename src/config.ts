@@ -52,6 +52,8 @@ export interface Config extends EnvOptions {
   curatorIds: ReadonlySet<string>;
   /** Where "Ask an expert" posts questions the knowledge could not answer well; unset = no such button. */
   expertsChannel?: string;
+  /** SEMANTIC_STAGE: answer with the sentence model's evidence too (default), or by word matching alone. */
+  semanticStage: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: e.REDIS_URL,
     curatorIds: idSet(e.CURATOR_IDS),
     expertsChannel: e.EXPERTS_CHANNEL,
+    semanticStage: e.SEMANTIC_STAGE !== 'off',
   };
 }
 

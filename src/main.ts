@@ -10,6 +10,7 @@ import { KnowledgeError } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
 import { startupMessages } from './messages';
 import { createBot } from './slack/app';
+import { semanticStage } from './slack/semantic-stage';
 import { createLogger } from './slack/logger';
 import { openSharedState } from './slack/shared-state';
 import { startFailure, StartupError, verifyBotToken } from './slack/startup-checks';
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
   const identity = await verifyBotToken(config, logger);
   const shared = await openSharedState(config, logger);
   const feedback = await openFeedback(config);
-  const bot = createBot({ config, engines, logger, identity, shared, feedback });
+  const semantic = config.semanticStage ? semanticStage(cache, logger) : undefined;
+  // Fact vectors are computed (or read from the cache) in the background; questions are answered lexically meanwhile.
+  void semantic?.prepare(engines.current()).catch(() => undefined);
+  const bot = createBot({ config, engines, logger, identity, shared, feedback, ...(semantic && { semantic }) });
   const { port } = await bot.start().catch((error: unknown) => Promise.reject(startFailure(error, config)));
   const stopWatching = config.knowledgeReloadMs
     ? watchKnowledge(engines, { dir: config.knowledgeDir, cwd: process.cwd(), intervalMs: config.knowledgeReloadMs, cache }, (level, event, fields) =>

@@ -69,6 +69,7 @@ Commands:
       --json            One JSON object per question (JSON Lines)
       --top N           Show up to N matches (default 3)
       --context         Show the sentences before and after the excerpt in the source's stored text
+      --lexical         Word matching alone: starts faster, but answers less precisely (no sentence model)
   check [DIR]           Validate a knowledge folder; list every problem as path:line: message
       --strict          Facts past their review_by date are errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
@@ -79,6 +80,7 @@ Commands:
                         Source fields the document does not show (never guessed)
   eval FILE.jsonl       Score a question set ({"q": ..., "expect": [phrases] | null} per line)
       --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
+      --lexical         Score word matching alone (compare with the default, which adds the sentence model)
   gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts,
                         questions marked 👍 proposed as new phrasings of their facts
       --apply           Write the proposed phrasings into the facts' questions (comments and layout kept)

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { INDEX_FORMAT, type IndexParts } from '../engine/index-builder';
+import type { FactVectors } from '../engine/semantic/fact-vectors';
 import type { KnowledgeBase } from '../knowledge/schema';
 import type { CacheFolder } from './cache-folder';
 import { packIndex, unpackIndex } from './index-pack';
 import { packKnowledge, unpackKnowledge } from './knowledge-pack';
+import { packVectors, unpackVectors } from './vectors-pack';
 import type { Packed } from './packed';
 import { readSealed, writeSealed } from './sealed-file';
 
@@ -19,6 +21,9 @@ const knowledgeFile = (cache: CacheFolder, fingerprint: string, dir: string, cwd
   path.join(cache.dir, `knowledge-${hash(path.resolve(cwd, dir), cwd, fingerprint)}.bin`);
 // The index depends only on the facts' content.
 const indexFile = (cache: CacheFolder, fingerprint: string) => path.join(cache.dir, `index-${hash(INDEX_FORMAT, fingerprint)}.bin`);
+
+// Sentence vectors depend on the facts' content and the model.
+const vectorsFile = (cache: CacheFolder, fingerprint: string, embedder: string) => path.join(cache.dir, `vectors-${hash(embedder, fingerprint)}.bin`);
 
 /** Validated knowledge from the cache, if these exact files were validated before and the file is ours and intact. */
 export function readKnowledgeCache(cache: CacheFolder, fingerprint: string, dir: string, cwd: string): KnowledgeBase | undefined {
@@ -46,6 +51,20 @@ export function writeKnowledgeCache(cache: CacheFolder, knowledge: KnowledgeBase
 
 export function writeIndexCache(cache: CacheFolder, fingerprint: string, parts: IndexParts): void {
   store(cache, indexFile(cache, fingerprint), () => packIndex(parts));
+}
+
+export function readVectorsCache(cache: CacheFolder, fingerprint: string, embedder: string): FactVectors | undefined {
+  const packed = readSealed(vectorsFile(cache, fingerprint, embedder), cache.key);
+  try {
+    const vectors = packed && unpackVectors(packed);
+    return vectors?.embedder === embedder ? vectors : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeVectorsCache(cache: CacheFolder, fingerprint: string, vectors: FactVectors): void {
+  store(cache, vectorsFile(cache, fingerprint, vectors.embedder), () => packVectors(vectors));
 }
 
 /** Best effort: a full or read-only disk only means no cache. Older files of the same kind beyond KEEP are removed. */

@@ -2,6 +2,7 @@ import { excerptContext } from '../curation/context';
 import type { Fact } from '../knowledge/schema';
 import { cliMessages as msg, curationMessages as cur } from '../messages';
 import type { CliIO } from './io';
+import { cliAnswerer } from './answerer';
 import { renderText, toJson, type CliEngine } from './render';
 
 export interface AskOptions {
@@ -9,6 +10,8 @@ export interface AskOptions {
   top: number;
   /** Show the sentences around the excerpt in the source's stored text. */
   context?: boolean;
+  /** Answer with the lexical engine alone (no sentence model). */
+  lexical?: boolean;
 }
 
 function contextLines(fact: Fact, cwd: string): string[] {
@@ -25,8 +28,9 @@ export async function runAsk(
   io: CliIO,
 ): Promise<number> {
   const engine = loadEngine();
-  const answerOne = (q: string) => {
-    const answer = engine.ask(q, { top: options.top });
+  const answerer = cliAnswerer(engine, options.lexical ?? false);
+  const answerOne = async (q: string) => {
+    const answer = await answerer.answer(q, options.top);
     io.out(options.json ? JSON.stringify(toJson(answer, engine.aliases)) : renderText(answer, engine, options.context ? (fact) => contextLines(fact, io.cwd) : undefined));
   };
   if (question !== undefined) {
@@ -34,7 +38,7 @@ export async function runAsk(
       io.err(msg.emptyQuestion());
       return 2;
     }
-    answerOne(question.trim());
+    await answerOne(question.trim());
     return 0;
   }
   let first = true;
@@ -42,7 +46,7 @@ export async function runAsk(
     const q = line.trim();
     if (!q) continue;
     if (!first && !options.json) io.out('');
-    answerOne(q);
+    await answerOne(q);
     first = false;
   }
   return 0;

@@ -1,13 +1,12 @@
 import path from 'node:path';
-import type { Engine } from '../engine/engine';
 import { readCases } from '../eval/cases';
 import { isRight, type EvalCase } from '../eval/judge';
 import { cliMessages as msg } from '../messages';
-import { ENGINE_DEFAULTS } from '../engine/config';
 import { outcome, type Outcome } from '../eval/metrics';
 import { qualityLines, qualityReport } from './eval-report';
 import type { CliIO } from './io';
-import { topicOf } from './render';
+import { cliAnswerer, type CliAnswerer } from './answerer';
+import { topicOf, type CliEngine } from './render';
 
 export interface EvalReport {
   total: number;
@@ -18,11 +17,11 @@ export interface EvalReport {
   outcomes: Outcome[];
 }
 
-export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport {
+export async function evaluate(answerer: CliAnswerer, cases: readonly EvalCase[]): Promise<EvalReport> {
   const report: EvalReport = { total: 0, right: 0, answerable: { total: 0, right: 0 }, unanswerable: { total: 0, right: 0 }, misses: [], outcomes: [] };
   for (const { q, expect } of cases) {
-    const answer = engine.ask(q, { top: 1 });
-    report.outcomes.push(outcome(answer, expect, ENGINE_DEFAULTS.lexicalGate));
+    const answer = await answerer.answer(q, 1);
+    report.outcomes.push(outcome(answer, expect, answerer.gate));
     const right = isRight(answer, expect);
     const bucket = expect === null ? report.unanswerable : report.answerable;
     report.total++;
@@ -41,7 +40,13 @@ export function evaluate(engine: Engine, cases: readonly EvalCase[]): EvalReport
 
 const pct = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}% (${right}/${total})` : 'n/a (0 questions)');
 
-export function runEval(file: string, min: number, loadEngine: () => Engine, io: CliIO, json = false): number {
+export async function runEval(
+  file: string,
+  min: number,
+  loadEngine: () => CliEngine,
+  io: CliIO,
+  { json = false, lexical = false }: { json?: boolean; lexical?: boolean } = {},
+): Promise<number> {
   let read: ReturnType<typeof readCases>;
   try {
     read = readCases(path.resolve(io.cwd, file), file);
@@ -54,7 +59,7 @@ export function runEval(file: string, min: number, loadEngine: () => Engine, io:
     return 1;
   }
   const cases = read.cases;
-  const report = evaluate(loadEngine(), cases);
+  const report = await evaluate(cliAnswerer(loadEngine(), lexical), cases);
   const quality = qualityReport(report.outcomes);
   const overall = report.total ? report.right / report.total : 0;
   if (json) {

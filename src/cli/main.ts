@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readEnvOptions } from '../config';
 import { openCacheFolder } from '../cache/cache-folder';
 import { loadEngine } from '../cache/load-indexed';
+import { cacheVectorStore } from '../cache/vector-store';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { formatProblem } from '../knowledge/problems';
 import { cliMessages as msg, USAGE } from '../messages';
@@ -28,6 +29,7 @@ const OPTIONS = {
   accept: { type: 'string' },
   strict: { type: 'boolean' },
   context: { type: 'boolean' },
+  lexical: { type: 'boolean' },
   out: { type: 'string' },
   'source-title': { type: 'string' },
   publisher: { type: 'string' },
@@ -56,12 +58,13 @@ class KnowledgeFailure extends Error {}
 function engineLoader(dir: string, cacheDir: string, io: CliIO): () => CliEngine {
   return () => {
     // The bot's cache (same folder rules): a warm `brief ask` on a large knowledge base skips parsing and indexing.
-    const result = loadEngine(dir, io.cwd, openCacheFolder(cacheDir, io.err));
+    const cache = openCacheFolder(cacheDir, io.err);
+    const result = loadEngine(dir, io.cwd, cache);
     if (!result.ok) {
       for (const problem of result.problems) io.err(formatProblem(problem));
       throw new KnowledgeFailure();
     }
-    return { ...result.engine, aliases: result.knowledge.aliases };
+    return { ...result.engine, aliases: result.knowledge.aliases, ...(cache && { vectorStore: cacheVectorStore(cache) }) };
   };
 }
 
@@ -81,7 +84,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     switch (command) {
       case 'ask': {
         const top = numberOption('top', values.top, ENGINE_DEFAULTS.defaultTop, (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'a whole number from 1 to 50');
-        return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top, context: values.context ?? false }, loadEngine, io);
+        return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top, context: values.context ?? false, lexical: values.lexical ?? false }, loadEngine, io);
       }
       case 'check':
         return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io, { strict: values.strict ?? false });
@@ -90,7 +93,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());
-        return runEval(rest[0], min, loadEngine, io, values.json ?? false);
+        return await runEval(rest[0], min, loadEngine, io, { json: values.json ?? false, lexical: values.lexical ?? false });
       }
       case 'ingest': {
         const given = { title: values['source-title'], publisher: values.publisher, date: values.date, url: values.url };

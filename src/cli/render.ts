@@ -1,3 +1,4 @@
+import type { VectorStore } from '../engine/semantic/answerer';
 import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { explainMatches, worthListing, writtenAlike } from '../engine/explain';
 import type { MatchReason } from '../engine/rank';
@@ -25,6 +26,8 @@ export const topicOf = (result: RankedFact): string => factTopic(result.fact);
 /** The engine with the knowledge's alias groups, so matches can be explained in the fact's words. */
 export interface CliEngine extends Engine {
   readonly aliases: ReadonlyArray<readonly string[]>;
+  /** Where the semantic stage keeps fact vectors between runs (none when there is no usable cache folder). */
+  readonly vectorStore?: VectorStore;
 }
 
 /** `context` gives lines to show under the excerpt (`brief ask --context`). */

@@ -17,10 +17,10 @@ export interface DecisionModel {
   threshold: number;
 }
 
-export function checkModel(m: DecisionModel): DecisionModel {
-  const n = FEATURES.length;
-  if (m.features.join() !== FEATURES.join() || m.mean.length !== n || m.scale.length !== n || m.weights.length !== n) {
-    throw new Error('decision-model.json does not match the engine\'s features: run `npm run train`');
+export function checkModel(m: DecisionModel, features: readonly string[] = FEATURES, file = 'decision-model.json'): DecisionModel {
+  const n = features.length;
+  if (m.features.join() !== features.join() || m.mean.length !== n || m.scale.length !== n || m.weights.length !== n) {
+    throw new Error(`${file} does not match the engine's features: run \`npm run train\``);
   }
   return m;
 }

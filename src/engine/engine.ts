@@ -38,8 +38,8 @@ export interface Judged {
 
 export interface Engine {
   ask(question: string, options?: AskOptions): Answer;
-  /** The candidates the decision model re-orders, with features and probability, in answer order (training). */
-  judge(question: string): Judged[];
+  /** The best `count` candidates with features and probability, in answer order (training, the semantic stage). */
+  judge(question: string, count?: number): Judged[];
   readonly facts: readonly Fact[];
   readonly knowledge: Pick<KnowledgeBase, 'sources' | 'fingerprint'>;
 }
@@ -129,7 +129,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   return {
     ask,
-    judge: (question) => judgePlan(planQuery(question, ctx), config.rerank.candidates),
+    judge: (question, count = config.rerank.candidates) => judgePlan(planQuery(question, ctx), Math.max(1, count)),
     facts,
     knowledge: { sources: knowledge.sources, fingerprint: knowledge.fingerprint },
   };

@@ -1,6 +1,7 @@
 import { LogLevel } from '@slack/bolt';
 import { storedTextFile } from '../curation/verbatim-check';
 import type { Answer } from '../engine/engine';
+import type { SemanticAnswerer } from '../engine/semantic/answerer';
 import type { FeedbackEntry } from '../feedback/log';
 import type { FeedbackStore } from '../feedback/store';
 import { answerMessage, noAnswerMessage, type Message } from './blocks';
@@ -22,6 +23,8 @@ export interface AnsweringDeps {
   logQuestions: boolean;
   /** EXPERTS_CHANNEL: when set, unanswered questions get an "Ask an expert" button. */
   expertsChannel?: string;
+  /** The semantic stage (SEMANTIC_STAGE=on): answers lexically until the engine's fact vectors are ready. */
+  semantic?: SemanticAnswerer;
   now?: () => Date;
 }
 
@@ -49,7 +52,7 @@ export async function answerQuestion(
 ): Promise<{ answer: Answer; message: Message } | undefined> {
   const engine = deps.engines.current();
   const started = process.hrtime.bigint();
-  const answer = engine.ask(question);
+  const answer = deps.semantic ? await deps.semantic.ask(engine, question) : engine.ask(question);
   const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
   const top = answer.results[0];
   if (confidentOnly && !answer.answered) return undefined;

@@ -1,5 +1,6 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { Config } from '../config';
+import type { SemanticAnswerer } from '../engine/semantic/answerer';
 import { fileFeedback, type FeedbackStore } from '../feedback/store';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import { guards } from './guards';
@@ -29,11 +30,13 @@ export interface BotOptions {
   shared?: SharedState;
   /** Where 👍/👎 and unanswered questions go; by default the FEEDBACK_LOG file (see openFeedback). */
   feedback?: FeedbackStore;
+  /** The semantic stage; without it questions are answered by word matching alone. */
+  semantic?: SemanticAnswerer;
   now?: () => number;
 }
 
 /** Wiring only: receiver, middleware in order, guards, listeners, lifecycle. */
-export function createBot({ config, engines, logger, identity, now = Date.now, shared = inProcessState(config, now), feedback = fileFeedback(config.feedbackLog) }: BotOptions): Bot {
+export function createBot({ config, engines, logger, identity, semantic, now = Date.now, shared = inProcessState(config, now), feedback = fileFeedback(config.feedbackLog) }: BotOptions): Bot {
   const deps: BotDeps = {
     engines,
     logger,
@@ -44,11 +47,13 @@ export function createBot({ config, engines, logger, identity, now = Date.now, s
     expertsChannel: config.expertsChannel,
     expertThreads: new ThreadMemory(),
     answeredThreads: new ThreadMemory(),
+    ...(semantic && { semantic }),
   };
   const health = () => {
     const engine = engines.current();
     const degraded = shared.degraded();
-    return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status() };
+    const semanticStage = semantic ? semantic.state(engine) : 'off';
+    return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status(), semantic: semanticStage };
   };
 
   const receiver = createReceiver(config, logger, health, now);

@@ -1,5 +1,7 @@
 import { fitLogistic } from '../../src/eval/logistic';
-import { chooseThreshold, trainDecision } from '../../src/eval/train';
+import { chooseThreshold, trainDecision, trainSemantic } from '../../src/eval/train';
+import { SEMANTIC_MODEL, SEMANTIC_MODEL_FEATURES } from '../../src/engine/semantic/answerer';
+import { loadEmbedder } from '../../src/engine/semantic/embedder';
 import { DECISION_MODEL, checkModel, probability } from '../../src/engine/decision';
 import { FEATURES } from '../../src/engine/features';
 import { worthListing } from '../../src/engine/explain';
@@ -57,5 +59,20 @@ describe('the shipped decision model', () => {
     const [result] = engine.ask('NRF goals').results;
     expect(worthListing({ ...result!, relevance: 0.004 })).toBe(false);
     expect(worthListing({ ...result!, relevance: 0.006 })).toBe(true);
+  });
+});
+
+describe('the shipped semantic decision model', () => {
+  it('is what npm run train fits on the tuning halves with the sentence model', async () => {
+    const { model } = await trainSemantic(await loadEmbedder());
+    expect(model.features).toEqual(SEMANTIC_MODEL.features);
+    expect(model.threshold).toBe(SEMANTIC_MODEL.threshold);
+    model.weights.forEach((w, i) => expect(w).toBeCloseTo(SEMANTIC_MODEL.weights[i]!, 4));
+    expect(model.bias).toBeCloseTo(SEMANTIC_MODEL.bias, 4);
+  }, 180_000);
+
+  it('must match the features the semantic stage computes', () => {
+    expect(() => checkModel(SEMANTIC_MODEL, SEMANTIC_MODEL_FEATURES, 'semantic-model.json')).not.toThrow();
+    expect(() => checkModel(SEMANTIC_MODEL, FEATURES, 'semantic-model.json')).toThrow('semantic-model.json does not match the engine\'s features: run `npm run train`');
   });
 });

@@ -5,12 +5,15 @@ import { REPO } from './paths';
 import { freePort } from './ports';
 import { SIGNING_SECRET } from './signed';
 
-/** Starts the compiled bot (`node dist/main.js`, as `npm start` does) in HTTP mode against `fake`, and waits until it is running. */
+/**
+ * Starts the compiled bot (`node dist/main.js`, as `npm start` does) in HTTP mode against `fake`, and waits until it is running.
+ * The semantic stage is off unless `env` turns it on: it costs each process a model load (test/semantic covers it).
+ */
 export async function startBotProcess(fake: FakeSlack, cwd: string, env: NodeJS.ProcessEnv) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(REPO, 'dist', 'main.js')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-lifecycle', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), ...env },
+    env: { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-1-2-lifecycle', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), SEMANTIC_STAGE: 'off', ...env },
   });
   const bot = {
     child,

@@ -1,0 +1,117 @@
+import { performance } from 'node:perf_hooks';
+import { checkModel, probability, type DecisionModel } from '../decision';
+import type { Answer, AskOptions, Engine } from '../engine';
+import { ENGINE_DEFAULTS } from '../config';
+import { FEATURES } from '../features';
+import type { Embedder } from './embedder';
+import { computeFactVectors, type FactVectors } from './fact-vectors';
+import { SEMANTIC_FEATURES, semanticFeatures } from './features';
+import model from './semantic-model.json';
+
+export const SEMANTIC_MODEL_FEATURES: readonly string[] = Object.freeze([...FEATURES, ...SEMANTIC_FEATURES]);
+export const SEMANTIC_MODEL: DecisionModel = checkModel(model as DecisionModel, SEMANTIC_MODEL_FEATURES, 'semantic-model.json');
+
+/** Where computed fact vectors are kept between runs (the per-user cache), keyed by the knowledge's fingerprint. */
+export interface VectorStore {
+  read(fingerprint: string, embedder: string): FactVectors | undefined;
+  write(fingerprint: string, vectors: FactVectors): void;
+}
+
+/** What happened to an engine's fact vectors, for logs: ready (with how long they took) or failed. */
+export type VectorEvent = { ready: true; facts: number; ms: number; cached: boolean } | { ready: false; error: string };
+
+export interface SemanticAnswer extends Answer {
+  /** Which stage decided: `lexical` while the fact vectors are still being computed (or when they failed). */
+  stage: 'semantic' | 'lexical';
+}
+
+export interface SemanticAskOptions extends AskOptions {
+  /** Wait for the fact vectors instead of answering lexically meanwhile (the CLI waits; the bot does not). */
+  wait?: boolean;
+}
+
+const LEXICAL = FEATURES.indexOf('lexicalScore');
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The semantic stage: the lexical engine finds and describes the candidates; sentence similarity between
+ * the question and each fact (its text and stored questions) adds four features; a second decision model,
+ * fitted like the first on the tuning halves only, re-orders the candidates and decides. Similarity alone
+ * does not tell "answers it" from "is about the same thing" (README, Quality): it is evidence, not a verdict.
+ */
+export class SemanticAnswerer {
+  private readonly vectors = new WeakMap<Engine, Promise<FactVectors>>();
+  private readonly ready = new WeakMap<Engine, FactVectors>();
+
+  constructor(
+    private readonly embedder: () => Promise<Embedder>,
+    private readonly options: { store?: VectorStore; onVectors?: (event: VectorEvent) => void; decision?: DecisionModel } = {},
+  ) {}
+
+  /** The engine's fact vectors: from the store, or computed once (≈10 ms a text) and stored. */
+  prepare(engine: Engine): Promise<FactVectors> {
+    let pending = this.vectors.get(engine);
+    if (!pending) {
+      const started = performance.now();
+      pending = this.load(engine).then(({ vectors, cached }) => {
+        this.ready.set(engine, vectors);
+        this.options.onVectors?.({ ready: true, facts: engine.facts.length, ms: Math.round(performance.now() - started), cached });
+        return vectors;
+      });
+      // A failure is not kept: the next question tries again (and is answered lexically meanwhile).
+      pending.catch((error: unknown) => {
+        this.vectors.delete(engine);
+        this.options.onVectors?.({ ready: false, error: (error as Error).message });
+      });
+      this.vectors.set(engine, pending);
+    }
+    return pending;
+  }
+
+  /** For /healthz: whether questions to this engine get the semantic stage yet. */
+  state(engine: Engine): 'ready' | 'preparing' | 'not-ready' {
+    return this.ready.has(engine) ? 'ready' : this.vectors.has(engine) ? 'preparing' : 'not-ready';
+  }
+
+  async ask(engine: Engine, question: string, options: SemanticAskOptions = {}): Promise<SemanticAnswer> {
+    const top = Math.max(1, options.top ?? ENGINE_DEFAULTS.defaultTop);
+    const lexical = (): SemanticAnswer => ({ ...engine.ask(question, { top }), stage: 'lexical' });
+    const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.rerank.candidates));
+    if (candidates.length === 0) return lexical();
+    let vectors = this.ready.get(engine);
+    if (!vectors) {
+      const pending = this.prepare(engine);
+      if (!options.wait) return lexical();
+      vectors = await pending;
+    }
+    let asked: Float32Array | undefined;
+    try {
+      [asked] = await (await this.embedder()).embed([question]);
+    } catch {
+      // The model failing on one question must not cost the answer: the lexical engine still gives one.
+      return lexical();
+    }
+    const semantic = semanticFeatures(vectors, asked!);
+    // The model was fitted on the best few lexical candidates: it re-orders those; the rest keep their order.
+    const decision = this.options.decision ?? SEMANTIC_MODEL;
+    const judged = candidates.map((c) => ({ ...c, probability: probability([...c.features, ...semantic(c.id)], decision) }));
+    const head = judged.slice(0, ENGINE_DEFAULTS.rerank.candidates).sort((a, b) => b.probability - a.probability || a.id - b.id);
+    const ranked = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates)].slice(0, top);
+    return {
+      question,
+      answered: ranked[0]!.probability >= decision.threshold,
+      results: ranked.map((r) => ({ fact: engine.facts[r.id]!, score: round(r.probability), relevance: round(r.features[LEXICAL]!), matched: r.matched })),
+      stage: 'semantic',
+    };
+  }
+
+  private async load(engine: Engine): Promise<{ vectors: FactVectors; cached: boolean }> {
+    const embedder = await this.embedder();
+    const { fingerprint } = engine.knowledge;
+    const stored = this.options.store?.read(fingerprint, embedder.id);
+    if (stored && stored.start.length === engine.facts.length + 1) return { vectors: stored, cached: true };
+    const computed = await computeFactVectors(engine.facts, embedder);
+    this.options.store?.write(fingerprint, computed);
+    return { vectors: computed, cached: false };
+  }
+}

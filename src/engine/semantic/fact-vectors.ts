@@ -1,0 +1,49 @@
+import type { Fact } from '../../knowledge/schema';
+import { DIMENSIONS, type Embedder } from './embedder';
+
+/**
+ * One vector per fact text and per stored question, in one flat array (rows of DIMENSIONS floats):
+ * a fact's text row first, then its questions' rows. `start[f]` is fact f's first row; `start[n]` ends.
+ */
+export interface FactVectors {
+  readonly embedder: string;
+  readonly rows: Float32Array;
+  readonly start: Int32Array;
+}
+
+/** The texts embedded for each fact, in row order. */
+export const factTexts = (fact: Fact): string[] => [fact.text, ...fact.questions];
+
+export async function computeFactVectors(facts: readonly Fact[], embedder: Embedder): Promise<FactVectors> {
+  const start = new Int32Array(facts.length + 1);
+  const texts: string[] = [];
+  facts.forEach((fact, f) => {
+    start[f] = texts.length;
+    texts.push(...factTexts(fact));
+  });
+  start[facts.length] = texts.length;
+  const rows = new Float32Array(texts.length * DIMENSIONS);
+  const vectors = await embedder.embed(texts);
+  vectors.forEach((v, i) => rows.set(v, i * DIMENSIONS));
+  return { embedder: embedder.id, rows, start };
+}
+
+/** Cosine of the question with each fact: the text's and each stored question's, their best and the text's. */
+export function similarities(vectors: FactVectors, question: Float32Array): { best: Float32Array; text: Float32Array } {
+  const facts = vectors.start.length - 1;
+  const best = new Float32Array(facts);
+  const text = new Float32Array(facts);
+  const { rows, start } = vectors;
+  for (let f = 0; f < facts; f++) {
+    let top = -1;
+    for (let r = start[f]!; r < start[f + 1]!; r++) {
+      let dot = 0;
+      const base = r * DIMENSIONS;
+      for (let d = 0; d < DIMENSIONS; d++) dot += rows[base + d]! * question[d]!;
+      if (r === start[f]) text[f] = dot;
+      if (dot > top) top = dot;
+    }
+    best[f] = top;
+  }
+  return { best, text };
+}

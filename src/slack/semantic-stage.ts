@@ -1,0 +1,17 @@
+import { LogLevel } from '@slack/bolt';
+import type { CacheFolder } from '../cache/cache-folder';
+import { cacheVectorStore } from '../cache/vector-store';
+import { SemanticAnswerer } from '../engine/semantic/answerer';
+import { loadEmbedder } from '../engine/semantic/embedder';
+import type { BotLogger } from './logger';
+
+/** The bot's semantic stage: fact vectors in the per-user cache, and one log line when they are ready or fail. */
+export function semanticStage(cache: CacheFolder | undefined, logger: BotLogger): SemanticAnswerer {
+  return new SemanticAnswerer(loadEmbedder, {
+    ...(cache && { store: cacheVectorStore(cache) }),
+    onVectors: (event) =>
+      event.ready
+        ? logger.event(LogLevel.INFO, 'semantic_ready', { facts: event.facts, ms: event.ms, cached: event.cached })
+        : logger.event(LogLevel.WARN, 'semantic_unavailable', { error: event.error }),
+  });
+}

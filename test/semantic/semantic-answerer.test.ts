@@ -1,0 +1,99 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openCacheFolder } from '../../src/cache/cache-folder';
+import { cacheVectorStore } from '../../src/cache/vector-store';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { createEngine } from '../../src/engine/engine';
+import { SemanticAnswerer, type VectorEvent } from '../../src/engine/semantic/answerer';
+import { loadEmbedder, type Embedder } from '../../src/engine/semantic/embedder';
+import { computeFactVectors } from '../../src/engine/semantic/fact-vectors';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+
+const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+const semantic = new SemanticAnswerer(loadEmbedder);
+const ask = (q: string) => semantic.ask(engine, q, { wait: true });
+
+describe('the semantic stage on the bundled knowledge (questions written for this test, in no bank)', () => {
+  it('answers a plain question with its fact, as the lexical engine does', async () => {
+    const answer = await ask("What are the NRF's stated goals?");
+    expect(answer).toMatchObject({ answered: true, stage: 'semantic' });
+    expect(answer.results[0]!.fact.id).toBe('nrf-stated-goals');
+  });
+
+  it('declines a role swap that the lexical engine answers with full confidence', async () => {
+    // "supports" and "Taliban" are both in the no-international-support fact; it says nothing of the Taliban's backers.
+    expect(engine.ask('Who supports the Taliban?').answered).toBe(true);
+    expect((await ask('Who supports the Taliban?')).answered).toBe(false);
+  });
+
+  it('picks the fact that answers a paraphrase where the lexical engine picked a neighbour', async () => {
+    const q = 'Is Massoud prepared to talk with the Taliban?';
+    expect(engine.ask(q).results[0]!.fact.id).not.toBe('massoud-talks-door-never-closed');
+    const answer = await ask(q);
+    expect(answer.answered).toBe(true);
+    expect(answer.results[0]!.fact.id).toBe('massoud-talks-door-never-closed');
+  });
+
+  it('declines questions on attributes the notes do not give', async () => {
+    for (const q of ['How old is Ahmad Massoud?', 'When was the NRF founded?', 'What is the capital of Afghanistan?']) {
+      expect({ q, answered: (await ask(q)).answered }).toEqual({ q, answered: false });
+    }
+  });
+
+  it('gives probabilities (0..1) as scores, best first, and keeps the lexical explanation', async () => {
+    const answer = await semantic.ask(engine, 'Where is the NRF based?', { wait: true, top: 3 });
+    const scores = answer.results.map((r) => r.score);
+    expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
+    expect(answer.results[0]!.matched.length).toBeGreaterThan(0);
+  });
+});
+
+describe('fact vectors', () => {
+  it('answers lexically until the vectors are ready, then semantically (the bot does not wait)', async () => {
+    const fresh = new SemanticAnswerer(loadEmbedder);
+    const first = await fresh.ask(engine, 'Who supports the Taliban?');
+    expect(first.stage).toBe('lexical');
+    expect(fresh.state(engine)).toBe('preparing');
+    await fresh.prepare(engine);
+    expect(fresh.state(engine)).toBe('ready');
+    expect((await fresh.ask(engine, 'Who supports the Taliban?')).stage).toBe('semantic');
+  });
+
+  it('are kept in the sealed per-user cache and reused, and a tampered file is recomputed', async () => {
+    const cache = openCacheFolder(mkdtempSync(path.join(tmpdir(), 'brief-vectors-')), () => undefined)!;
+    const events: VectorEvent[] = [];
+    const answerer = () => new SemanticAnswerer(loadEmbedder, { store: cacheVectorStore(cache), onVectors: (e) => events.push(e) });
+    const computed = await answerer().prepare(engine);
+    const reread = await answerer().prepare(engine);
+    expect(events.map((e) => e.ready && e.cached)).toEqual([false, true]);
+    expect(Array.from(reread.rows)).toEqual(Array.from(computed.rows));
+    const file = path.join(cache.dir, readdirSync(cache.dir).find((n) => n.startsWith('vectors-'))!);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1]! ^= 1;
+    writeFileSync(file, bytes);
+    await answerer().prepare(engine);
+    expect(events.map((e) => e.ready && e.cached)).toEqual([false, true, false]);
+  });
+
+  it('embed a fact as its text and each stored question (one row each)', async () => {
+    const facts = engine.facts.slice(0, 2);
+    const vectors = await computeFactVectors(facts, await loadEmbedder());
+    expect(Array.from(vectors.start)).toEqual([0, 1 + facts[0]!.questions.length, 2 + facts[0]!.questions.length + facts[1]!.questions.length]);
+    expect(vectors.rows.length).toBe(vectors.start[2]! * 512);
+  });
+});
+
+describe('when the sentence model fails', () => {
+  const broken: Embedder = { id: 'broken', embed: () => Promise.reject(new Error('model unavailable')) };
+
+  it('answers lexically and reports the failure once per attempt', async () => {
+    const events: VectorEvent[] = [];
+    const answerer = new SemanticAnswerer(async () => broken, { onVectors: (e) => events.push(e) });
+    const answer = await answerer.ask(engine, "What are the NRF's stated goals?", { wait: false });
+    expect(answer).toMatchObject({ stage: 'lexical', answered: true });
+    await expect(answerer.prepare(engine)).rejects.toThrow('model unavailable');
+    expect(events).toContainEqual({ ready: false, error: 'model unavailable' });
+    expect(answerer.state(engine)).toBe('not-ready');
+  });
+});
