@@ -34,7 +34,8 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
       SLACK_API_TIMEOUT_MS: '2000',
       ...env,
     }),
-    port: 0,
+    // Any free port, unless the test needs a known one (the OAuth pages of Socket Mode, which Bolt does not report).
+    port: env.PORT ? Number(env.PORT) : 0,
   };
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });

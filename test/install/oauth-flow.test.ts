@@ -1,6 +1,7 @@
-import { startBot, type StartedBot } from '../helpers/bot';
+import { APP_TOKEN, startBot, type StartedBot } from '../helpers/bot';
 import { FakeSlack, type Grant } from '../helpers/fake-slack';
-import { mentionEvent, slashCommandForm } from '../helpers/payloads';
+import { mentionEvent, sharedPayload, slashCommandForm } from '../helpers/payloads';
+import { freePort } from '../helpers/ports';
 import { describeWith, sql, testDatabase } from '../helpers/services';
 import { sendSigned } from '../helpers/signed';
 import { installMessages } from '../../src/messages';
@@ -21,7 +22,7 @@ const ONE: Grant = { team: 'T111', token: 'xoxb-111-workspace-one' };
 const TWO: Grant = { team: 'T222', token: 'xoxb-222-workspace-two' };
 
 /** What a browser does: open /slack/install, follow Slack back to /slack/oauth_redirect with the state cookie. */
-async function install(bot: StartedBot, code: string, cookie?: string) {
+async function install(bot: Pick<StartedBot, 'base'>, code: string, cookie?: string) {
   const start = await fetch(`${bot.base}/slack/install`, { redirect: 'manual' });
   const location = new URL(start.headers.get('location') ?? 'http://missing/');
   const setCookie = start.headers.get('set-cookie') ?? '';
@@ -114,6 +115,32 @@ describeWith(databaseUrl)('OAuth installs in many workspaces (PostgreSQL)', () =
     await sendSigned(bot.eventsUrl, JSON.stringify(mentionFrom('T111', 'who leads the NRF?')));
     const post = await fake.waitFor(() => posts().length === before + 1 && posts()[before]);
     expect(post.authorization).toBe(`Bearer ${ONE.token}`);
+  });
+
+  it('forgets a workspace whose bot token is revoked, not one whose installer only revoked their own token', async () => {
+    fake.grant('code-one', ONE);
+    bot = await startBot(fake, { ...OAUTH_ENV, DATABASE_URL: databaseUrl });
+    await install(bot, 'code-one');
+    const revoked = (tokens: object) => ({ ...uninstalledFrom('T111'), event_id: `EvR${JSON.stringify(tokens).length}`, event: { type: 'tokens_revoked', tokens } });
+    await sendSigned(bot.eventsUrl, JSON.stringify(revoked({ oauth: ['UINSTALLER'] })));
+    await fake.quietFor(200);
+    expect(await rows()).toHaveLength(1);
+    await sendSigned(bot.eventsUrl, JSON.stringify(revoked({ oauth: [], bot: ['BT111'] })));
+    await waitUntil(async () => (await rows()).length === 0);
+    expect(bot.logs.map((l) => JSON.parse(l)).find((l) => l.event === 'uninstalled')).toMatchObject({ team: 'T111', why: 'tokens_revoked' });
+  });
+
+  it('in Socket Mode serves the install pages on PORT and answers events from the socket with the workspace token', async () => {
+    fake.grant('code-two', TWO);
+    const port = await freePort();
+    bot = await startBot(fake, { ...OAUTH_ENV, SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: '', PORT: String(port), DATABASE_URL: databaseUrl });
+    expect((await install({ base: `http://127.0.0.1:${port}` }, 'code-two')).back.status).toBe(200);
+    expect(await rows()).toEqual([{ key: 'T:T222', token: TWO.token }]);
+    const socket = await fake.waitFor(() => fake.sockets[0]);
+    const base = sharedPayload('socket_mode.events_api.envelope.bolt-python-fixture.json');
+    socket.send(JSON.stringify({ ...base, envelope_id: 'env-oauth', payload: mentionFrom('T222', "what are NRF's stated goals?") }));
+    const post = await fake.waitFor(() => posts()[0]);
+    expect(post.authorization).toBe(`Bearer ${TWO.token}`);
   });
 
   it('keeps installations across a restart (another replica sees them)', async () => {
