@@ -25,9 +25,18 @@ export interface EnvOptions {
   databaseUrl?: string;
 }
 
+/** OAuth installs in many workspaces: each workspace's token comes from its installation in PostgreSQL. */
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+}
+
 export interface Config extends EnvOptions {
   mode: 'socket' | 'http';
-  botToken: string;
+  /** The one workspace's token; unset exactly when `oauth` is set. */
+  botToken?: string;
+  oauth?: OAuthSettings;
   appToken?: string;
   signingSecret?: string;
   port: number;
@@ -98,20 +107,22 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env, cwd = proce
 /** Everything `npm start` needs: the shared settings plus Slack's; throws a ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const set = (name: string) => !!env[name]?.trim();
-  if (!set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) throw new ConfigError([], true);
+  if (![...OAUTH_VARIABLES, 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'].some(set)) throw new ConfigError([], true);
 
   const { data: e, problems } = parseEnv(startSchema, env);
   // A leftover example app token must not switch an HTTP set-up to Socket Mode: it is reported instead.
   const exampleAppToken = env.SLACK_APP_TOKEN?.trim() === EXAMPLE_VALUES.SLACK_APP_TOKEN;
   const mode = set('SLACK_APP_TOKEN') && !exampleAppToken ? 'socket' : 'http';
-  if (!set('SLACK_BOT_TOKEN')) problems.unshift(msg.missing('SLACK_BOT_TOKEN'));
+  const oauth = OAUTH_VARIABLES.some(set);
+  if (oauth) problems.unshift(...oauthProblems(set));
+  else if (!set('SLACK_BOT_TOKEN')) problems.unshift(msg.missing('SLACK_BOT_TOKEN'));
   if (mode === 'http' && !exampleAppToken && !set('SLACK_SIGNING_SECRET')) problems.push(msg.missingForHttp('SLACK_SIGNING_SECRET'));
   if (problems.length > 0 || !e) throw new ConfigError(problems);
 
   return {
     ...envOptions(e, env, cwd),
     mode,
-    botToken: e.SLACK_BOT_TOKEN!,
+    ...(oauth ? { oauth: { clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET! } } : { botToken: e.SLACK_BOT_TOKEN! }),
     appToken: e.SLACK_APP_TOKEN,
     signingSecret: e.SLACK_SIGNING_SECRET,
     port: e.PORT ? Number(e.PORT) : CONFIG_DEFAULTS.port,
@@ -130,6 +141,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     expertsChannel: e.EXPERTS_CHANNEL,
     semanticStage: e.SEMANTIC_STAGE !== 'off',
   };
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** OAuth needs its three settings and PostgreSQL, and excludes the single workspace's token. */
+function oauthProblems(set: (name: string) => boolean): string[] {
+  return [
+    ...(set('SLACK_BOT_TOKEN') ? [msg.tokenAndOAuth()] : []),
+    ...OAUTH_VARIABLES.filter((name) => !set(name)).map(msg.missingForOAuth),
+    ...(set('DATABASE_URL') ? [] : [msg.oauthNeedsDatabase()]),
+  ];
 }
 
 const idSet = (list: string | undefined): ReadonlySet<string> =>

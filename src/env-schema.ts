@@ -42,6 +42,10 @@ const slackShape = {
   SLACK_BOT_TOKEN: credential('SLACK_BOT_TOKEN', /^xoxb-[A-Za-z0-9-]+$/, 'a bot token starting with xoxb-'),
   SLACK_APP_TOKEN: credential('SLACK_APP_TOKEN', /^xapp-[A-Za-z0-9-]+$/, 'an app-level token starting with xapp-'),
   SLACK_SIGNING_SECRET: credential('SLACK_SIGNING_SECRET', /^[0-9a-f]{32}$/i, '32 hexadecimal characters'),
+  // OAuth installs in many workspaces (instead of SLACK_BOT_TOKEN).
+  SLACK_CLIENT_ID: valid((v) => /^\d+\.\d+$/.test(v), 'digits, a dot and digits, e.g. 1234567890.0987654321'),
+  SLACK_CLIENT_SECRET: valid((v) => /^[0-9a-f]{32}$/i.test(v), '32 hexadecimal characters'),
+  SLACK_STATE_SECRET: valid((v) => v.length >= 32, 'at least 32 characters, e.g. the output of `openssl rand -hex 32`'),
   PORT: valid((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, 'a port number from 1 to 65535'),
   SLACK_API_URL: valid((v) => /^https?:\/\/[^\s]+$/.test(v), 'an http:// or https:// URL'),
   SLACK_API_TIMEOUT_MS: valid((v) => /^\d+$/.test(v) && Number(v) >= 100, 'a whole number of milliseconds, at least 100'),

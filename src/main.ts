@@ -5,6 +5,8 @@ import { loadEngine } from './cache/load-indexed';
 import { ConfigError, loadConfig } from './config';
 import { environmentWithDotEnv } from './env';
 import { openFeedback } from './feedback/store';
+import { openInstallations } from './install/installation-store';
+import { INSTALL_PATH } from './install/oauth-options';
 import { EngineHolder } from './knowledge/engine-holder';
 import { KnowledgeError } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
@@ -18,20 +20,22 @@ import { startFailure, StartupError, verifyBotToken } from './slack/startup-chec
 /** Wiring only: environment -> config -> knowledge -> Slack checks -> Slack app -> start, reloads, shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotEnv());
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.redisUrl && new URL(config.redisUrl).password, config.databaseUrl && new URL(config.databaseUrl).password] });
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret, config.oauth?.stateSecret, config.redisUrl && new URL(config.redisUrl).password, config.databaseUrl && new URL(config.databaseUrl).password] });
   // The per-user, checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
   const cache = openCacheFolder(config.knowledgeCacheDir, (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
   const started = performance.now();
   const loaded = loadEngine(config.knowledgeDir, process.cwd(), cache);
   if (!loaded.ok) throw new KnowledgeError(loaded.problems);
   const engines = new EngineHolder(loaded.engine, performance.now() - started);
-  const identity = await verifyBotToken(config, logger);
+  // One workspace: its token is checked now. Many (OAuth): each workspace's token comes with its installation.
+  const identity = config.botToken ? await verifyBotToken(config, logger) : undefined;
+  const installations = config.oauth ? await openInstallations(config.databaseUrl!) : undefined;
   const shared = await openSharedState(config, logger);
   const feedback = await openFeedback(config);
   const semantic = config.semanticStage ? semanticStage(cache, logger) : undefined;
   // Fact vectors are computed (or read from the cache) in the background; questions are answered lexically meanwhile.
   void semantic?.prepare(engines.current()).catch(() => undefined);
-  const bot = createBot({ config, engines, logger, identity, shared, feedback, ...(semantic && { semantic }) });
+  const bot = createBot({ config, engines, logger, identity, installations, shared, feedback, ...(semantic && { semantic }) });
   const { port } = await bot.start().catch((error: unknown) => Promise.reject(startFailure(error, config)));
   const stopWatching = config.knowledgeReloadMs
     ? watchKnowledge(engines, { dir: config.knowledgeDir, cwd: process.cwd(), intervalMs: config.knowledgeReloadMs, cache }, (level, event, fields) =>
@@ -39,10 +43,11 @@ async function main(): Promise<void> {
       )
     : () => undefined;
   const { facts, knowledge } = loaded.engine;
-  logger.info(startupMessages.running(config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`, facts.length, knowledge.sources.length, identity.team));
+  const mode = config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`;
+  logger.info(identity ? startupMessages.running(mode, facts.length, knowledge.sources.length, identity.team) : startupMessages.runningOAuth(mode, facts.length, knowledge.sources.length, INSTALL_PATH));
   const shutdown = () => {
     stopWatching();
-    bot.stop().then(() => Promise.all([shared.close(), feedback.close()])).then(() => process.exit(0), () => process.exit(1));
+    bot.stop().then(() => Promise.all([shared.close(), feedback.close(), installations?.close()])).then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

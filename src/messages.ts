@@ -139,6 +139,9 @@ export const SETTING_HELP: Readonly<Record<string, string>> = Object.freeze({
   SLACK_BOT_TOKEN: 'Slack app settings → OAuth & Permissions → "Bot User OAuth Token" (starts with xoxb-; install the app to your workspace first)',
   SLACK_APP_TOKEN: 'Slack app settings → Basic Information → App-Level Tokens → "Generate Token and Scopes" with the connections:write scope (starts with xapp-)',
   SLACK_SIGNING_SECRET: 'Slack app settings → Basic Information → App Credentials → "Signing Secret" (32 hexadecimal characters)',
+  SLACK_CLIENT_ID: 'Slack app settings → Basic Information → App Credentials → "Client ID" (digits, a dot, digits)',
+  SLACK_CLIENT_SECRET: 'Slack app settings → Basic Information → App Credentials → "Client Secret" (32 hexadecimal characters)',
+  SLACK_STATE_SECRET: 'any random string of at least 32 characters you make up and keep secret, e.g. the output of `openssl rand -hex 32` (it signs the install state cookie)',
   PORT: 'a TCP port number from 1 to 65535 for the HTTP server (default 3000)',
   SLACK_API_URL: 'the Web API base URL, e.g. https://slack.com/api/ (leave unset for Slack itself)',
   SLACK_API_TIMEOUT_MS: 'milliseconds before a Web API call is abandoned (default 10000)',
@@ -159,11 +162,17 @@ export const configMessages = Object.freeze({
     `${name} is not set, and HTTP mode needs it (or set SLACK_APP_TOKEN to use Socket Mode instead). Where to find it: ${SETTING_HELP[name] ?? ''}`,
   // Never echo the value: a malformed token may still be a secret.
   malformed: (name: string, expected: string) =>
-    `${name} is malformed: expected ${expected}.${/^SLACK_(BOT|APP)_TOKEN$|^SLACK_SIGNING_SECRET$/.test(name) ? ` Where to find it: ${SETTING_HELP[name]}` : ''}`,
+    `${name} is malformed: expected ${expected}.${/^SLACK_(BOT|APP)_TOKEN$|^SLACK_(SIGNING|CLIENT)_SECRET$|^SLACK_CLIENT_ID$/.test(name) ? ` Where to find it: ${SETTING_HELP[name]}` : ''}`,
   exampleValue: (name: string) =>
     `${name} is still the example value from .env.example: replace it with your own. Where to find it: ${SETTING_HELP[name] ?? ''}`,
   exampleAppToken: () =>
     `SLACK_APP_TOKEN is still the example value from .env.example: for Socket Mode replace it with your app-level token (${SETTING_HELP.SLACK_APP_TOKEN}); for HTTP mode delete the line.`,
+  tokenAndOAuth: () =>
+    'SLACK_BOT_TOKEN is set together with the OAuth settings (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET): choose one. One workspace: keep SLACK_BOT_TOKEN and delete the OAuth settings. Many workspaces (installed through /slack/install): delete SLACK_BOT_TOKEN.',
+  missingForOAuth: (name: string) =>
+    `${name} is not set, and installing in many workspaces (OAuth) needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together. Where to find it: ${SETTING_HELP[name] ?? ''}`,
+  oauthNeedsDatabase: () =>
+    'DATABASE_URL is not set, and installing in many workspaces (OAuth: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET) needs it: the workspaces\' tokens are kept in PostgreSQL, so that they survive a restart and every replica sees them. Set DATABASE_URL=postgres://USER@HOST:5432/DATABASE.',
   notConnected: () =>
     [
       'Briefing Bot is not connected to Slack yet: no Slack settings were found.',
@@ -191,6 +200,15 @@ export const startupMessages = Object.freeze({
   failed: (detail: string) => `Briefing Bot failed to start: ${detail}`,
   running: (mode: string, facts: number, sources: number, team: string) =>
     `Briefing Bot is running (${mode}) in workspace ${team}, ${facts} facts from ${sources} sources`,
+  runningOAuth: (mode: string, facts: number, sources: number, installPath: string) =>
+    `Briefing Bot is running (${mode}) for every workspace that installs it at ${installPath}, ${facts} facts from ${sources} sources`,
+});
+
+/** The OAuth install flow (the page Bolt shows after Slack's redirect, and the log). */
+export const installMessages = Object.freeze({
+  rotationRefused: () =>
+    'Briefing Bot was not installed: this Slack app has token rotation turned on, which Briefing Bot does not support. Turn it off (Slack app settings → OAuth & Permissions → Advanced token security via token rotation → Opt out), then install again.',
+  teamNotAllowed: (team: string) => `Briefing Bot was not installed: workspace ${team} is not in ALLOWED_TEAM_IDS on this server. Ask its operator to add it.`,
 });
 
 export const cacheMessages = Object.freeze({

@@ -1,14 +1,19 @@
 import { App, LogLevel } from '@slack/bolt';
+import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import type { Config } from '../config';
 import type { SemanticAnswerer } from '../engine/semantic/answerer';
 import { fileFeedback, type FeedbackStore } from '../feedback/store';
+import type { Installations } from '../install/installation-store';
+import { oauthReceiverOptions } from '../install/oauth-options';
 import type { EngineHolder } from '../knowledge/engine-holder';
 import { guards } from './guards';
 import { lifecycle, type Lifecycle } from './lifecycle';
 import { registerListeners } from './listeners';
 import type { BotDeps } from './listeners/types';
+import { teamLogContext } from './log-context';
 import type { BotLogger } from './logger';
 import { dedupeDeliveries, inFlightCounter } from './middleware';
+import { originOf } from './origin';
 import { slackErrorCode } from './post';
 import { clientOptions, createReceiver } from './receiver';
 import { inProcessState, type SharedState } from './shared-state';
@@ -24,8 +29,10 @@ export interface BotOptions {
   /** The engine in service; reloads swap it there, and /healthz reports its status. */
   engines: EngineHolder;
   logger: BotLogger;
-  /** From the start-up auth.test, so Bolt does not call it again (and fail unhandled). */
-  identity: BotIdentity;
+  /** From the start-up auth.test, so Bolt does not call it again (and fail unhandled); none with OAuth. */
+  identity?: BotIdentity;
+  /** With OAuth (config.oauth), where installations are kept: required then, so Bolt never keeps them in memory. */
+  installations?: Installations;
   /** Delivery claims and the rate limit; by default in this process (see openSharedState for Redis). */
   shared?: SharedState;
   /** Where 👍/👎 and unanswered questions go; by default the FEEDBACK_LOG file (see openFeedback). */
@@ -36,7 +43,7 @@ export interface BotOptions {
 }
 
 /** Wiring only: receiver, middleware in order, guards, listeners, lifecycle. */
-export function createBot({ config, engines, logger, identity, semantic, now = Date.now, shared = inProcessState(config, now), feedback = fileFeedback(config.feedbackLog) }: BotOptions): Bot {
+export function createBot({ config, engines, logger, identity, installations, semantic, now = Date.now, shared = inProcessState(config, now), feedback = fileFeedback(config.feedbackLog) }: BotOptions): Bot {
   const deps: BotDeps = {
     engines,
     logger,
@@ -47,6 +54,7 @@ export function createBot({ config, engines, logger, identity, semantic, now = D
     expertsChannel: config.expertsChannel,
     expertThreads: new ThreadMemory(),
     answeredThreads: new ThreadMemory(),
+    installations,
     ...(semantic && { semantic }),
   };
   const health = () => {
@@ -56,16 +64,19 @@ export function createBot({ config, engines, logger, identity, semantic, now = D
     return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status(), semantic: semanticStage };
   };
 
-  const receiver = createReceiver(config, logger, health, now);
-  const app = new App({ token: config.botToken, botId: identity.botId, botUserId: identity.botUserId, receiver, logger, clientOptions: clientOptions(config) });
+  const oauth = (config.oauth || installations) && oauthReceiverOptions(config, installations, logger);
+  const receiver = createReceiver(config, logger, health, now, oauth);
+  const single = !oauth && { token: config.botToken, botId: identity?.botId, botUserId: identity?.botUserId };
+  const app = new App({ ...single, receiver, logger, clientOptions: clientOptions(config), extendedErrorHandler: true });
   const inFlight = inFlightCounter();
+  app.use(teamLogContext);
   app.use(inFlight.middleware);
   app.use(dedupeDeliveries(shared.claims, logger));
   app.use(guards({ allowedTeams: config.allowedTeams, allowedChannels: config.allowedChannels, rateLimitPerMinute: config.rateLimitPerMinute, rateLimit: shared.rateLimit, logger }));
   registerListeners(app, deps);
   // A listener that throws is logged here; Bolt has already acked, and the next request is served as usual.
-  app.error(async (error) => {
-    logger.event(LogLevel.ERROR, 'listener_error', { error: error.message, code: slackErrorCode(error) });
+  app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
+    logger.event(LogLevel.ERROR, 'listener_error', { team: originOf(body).team, error: error.message, code: slackErrorCode(error) });
   });
 
   return { app, ...lifecycle(app, config, inFlight.count, logger, now) };

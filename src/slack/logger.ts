@@ -1,4 +1,5 @@
 import { LogLevel, type Logger } from '@slack/bolt';
+import { currentTeam } from './log-context';
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 const TOKEN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
@@ -31,7 +32,8 @@ export function createLogger(options: {
   let name = 'briefing-bot';
   const emit = (at: LogLevel, fields: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(redact(JSON.stringify({ time: now().toISOString(), level: at, logger: name, ...fields })));
+    const team = currentTeam();
+    write(redact(JSON.stringify({ time: now().toISOString(), level: at, logger: name, ...(team && { team }), ...fields })));
   };
   const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : safeJson(a))).join(' ');
   return {

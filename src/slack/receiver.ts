@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../config';
+import type { OAuthReceiverOptions } from '../install/oauth-options';
 import type { BotLogger } from './logger';
 
 export const EVENTS_PATH = '/slack/events';
@@ -32,17 +33,19 @@ function rejectFutureTimestamps(receiver: HTTPReceiver, logger: BotLogger, now: 
 
 /**
  * How Slack reaches the bot: a Socket Mode connection, or an HTTP server with `POST /slack/events`
- * (signature-checked, future timestamps refused) and `GET /healthz` answering `health()`.
+ * (signature-checked, future timestamps refused) and `GET /healthz` answering `health()`; with `oauth`,
+ * also the install pages (see oauthReceiverOptions).
  */
-export function createReceiver(config: Config, logger: BotLogger, health: () => unknown, now: () => number): Receiver {
+export function createReceiver(config: Config, logger: BotLogger, health: () => unknown, now: () => number, oauth?: OAuthReceiverOptions): Receiver {
   if (config.mode === 'socket') {
-    return new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions: clientOptions(config) } });
+    return new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions: clientOptions(config) }, ...oauth });
   }
   const http = new HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: EVENTS_PATH,
     logger,
     processBeforeResponse: false,
+    ...oauth,
     customRoutes: [
       {
         path: '/healthz',

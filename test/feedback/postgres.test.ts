@@ -1,40 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { startBot, type StartedBot } from '../helpers/bot';
 import { brief } from '../helpers/cli';
 import { FakeSlack } from '../helpers/fake-slack';
 import { directMessageEvent } from '../helpers/payloads';
-import { describeWith, serviceUrl } from '../helpers/services';
+import { describeWith, testDatabase } from '../helpers/services';
 import { sendSigned } from '../helpers/signed';
-import { migrate } from '../../src/feedback/postgres';
+import { migrate } from '../../src/db/migrations';
 
 /** Each run gets a database of its own on the test server, dropped after. */
-const admin = serviceUrl('TEST_DATABASE_URL');
-const name = `brief_test_${randomBytes(4).toString('hex')}`;
-const databaseUrl = admin && Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
-
-async function adminQuery(sql: string) {
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const db = testDatabase('brief_test');
+const databaseUrl = db?.url;
 
 describeWith(databaseUrl)('feedback in PostgreSQL (DATABASE_URL)', () => {
-  beforeAll(() => adminQuery(`CREATE DATABASE ${name}`));
-  afterAll(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  beforeAll(() => db!.create());
+  afterAll(() => db!.drop());
 
   it('migrates once when replicas start together (advisory lock), and again is a no-op', async () => {
     const pools = [1, 2, 3].map(() => new Pool({ connectionString: databaseUrl }));
     try {
       const applied = await Promise.all(pools.map((p) => migrate(p)));
-      expect(applied.reduce((a, b) => a + b, 0)).toBe(2);
+      expect(applied.reduce((a, b) => a + b, 0)).toBe(3);
       expect(await migrate(pools[0]!)).toBe(0);
       const { rows } = await pools[0]!.query('SELECT version FROM brief_migrations');
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
@@ -57,7 +45,7 @@ describeWith(databaseUrl)('feedback in PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('brief gaps says which store it could not read, without the password', async () => {
-    const url = Object.assign(new URL(admin!), { password: 'sekret-pw', port: '1' }).toString();
+    const url = Object.assign(new URL(db!.admin), { password: 'sekret-pw', port: '1' }).toString();
     const { code, err } = await brief(['gaps'], { env: { DATABASE_URL: url } });
     expect(code).toBe(1);
     expect(err).toMatch(/^Could not read the feedback in PostgreSQL: .+\. Check DATABASE_URL and that the database is up\.$/);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
 import { openFeedback } from '../../src/feedback/store';
+import { openInstallations } from '../../src/install/installation-store';
 import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
@@ -18,7 +19,10 @@ export const BOT_TOKEN = 'xoxb-1111-2222-testbottoken';
 export const APP_TOKEN = 'xapp-1-A111-3333-testapptoken';
 export const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
 
-/** Starts the real app (HTTP mode unless SLACK_APP_TOKEN is given) against the fake Web API on loopback. */
+/**
+ * Starts the real app (HTTP mode unless SLACK_APP_TOKEN is given) against the fake Web API on loopback;
+ * with SLACK_CLIENT_ID etc. (and SLACK_BOT_TOKEN: ''), OAuth installs kept in DATABASE_URL.
+ */
 export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, options: { engine?: Engine } = {}) {
   const feedbackLog = path.join(mkdtempSync(path.join(tmpdir(), 'brief-bot-')), 'feedback.jsonl');
   const config = {
@@ -30,13 +34,16 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
       SLACK_API_TIMEOUT_MS: '2000',
       ...env,
     }),
-    port: 0,
+    // Any free port, unless the test needs a known one (the OAuth pages of Socket Mode, which Bolt does not report).
+    port: env.PORT ? Number(env.PORT) : 0,
   };
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
   const shared = await openSharedState(config, logger);
   const feedback = await openFeedback(config);
-  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger), shared, feedback });
+  const identity = config.botToken ? await verifyBotToken(config, logger) : undefined;
+  const installations = config.oauth ? await openInstallations(config.databaseUrl!) : undefined;
+  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity, installations, shared, feedback });
   const { port } = await bot.start();
   return {
     bot,
@@ -44,7 +51,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
     feedbackLog,
     base: `http://127.0.0.1:${port}`,
     eventsUrl: `http://127.0.0.1:${port}/slack/events`,
-    stop: () => bot.stop().then(() => Promise.all([shared.close(), feedback.close()])),
+    stop: () => bot.stop().then(() => Promise.all([shared.close(), feedback.close(), installations?.close()])),
   };
 }
 

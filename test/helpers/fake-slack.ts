@@ -15,6 +15,16 @@ type Handler = (params: Record<string, unknown>) => { status?: number; headers?:
 
 export const BOT_USER_ID = 'UBOT0001';
 
+/** What oauth.v2.access grants for one code: a workspace (or, org-wide, an organisation) and its bot token. */
+export interface Grant {
+  team: string;
+  token: string;
+  enterprise?: string;
+  isEnterpriseInstall?: boolean;
+  /** Set when the Slack app has token rotation on: the grant then also carries expires_in. */
+  refreshToken?: string;
+}
+
 /** Parses a Web API request body: form-encoded (values that hold JSON are decoded) or JSON. */
 function parseBody(raw: string, contentType = ''): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -44,6 +54,8 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   readonly sockets: WebSocket[] = [];
   private readonly handlers = new Map<string, Handler>();
+  private readonly grants = new Map<string, Grant>();
+  private readonly spentCodes = new Set<string>();
   private readonly waiters: Array<() => void> = [];
   private server!: Server;
   private wss!: WebSocketServer;
@@ -62,6 +74,11 @@ export class FakeSlack {
     this.handlers.set(method, handler);
   }
 
+  /** oauth.v2.access will exchange `code` for this grant (once), and auth.test will answer for its token. */
+  grant(code: string, grant: Grant): void {
+    this.grants.set(code, grant);
+  }
+
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const raw = await readBody(req);
@@ -74,7 +91,7 @@ export class FakeSlack {
         const params = parseBody(raw, req.headers['content-type']);
         this.calls.push({ method, params, authorization: req.headers.authorization });
         const custom = this.handlers.get(method)?.(params);
-        const reply = custom ?? { body: this.defaultReply(method, params) };
+        const reply = custom ?? { body: this.defaultReply(method, params, req.headers.authorization) };
         if (reply.hang) return this.notify(); // never answers: the client's timeout must fire
         if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers }).end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
@@ -96,10 +113,14 @@ export class FakeSlack {
     return this;
   }
 
-  private defaultReply(method: string, params: Record<string, unknown>): unknown {
+  private defaultReply(method: string, params: Record<string, unknown>, authorization = ''): unknown {
+    const granted = [...this.grants.values()].find((g) => authorization === `Bearer ${g.token}`);
     switch (method) {
       case 'auth.test':
+        if (granted) return { ok: true, user_id: BOT_USER_ID, bot_id: `B${granted.team}`, team_id: granted.team, user: 'briefing-bot', team: granted.team, url: `https://${granted.team}.slack.test/` };
         return { ok: true, user_id: BOT_USER_ID, bot_id: 'BBOT0001', team_id: 'T111', user: 'briefing-bot', team: 'Test' };
+      case 'oauth.v2.access':
+        return this.exchange(params);
       case 'chat.postMessage':
         return { ok: true, channel: params.channel, ts: `${++this.ts}.000100`, message: { text: params.text } };
       case 'apps.connections.open':
@@ -107,6 +128,28 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /** oauth.v2.access as Slack answers it (https://docs.slack.dev/reference/methods/oauth.v2.access), for a code granted once. */
+  private exchange(params: Record<string, unknown>): unknown {
+    const code = String(params.code);
+    const grant = this.grants.get(code);
+    if (!grant || this.spentCodes.has(code)) return { ok: false, error: 'invalid_code' };
+    this.spentCodes.add(code);
+    const named = (id: string | undefined) => (id ? { id, name: `Workspace ${id}` } : null);
+    return {
+      ok: true,
+      app_id: 'A111',
+      authed_user: { id: 'UINSTALLER' },
+      scope: 'app_mentions:read,channels:history,chat:write,commands,im:history',
+      token_type: 'bot',
+      access_token: grant.token,
+      bot_user_id: BOT_USER_ID,
+      team: grant.isEnterpriseInstall ? null : named(grant.team),
+      enterprise: named(grant.enterprise),
+      is_enterprise_install: grant.isEnterpriseInstall === true,
+      ...(grant.refreshToken && { refresh_token: grant.refreshToken, expires_in: 43_200 }),
+    };
   }
 
   callsTo(method: string): ApiCall[] {

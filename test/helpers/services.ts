@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { freePort } from './ports';
 
 /**
@@ -21,6 +23,33 @@ export function serviceUrl(variable: 'TEST_REDIS_URL' | 'TEST_DATABASE_URL'): st
 
 /** `describe` when the service is there, else skipped (see serviceUrl). */
 export const describeWith = (url: string | undefined) => (url ? describe : describe.skip);
+
+/** Runs one statement on the PostgreSQL at `url` with a connection of its own, and returns its rows. */
+export async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(query, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A database of its own on the test server (TEST_DATABASE_URL) for one test file, named `prefix_…`:
+ * `create` in beforeAll, `drop` in afterAll. Undefined when the server is absent (see serviceUrl).
+ */
+export function testDatabase(prefix: string) {
+  const admin = serviceUrl('TEST_DATABASE_URL');
+  if (!admin) return undefined;
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  return {
+    admin,
+    url: Object.assign(new URL(admin), { pathname: `/${name}` }).toString(),
+    create: () => sql(admin, `CREATE DATABASE ${name}`),
+    drop: () => sql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
 
 /** A private redis-server on a port of its own, for tests that stop it; `stop` kills it (SIGKILL: a crash). */
 export async function startPrivateRedis(): Promise<{ url: string; port: number; stop: () => Promise<void>; restart: () => Promise<void> }> {

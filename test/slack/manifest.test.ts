@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { LISTENERS } from '../../src/slack/listeners';
 import { ACTIONS } from '../../src/slack/blocks';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../src/install/oauth-options';
 import { FIXTURES, REPO } from '../helpers/paths';
 
 const manifest = parse(readFileSync(path.join(REPO, 'app-manifest.yml'), 'utf8'));
@@ -27,8 +28,14 @@ describe('app-manifest.yml', () => {
     expect(manifest.features.shortcuts.map((s: { type: string }) => s.type)).toEqual(handled('shortcut').map(() => 'message'));
   });
 
-  it('asks for the scopes those features need, and nothing more', () => {
+  it('asks for the scopes those features need, and nothing more; an OAuth install asks for the same', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'im:history']);
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
+  it('sends OAuth installs back to the redirect page the app serves, with token rotation off (not supported)', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://YOUR-HOST${REDIRECT_PATH}`]);
+    expect(manifest.settings.token_rotation_enabled).toBe(false);
   });
 
   it('has a bot user, interactivity for every button the code handles, and Socket Mode on', () => {

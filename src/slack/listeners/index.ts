@@ -9,6 +9,7 @@ import { appHomeOpened } from './events/app-home-opened';
 import { appMention } from './events/app-mention';
 import { channelMessage } from './events/channel-message';
 import { directMessage } from './events/direct-message';
+import { appUninstalled, tokensRevoked } from './events/uninstalled';
 import { checkMessageShortcut } from './shortcuts/check-message';
 import type { BotDeps, Listener } from './types';
 
@@ -26,6 +27,8 @@ export const LISTENERS: readonly Listener[] = [
   askExpertAction,
   inContextAction,
   checkMessageShortcut,
+  appUninstalled,
+  tokensRevoked,
 ];
 
 export function registerListeners(app: App, deps: BotDeps): void {

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { Installations } from '../../install/installation-store';
 import type { AnsweringDeps } from '../answering';
 import type { ThreadMemory } from '../thread-memory';
 
@@ -10,6 +11,8 @@ export interface BotDeps extends AnsweringDeps {
   expertThreads: ThreadMemory<{ asker: string; question: string }>;
   /** CURATOR_IDS: whose App Home also lists the curators' to-do list. */
   curators: ReadonlySet<string>;
+  /** OAuth installs (many workspaces); unset with one SLACK_BOT_TOKEN. */
+  installations?: Pick<Installations, 'deleteInstallation'>;
 }
 
 /** One trigger the app handles; `name` is what app-manifest.yml must declare (events, commands, shortcuts' callback_id). */
