@@ -153,7 +153,8 @@ describe('the index cache', () => {
     const env = { KNOWLEDGE_CACHE_DIR: cache.dir };
     const cold = await brief(['ask', questions[0]!, '--knowledge', fixtureKnowledge('basic')], { env });
     const names = readdirSync(cache.dir).sort();
-    expect(names.map((n) => n.split('-')[0])).toEqual(['index', 'key', 'knowledge']);
+    // The semantic stage's fact vectors are cached beside the index, sealed the same way.
+    expect(names.map((n) => n.split('-')[0])).toEqual(['index', 'key', 'knowledge', 'vectors']);
     const warm = await brief(['ask', questions[0]!, '--knowledge', fixtureKnowledge('basic')], { env });
     expect(warm).toEqual(cold);
     expect(warm.out).toContain('Lyon');
