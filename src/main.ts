@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
 import { openCacheFolder } from './cache/cache-folder';
-import { loadEngine } from './cache/load-indexed';
+import { loadBooks } from './cache/load-books';
 import { ConfigError, loadConfig } from './config';
 import { environmentWithDotEnv } from './env';
 import { openFeedback } from './feedback/store';
@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   // The per-user, checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
   const cache = openCacheFolder(config.knowledgeCacheDir, (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
   const started = performance.now();
-  const loaded = loadEngine(config.knowledgeDir, process.cwd(), cache);
+  const loaded = loadBooks(config.knowledgeDir, process.cwd(), cache);
   if (!loaded.ok) throw new KnowledgeError(loaded.problems);
-  const engines = new EngineHolder(loaded.engine, performance.now() - started);
+  const engines = new EngineHolder(loaded.books, performance.now() - started);
   const identity = await verifyBotToken(config, logger);
   const shared = await openSharedState(config, logger);
   const feedback = await openFeedback(config);
@@ -34,8 +34,8 @@ async function main(): Promise<void> {
         logger.event(level === 'info' ? LogLevel.INFO : LogLevel.ERROR, event, fields),
       )
     : () => undefined;
-  const { facts, knowledge } = loaded.engine;
-  logger.info(startupMessages.running(config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`, facts.length, knowledge.sources.length, identity.team));
+  const { facts, sources } = loaded.books.totals;
+  logger.info(startupMessages.running(config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`, facts, sources, identity.team));
   const shutdown = () => {
     stopWatching();
     bot.stop().then(() => Promise.all([shared.close(), feedback.close()])).then(() => process.exit(0), () => process.exit(1));

@@ -16,6 +16,8 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE brief_feedback DROP CONSTRAINT brief_feedback_kind_check;
    ALTER TABLE brief_feedback ADD CONSTRAINT brief_feedback_kind_check CHECK (kind IN ('up', 'down', 'unanswered', 'expert'));
    ALTER TABLE brief_feedback ADD COLUMN answer text`,
+  // The briefing book asked, when the knowledge has several.
+  `ALTER TABLE brief_feedback ADD COLUMN book text`,
 ];
 /** Any fixed number: replicas starting together take this lock, so one of them migrates. */
 const MIGRATION_LOCK = 7_415_220_011;
@@ -58,18 +60,19 @@ export async function postgresFeedback(url: string): Promise<FeedbackStore> {
   return {
     where: 'PostgreSQL (brief_feedback)',
     async append(entry) {
-      await pool.query('INSERT INTO brief_feedback (time, kind, "user", question, fact_id, answer) VALUES ($1, $2, $3, $4, $5, $6)', [
+      await pool.query('INSERT INTO brief_feedback (time, kind, "user", question, fact_id, answer, book) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         entry.time,
         entry.kind,
         entry.user,
         entry.question,
         entry.factId ?? null,
         entry.answer ?? null,
+        entry.book ?? null,
       ]);
     },
     async read() {
-      const { rows } = await pool.query<{ time: Date; kind: string; user: string; question: string; fact_id: string | null; answer: string | null }>(
-        'SELECT time, kind, "user", question, fact_id, answer FROM brief_feedback ORDER BY id',
+      const { rows } = await pool.query<{ time: Date; kind: string; user: string; question: string; fact_id: string | null; answer: string | null; book: string | null }>(
+        'SELECT time, kind, "user", question, fact_id, answer, book FROM brief_feedback ORDER BY id',
       );
       if (rows.length === 0) return undefined;
       const entries = rows.map((r) =>
@@ -80,6 +83,7 @@ export async function postgresFeedback(url: string): Promise<FeedbackStore> {
           question: r.question,
           ...(r.fact_id !== null && { factId: r.fact_id }),
           ...(r.answer !== null && { answer: r.answer }),
+          ...(r.book !== null && { book: r.book }),
         }),
       );
       return { entries, skipped: 0 };

@@ -20,7 +20,7 @@ export interface Bot extends Lifecycle {
 
 export interface BotOptions {
   config: Config;
-  /** The engine in service; reloads swap it there, and /healthz reports its status. */
+  /** The books in service (an engine per book); reloads swap them there, and /healthz reports their status. */
   engines: EngineHolder;
   logger: BotLogger;
   /** From the start-up auth.test, so Bolt does not call it again (and fail unhandled). */
@@ -46,9 +46,9 @@ export function createBot({ config, engines, logger, identity, now = Date.now, s
     answeredThreads: new ThreadMemory(),
   };
   const health = () => {
-    const engine = engines.current();
+    const books = engines.current();
     const degraded = shared.degraded();
-    return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status() };
+    return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), ...books.totals, ...(books.several && { books: books.names }), knowledge: engines.status() };
   };
 
   const receiver = createReceiver(config, logger, health, now);

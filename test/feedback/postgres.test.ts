@@ -34,7 +34,7 @@ describeWith(databaseUrl)('feedback in PostgreSQL (DATABASE_URL)', () => {
       expect(applied.reduce((a, b) => a + b, 0)).toBe(2);
       expect(await migrate(pools[0]!)).toBe(0);
       const { rows } = await pools[0]!.query('SELECT version FROM brief_migrations');
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
 import { openFeedback } from '../../src/feedback/store';
+import { Books } from '../../src/knowledge/books';
 import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
@@ -19,7 +20,10 @@ export const APP_TOKEN = 'xapp-1-A111-3333-testapptoken';
 export const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
 
 /** Starts the real app (HTTP mode unless SLACK_APP_TOKEN is given) against the fake Web API on loopback. */
-export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, options: { engine?: Engine } = {}) {
+/** The knowledge the bot serves: one engine (the book "default"), or several books with their channel map. */
+export type BotKnowledge = { engine?: Engine; books?: Books };
+
+export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, options: BotKnowledge = {}) {
   const feedbackLog = path.join(mkdtempSync(path.join(tmpdir(), 'brief-bot-')), 'feedback.jsonl');
   const config = {
     ...loadConfig({
@@ -36,7 +40,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
   const shared = await openSharedState(config, logger);
   const feedback = await openFeedback(config);
-  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity: await verifyBotToken(config, logger), shared, feedback });
+  const bot = createBot({ config, engines: new EngineHolder(options.books ?? Books.single(options.engine ?? engine), 0), logger, identity: await verifyBotToken(config, logger), shared, feedback });
   const { port } = await bot.start();
   return {
     bot,
@@ -58,7 +62,7 @@ export function useFakeSlack() {
   const ctx = {
     fake: undefined as unknown as FakeSlack,
     bot: undefined as StartedBot | undefined,
-    async start(env: NodeJS.ProcessEnv = {}, options: { engine?: Engine } = {}): Promise<StartedBot> {
+    async start(env: NodeJS.ProcessEnv = {}, options: BotKnowledge = {}): Promise<StartedBot> {
       ctx.bot = await startBot(ctx.fake, env, options);
       return ctx.bot;
     },
