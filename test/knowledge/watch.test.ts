@@ -70,6 +70,17 @@ describe('watchKnowledge', () => {
       expect(director('C0OTHER01')).toBe('The programme director is Dana Weiss.');
       expect(w.logs.at(-1)).toMatchObject({ event: 'knowledge_reloaded', fields: { books: ['default', 'board'] } });
     });
+
+    it('keeps the books in service when channels.yml names a book that does not exist, logging why', async () => {
+      const before = w.engines.current();
+      writeFileSync(path.join(w.dir, 'channels.yml'), 'channels:\n  C0BOARD01: bord\n');
+      await until(() => w.engines.status().lastReload?.ok === false);
+      expect(w.engines.current()).toBe(before);
+      expect(w.logs.at(-1)).toMatchObject({
+        event: 'knowledge_reload_failed',
+        fields: { reason: 'invalid-knowledge', problems: ['knowledge/channels.yml:2: channels.C0BOARD01 "bord" is not a book: the books are default, board (one per sub-folder of the knowledge folder; "default" is the files at its top)'] },
+      });
+    });
   });
 
   describe('when the worker crashes', () => {
