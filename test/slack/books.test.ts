@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { loadBooks } from '../../src/cache/load-books';
 import type { Books } from '../../src/knowledge/books';
 import { ACTIONS, buttonValue } from '../../src/slack/blocks';
@@ -10,6 +10,7 @@ import { sendSigned } from '../helpers/signed';
 const FORM = 'application/x-www-form-urlencoded';
 const HARBOUR = 'C0HARBOUR1';
 const VALLEY = 'C0VALLEY01';
+const EXPERTS = 'C0EXPERTS1';
 // What each book says; the other book must never show it.
 const SAYS = {
   harbour: ['affordable moorings', 'Ingrid Solberg', 'sailing school', 'Harbour Cooperative annual letter'],
@@ -27,7 +28,7 @@ const posts = () => slack.fake.callsTo('chat.postMessage');
 const send = (body: object) => sendSigned(slack.bot!.eventsUrl, JSON.stringify(body));
 const sendForm = (form: string) => sendSigned(slack.bot!.eventsUrl, form, { contentType: FORM });
 const response = (id: string) => slack.fake.waitFor(() => slack.fake.responses.find((r) => r.path === `/response/${id}`));
-const feedback = () => readFileSync(slack.bot!.feedbackLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const feedback = () => (existsSync(slack.bot!.feedbackLog) ? readFileSync(slack.bot!.feedbackLog, 'utf8') : '').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** Everything in `value` is from `book`: it quotes it, and nothing of the other book. */
 function onlyFrom(book: keyof typeof SAYS, value: unknown, quoting: string) {
@@ -48,7 +49,7 @@ async function click(action: string, value: string, channel: string, id: string)
 }
 
 describe('briefing books per channel, over HTTP', () => {
-  beforeEach(() => slack.start({ CURATOR_IDS: 'W111' }, { books: twoBooks() }));
+  beforeEach(() => slack.start({ CURATOR_IDS: 'W111', EXPERTS_CHANNEL: EXPERTS }, { books: twoBooks() }));
 
   it('answers the same /brief question in two channels from each channel’s book', async () => {
     onlyFrom('harbour', await brief('What are the stated goals?', HARBOUR, 'h'), 'affordable moorings for every member');
@@ -127,5 +128,15 @@ describe('briefing books per channel, over HTTP', () => {
       expect.objectContaining({ kind: 'unanswered', question: 'What is the price of moorings in winter storms?', book: 'valley' }),
       expect.objectContaining({ kind: 'down', factId: 'leader', book: 'harbour' }),
     ]);
+  });
+
+  it('records an expert’s answer with the book of the channel the question was handed over from', async () => {
+    const threadTs = '1700000999.000100';
+    slack.fake.on('chat.postMessage', (p) => (p.channel === EXPERTS ? { body: { ok: true, channel: EXPERTS, ts: threadTs } } : undefined));
+    await click(ACTIONS.askExpert, buttonValue({ q: 'When are the dues paid?' }), VALLEY, 'x');
+    await slack.fake.waitFor(() => posts().find((p) => p.params.channel === EXPERTS));
+    await send(channelMessageEvent('Each spring, at the general meeting.', { channel: EXPERTS, thread_ts: threadTs, user: 'W333' }));
+    await slack.fake.waitFor(() => feedback().some((e) => e.kind === 'expert'));
+    expect(feedback()).toEqual([expect.objectContaining({ kind: 'expert', user: 'W333', question: 'When are the dues paid?', answer: 'Each spring, at the general meeting.', book: 'valley' })]);
   });
 });
