@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
 import { openCacheFolder } from './cache/cache-folder';
-import { loadEngine } from './cache/load-indexed';
+import { loadBooks } from './cache/load-books';
 import { ConfigError, loadConfig } from './config';
 import { environmentWithDotEnv } from './env';
 import { openFeedback } from './feedback/store';
@@ -24,9 +24,9 @@ async function main(): Promise<void> {
   // The per-user, checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
   const cache = openCacheFolder(config.knowledgeCacheDir, (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
   const started = performance.now();
-  const loaded = loadEngine(config.knowledgeDir, process.cwd(), cache);
+  const loaded = loadBooks(config.knowledgeDir, process.cwd(), cache);
   if (!loaded.ok) throw new KnowledgeError(loaded.problems);
-  const engines = new EngineHolder(loaded.engine, performance.now() - started);
+  const engines = new EngineHolder(loaded.books, performance.now() - started);
   // One workspace: its token is checked now. Many (OAuth): each workspace's token comes with its installation.
   const identity = config.botToken ? await verifyBotToken(config, logger) : undefined;
   const installations = config.oauth ? await openInstallations(config.databaseUrl!) : undefined;
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const feedback = await openFeedback(config);
   const semantic = config.semanticStage ? semanticStage(cache, logger) : undefined;
   // Fact vectors are computed (or read from the cache) in the background; questions are answered lexically meanwhile.
-  void semantic?.prepare(engines.current()).catch(() => undefined);
+  for (const name of engines.current().names) void semantic?.prepare(engines.current().named(name)!.engine).catch(() => undefined);
   const bot = createBot({ config, engines, logger, identity, installations, shared, feedback, ...(semantic && { semantic }) });
   const { port } = await bot.start().catch((error: unknown) => Promise.reject(startFailure(error, config)));
   const stopWatching = config.knowledgeReloadMs
@@ -42,9 +42,9 @@ async function main(): Promise<void> {
         logger.event(level === 'info' ? LogLevel.INFO : LogLevel.ERROR, event, fields),
       )
     : () => undefined;
-  const { facts, knowledge } = loaded.engine;
+  const { facts, sources } = loaded.books.totals;
   const mode = config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`;
-  logger.info(identity ? startupMessages.running(mode, facts.length, knowledge.sources.length, identity.team) : startupMessages.runningOAuth(mode, facts.length, knowledge.sources.length, INSTALL_PATH));
+  logger.info(identity ? startupMessages.running(mode, facts, sources, identity.team) : startupMessages.runningOAuth(mode, facts, sources, INSTALL_PATH));
   const shutdown = () => {
     stopWatching();
     bot.stop().then(() => Promise.all([shared.close(), feedback.close(), installations?.close()])).then(() => process.exit(0), () => process.exit(1));

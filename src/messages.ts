@@ -70,9 +70,10 @@ Commands:
       --top N           Show up to N matches (default 3)
       --context         Show the sentences before and after the excerpt in the source's stored text
       --lexical         Word matching alone: starts faster, but answers less precisely (no sentence model)
-  check [DIR]           Validate a knowledge folder; list every problem as path:line: message
+  check [DIR]           Validate a knowledge folder (every book, and channels.yml); list every problem as path:line: message
       --strict          Facts past their review_by date are errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
+  books                 The books of the knowledge folder, their size and the channels that search each
   stats                 Facts, sources, drafts, reviews due; questions per week from the feedback log
   ingest FILE|URL...    Draft knowledge from documents (.txt, .md, .html, .docx, .pdf), files or http(s) addresses
       --out DIR         Where to write (default ./knowledge); re-running updates the drafts
@@ -89,6 +90,7 @@ Commands:
 
 Common options:
   --knowledge DIR       Knowledge folder (default: KNOWLEDGE_DIR or the bundled knowledge/)
+  --book NAME           The book to use (ask, eval, gaps, stats, review; default: channels.yml's default)
   -h, --help            Show this help
 
 Examples:
@@ -339,4 +341,23 @@ export const checkMessages = Object.freeze({
   briefingSays: () => 'The briefing says:',
   moreSupported: (n: number) => `… and ${n} more ${plural(n, 'sentence')} with related facts.`,
   unsupported: (n: number) => `${n} ${plural(n, 'sentence')} of the message ${n === 1 ? 'has' : 'have'} nothing in the briefing.`,
+});
+
+/** Briefing books (sub-folders of the knowledge folder) and channels.yml, which maps channels to them. */
+export const bookMessages = Object.freeze({
+  notAChannelId: (field: string, key: string) =>
+    `${field}: "${key}" is not a channel id: write the channel's id, e.g. C0123ABCD (in Slack: the channel's name › About, at the bottom); names are not used because they change`,
+  unknownBook: (field: string, book: string, known: readonly string[]) =>
+    `${field} "${book}" is not a book: the books are ${known.join(', ')} (one per sub-folder of the knowledge folder; "default" is the files at its top)`,
+  noDefault: (known: readonly string[]) =>
+    `no default book: the knowledge folder has no files of its own, so say which book answers direct messages and channels not listed: add "default: BOOK" (books: ${known.join(', ')})`,
+  reservedName: () => 'a sub-folder cannot be named "default": that is the name of the book formed by the files at the top of the knowledge folder; rename the folder',
+  emptyFile: () => 'the file is empty: write "channels:" with one "CHANNEL_ID: book" line per channel, or delete the file',
+  notAMapping: (found: string) => `the file should be a mapping with channels: (and optionally default:) at the top level, not ${found}`,
+  unknownBookOption: (book: string, known: readonly string[]) => `brief: no book named "${book}": the books are ${known.join(', ')}`,
+  booksHeading: (dir: string) => `Books in ${dir} (channels.yml maps channels to them):`,
+  bookLine: (name: string, isDefault: boolean, facts: number, sources: number, channels: readonly string[]) =>
+    `  ${name}${isDefault ? ' (default: DMs, App Home, channels not listed)' : ''}: ${facts} ${plural(facts, 'fact')}, ${sources} ${plural(sources, 'source')}${channels.length ? `; channels ${channels.join(', ')}` : ''}`,
+  channelsOk: (file: string, channels: number, defaultBook: string) =>
+    `${file}: OK: ${channels} ${plural(channels, 'channel')} mapped, default book ${defaultBook}`,
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from './helpers/paths';
@@ -34,5 +34,16 @@ describe('npm start', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/dated\.yml:3: source\.date "2024-13-01" is not a valid date/);
+  });
+
+  it('with channels.yml naming a book that does not exist, exits 1 naming the books there are', () => {
+    const knowledge = path.join(mkdtempSync(path.join(tmpdir(), 'brief-books-')), 'knowledge');
+    cpSync(path.join(REPO, 'test', 'fixtures', 'knowledge', 'two-books'), knowledge, { recursive: true });
+    writeFileSync(path.join(knowledge, 'channels.yml'), 'default: harbour\nchannels:\n  C0VALLEY01: ukraine\n');
+    const result = start({ SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_APP_TOKEN: 'xapp-1-A1-2', KNOWLEDGE_DIR: knowledge });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `${path.join(knowledge, 'channels.yml')}:3: channels.C0VALLEY01 "ukraine" is not a book: the books are harbour, valley (one per sub-folder of the knowledge folder; "default" is the files at its top)`,
+    );
   });
 });

@@ -11,8 +11,11 @@ import { packVectors, unpackVectors } from './vectors-pack';
 import type { Packed } from './packed';
 import { readSealed, writeSealed } from './sealed-file';
 
-/** Files of each kind kept: enough for a few knowledge folders (the bot's, the CLI's) and the edit before. */
-const KEEP = 4;
+/**
+ * Files of each kind kept: enough for a few knowledge folders (the bot's, the CLI's) and the edit
+ * before; each book of a knowledge folder is cached as a folder of its own.
+ */
+const KEEP = 8;
 
 const hash = (...parts: Array<string | number>) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 24);
 

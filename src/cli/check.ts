@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { verbatimProblems } from '../curation/verbatim-check';
-import { loadKnowledge } from '../knowledge/load';
-import { formatProblem } from '../knowledge/problems';
+import { bookFolders } from '../knowledge/book-folders';
+import { readChannels } from '../knowledge/channels';
+import { CHANNELS_FILE, loadKnowledge } from '../knowledge/load';
+import { formatProblem, type Problem } from '../knowledge/problems';
 import { dueForReview, today } from '../knowledge/review';
-import { cliMessages as msg, curationMessages as cur } from '../messages';
+import type { KnowledgeBase } from '../knowledge/schema';
+import { bookMessages, cliMessages as msg, curationMessages as cur } from '../messages';
 import type { CliIO } from './io';
 
 export interface CheckOptions {
@@ -11,28 +15,45 @@ export interface CheckOptions {
   strict: boolean;
 }
 
+function failed(problems: readonly Problem[], io: CliIO): number {
+  for (const problem of problems) io.err(formatProblem(problem));
+  io.err(msg.checkFailed(problems.length, new Set(problems.map((p) => p.file)).size));
+  return 1;
+}
+
+/** Every book of the folder (one, without sub-folders) and channels.yml; all problems at once. */
 export function runCheck(dir: string, io: CliIO, options: CheckOptions = { strict: false }): number {
-  const result = loadKnowledge(dir, io.cwd);
-  const shown = path.relative(io.cwd, dir) || '.';
-  if (!result.ok) {
-    for (const problem of result.problems) io.err(formatProblem(problem));
-    io.err(msg.checkFailed(result.problems.length, new Set(result.problems.map((p) => p.file)).size));
-    return 1;
+  const shownOf = (folder: string) => {
+    const shown = path.relative(io.cwd, folder) || '.';
+    return shown.startsWith('..') ? folder : shown;
+  };
+  const found = bookFolders(dir, io.cwd);
+  const channels = readChannels(dir, io.cwd, found.folders.map((f) => f.name));
+  const problems = [...found.problems];
+  const books: Array<{ dir: string; knowledge: KnowledgeBase }> = [];
+  for (const folder of found.folders) {
+    const result = loadKnowledge(folder.dir, io.cwd);
+    if (result.ok) books.push({ dir: folder.dir, knowledge: result.knowledge });
+    else problems.push(...result.problems);
   }
-  const { sources, facts, aliases, drafts = [] } = result.knowledge;
-  const notVerbatim = verbatimProblems([...facts, ...drafts], io.cwd);
-  if (notVerbatim.length > 0) {
-    for (const problem of notVerbatim) io.err(formatProblem(problem));
-    io.err(msg.checkFailed(notVerbatim.length, new Set(notVerbatim.map((p) => p.file)).size));
-    return 1;
+  if (!channels.ok) problems.push(...channels.problems);
+  if (problems.length > 0) return failed(problems, io);
+  const notVerbatim = books.flatMap(({ knowledge: { facts, drafts = [] } }) => verbatimProblems([...facts, ...drafts], io.cwd));
+  if (notVerbatim.length > 0) return failed(notVerbatim, io);
+  let due = 0;
+  for (const { dir: bookDir, knowledge } of books) {
+    const { sources, facts, aliases, drafts = [] } = knowledge;
+    for (const d of drafts) io.out(formatProblem({ file: d.file, line: d.line, message: cur.draft(d.id) }));
+    const dueHere = dueForReview(facts, today());
+    for (const { fact, reviewBy } of dueHere) io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.reviewDue(fact.id, reviewBy) }));
+    due += dueHere.length;
+    const extras = cur.checkSummaryExtras(drafts.length, dueHere.length);
+    io.out(`${msg.checkOk(shownOf(bookDir), sources.length, facts.length, aliases.length)}${extras ? `, ${extras}` : ''}`);
   }
-  for (const d of drafts) io.out(formatProblem({ file: d.file, line: d.line, message: cur.draft(d.id) }));
-  const due = dueForReview(facts, today());
-  for (const { fact, reviewBy } of due) io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.reviewDue(fact.id, reviewBy) }));
-  const extras = cur.checkSummaryExtras(drafts.length, due.length);
-  io.out(`${msg.checkOk(shown.startsWith('..') ? dir : shown, sources.length, facts.length, aliases.length)}${extras ? `, ${extras}` : ''}`);
-  if (options.strict && due.length > 0) {
-    io.err(cur.strictFailed(due.length));
+  const channelsFile = path.join(dir, CHANNELS_FILE);
+  if (channels.ok && existsSync(channelsFile)) io.out(bookMessages.channelsOk(shownOf(channelsFile), Object.keys(channels.map.channels).length, channels.map.default));
+  if (options.strict && due > 0) {
+    io.err(cur.strictFailed(due));
     return 1;
   }
   return 0;

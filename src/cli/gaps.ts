@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/engine';
+import type { ChosenBook } from './book';
 import type { FeedbackEntry } from '../feedback/log';
 import { proposedPhrasings } from '../feedback/phrasings';
 import { openFeedback, type FeedbackStore } from '../feedback/store';
@@ -53,7 +54,7 @@ function gapProposal(engine: Engine, cluster: QuestionCluster): { factId?: strin
 export async function runGaps(
   settings: { feedbackLog: string; databaseUrl?: string },
   io: CliIO,
-  loadEngine: () => Engine,
+  loadEngine: () => Engine & { book: ChosenBook },
   apply: boolean,
   accepted: ReadonlySet<number> = new Set(),
 ): Promise<number> {
@@ -72,9 +73,12 @@ export async function runGaps(
     io.out(msg.noFeedbackLog(store.where));
     return 0;
   }
-  const { entries, skipped } = read;
-  const gaps = findGaps(entries);
   const engine = loadEngine();
+  // Only the chosen book's feedback; entries written before there were books are the default book's.
+  const { name, defaultName } = engine.book;
+  const entries = read.entries.filter((e) => (e.book ?? defaultName) === name);
+  const { skipped } = read;
+  const gaps = findGaps(entries);
   const byId = new Map(engine.facts.map((f) => [f.id, f]));
   const proposals = proposedPhrasings(entries, (id) => byId.get(id)?.questions);
   const gapProposals = gaps.unanswered.map((cluster) => ({ cluster, ...gapProposal(engine, cluster) }));

@@ -9,6 +9,8 @@ import { ENGINE_DEFAULTS } from '../engine/config';
 import { formatProblem } from '../knowledge/problems';
 import { cliMessages as msg, USAGE } from '../messages';
 import { runAsk } from './ask';
+import { chooseBook, type ChosenBook } from './book';
+import { runBooks } from './books';
 import { runCheck } from './check';
 import { runEval } from './eval';
 import { runGaps } from './gaps';
@@ -23,6 +25,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   top: { type: 'string' },
   knowledge: { type: 'string' },
+  book: { type: 'string' },
   min: { type: 'string' },
   log: { type: 'string' },
   apply: { type: 'boolean' },
@@ -53,18 +56,37 @@ function acceptedProposals(value: string | undefined): Set<number> {
   return new Set(numbers);
 }
 
-/** Loads the knowledge and builds the engine, or reports every knowledge problem and signals exit 1. */
-class KnowledgeFailure extends Error {}
-function engineLoader(dir: string, cacheDir: string, io: CliIO): () => CliEngine {
+/** Loads the knowledge and builds the engine, or reports every knowledge problem and signals exit 1 (2: no such book). */
+class KnowledgeFailure extends Error {
+  constructor(readonly exitCode = 1) {
+    super();
+  }
+}
+function engineLoader(book: () => ChosenBook, cacheDir: string, io: CliIO): () => CliEngine & { book: ChosenBook } {
   return () => {
+    const chosen = book();
     // The bot's cache (same folder rules): a warm `brief ask` on a large knowledge base skips parsing and indexing.
     const cache = openCacheFolder(cacheDir, io.err);
-    const result = loadEngine(dir, io.cwd, cache);
+    const result = loadEngine(chosen.dir, io.cwd, cache);
     if (!result.ok) {
       for (const problem of result.problems) io.err(formatProblem(problem));
       throw new KnowledgeFailure();
     }
-    return { ...result.engine, aliases: result.knowledge.aliases, ...(cache && { vectorStore: cacheVectorStore(cache) }) };
+    return { ...result.engine, aliases: result.knowledge.aliases, book: chosen, ...(cache && { vectorStore: cacheVectorStore(cache) }) };
+  };
+}
+
+/** The book `--book` names (else the default one), or the problems in the way and exit 1, or an unknown name and exit 2. */
+function bookChooser(dir: string, name: string | undefined, io: CliIO): () => ChosenBook {
+  return () => {
+    const choice = chooseBook(dir, io.cwd, name);
+    if (choice.ok) return choice.book;
+    if ('unknown' in choice) {
+      io.err(choice.unknown);
+      throw new KnowledgeFailure(2);
+    }
+    for (const problem of choice.problems) io.err(formatProblem(problem));
+    throw new KnowledgeFailure();
   };
 }
 
@@ -80,7 +102,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     if (!command) throw new UsageError(msg.noCommand());
     // Flags win over the environment by standing in for the variables they override.
     const settings = readEnvOptions({ ...io.env, ...(values.knowledge && { KNOWLEDGE_DIR: values.knowledge }), ...(values.log && { FEEDBACK_LOG: values.log }) }, io.cwd);
-    const loadEngine = engineLoader(settings.knowledgeDir, settings.knowledgeCacheDir, io);
+    const book = bookChooser(settings.knowledgeDir, values.book, io);
+    const loadEngine = engineLoader(book, settings.knowledgeCacheDir, io);
     switch (command) {
       case 'ask': {
         const top = numberOption('top', values.top, ENGINE_DEFAULTS.defaultTop, (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'a whole number from 1 to 50');
@@ -89,7 +112,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'check':
         return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io, { strict: values.strict ?? false });
       case 'review':
-        return runReview(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io);
+        return runReview(rest[0] ? path.resolve(io.cwd, rest[0]) : book().dir, io);
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());
@@ -104,14 +127,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         return await runIngest(rest, { out, given: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }, io);
       }
       case 'stats':
-        return runStats(settings.knowledgeDir, settings.feedbackLog, io);
+        return runStats(book().dir, settings.feedbackLog, io);
+      case 'books':
+        return runBooks(settings.knowledgeDir, openCacheFolder(settings.knowledgeCacheDir, io.err), io);
       case 'gaps':
         return await runGaps(settings, io, loadEngine, values.apply ?? false, acceptedProposals(values.accept));
       default:
         throw new UsageError(msg.unknownCommand(command));
     }
   } catch (error) {
-    if (error instanceof KnowledgeFailure) return 1;
+    if (error instanceof KnowledgeFailure) return error.exitCode;
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(error instanceof UsageError ? error.message : msg.badOption((error as Error).message));
       io.err(USAGE);

@@ -20,6 +20,8 @@ const MIGRATIONS: readonly string[] = [
      installation jsonb NOT NULL,
      updated_at timestamptz NOT NULL DEFAULT now()
    )`,
+  // The briefing book asked, when the knowledge has several.
+  `ALTER TABLE brief_feedback ADD COLUMN book text`,
 ];
 /** Any fixed number: replicas starting together take this lock, so one of them migrates. */
 const MIGRATION_LOCK = 7_415_220_011;

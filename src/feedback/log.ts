@@ -14,6 +14,8 @@ export const feedbackEntrySchema = z.object({
   question: z.string(),
   factId: z.string().optional(),
   answer: z.string().optional(),
+  /** The briefing book asked, when the knowledge has several (see knowledge/README.md). */
+  book: z.string().optional(),
 });
 export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
 

@@ -8,18 +8,19 @@ export async function postgresFeedback(url: string): Promise<FeedbackStore> {
   return {
     where: 'PostgreSQL (brief_feedback)',
     async append(entry) {
-      await pool.query('INSERT INTO brief_feedback (time, kind, "user", question, fact_id, answer) VALUES ($1, $2, $3, $4, $5, $6)', [
+      await pool.query('INSERT INTO brief_feedback (time, kind, "user", question, fact_id, answer, book) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
         entry.time,
         entry.kind,
         entry.user,
         entry.question,
         entry.factId ?? null,
         entry.answer ?? null,
+        entry.book ?? null,
       ]);
     },
     async read() {
-      const { rows } = await pool.query<{ time: Date; kind: string; user: string; question: string; fact_id: string | null; answer: string | null }>(
-        'SELECT time, kind, "user", question, fact_id, answer FROM brief_feedback ORDER BY id',
+      const { rows } = await pool.query<{ time: Date; kind: string; user: string; question: string; fact_id: string | null; answer: string | null; book: string | null }>(
+        'SELECT time, kind, "user", question, fact_id, answer, book FROM brief_feedback ORDER BY id',
       );
       if (rows.length === 0) return undefined;
       const entries = rows.map((r) =>
@@ -30,6 +31,7 @@ export async function postgresFeedback(url: string): Promise<FeedbackStore> {
           question: r.question,
           ...(r.fact_id !== null && { factId: r.fact_id }),
           ...(r.answer !== null && { answer: r.answer }),
+          ...(r.book !== null && { book: r.book }),
         }),
       );
       return { entries, skipped: 0 };

@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/engine';
+import type { Books } from './books';
 
 /** Why the last reload left the previous knowledge in service. */
 export type ReloadFailure = 'invalid-knowledge' | 'folder-missing' | 'worker-failed';
@@ -6,45 +6,45 @@ export type ReloadFailure = 'invalid-knowledge' | 'folder-missing' | 'worker-fai
 /** What /healthz reports about the knowledge in service. */
 export interface KnowledgeStatus {
   fingerprint: string;
-  /** When the engine in service was put in service. */
+  /** When the books in service were put in service. */
   loadedAt: string;
   /** How long loading it took (start-up load, or the reload that produced it). */
   loadMs: number;
   lastReload?: { at: string; ok: true; durationMs: number } | { at: string; ok: false; reason: ReloadFailure; problems?: number };
 }
 
-/** Where readers get the engine in service: each question asks once and keeps that engine to the end. */
+/** Where readers get the books in service (an engine per book): each question asks once and keeps them to the end. */
 export interface EngineSource {
-  current(): Engine;
+  current(): Books;
 }
 
 /**
- * The one place the engine in service is kept. Reloads swap in a complete engine with a single
- * assignment, so a question is always answered wholly by the old or wholly by the new knowledge.
+ * The one place the books in service are kept. Reloads swap in all books (and the channel map) with a
+ * single assignment, so a question is always answered wholly by the old or wholly by the new knowledge.
  */
 export class EngineHolder implements EngineSource {
-  private engine: Engine;
+  private books: Books;
   private state: KnowledgeStatus;
 
   constructor(
-    engine: Engine,
+    books: Books,
     loadMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.engine = engine;
-    this.state = this.describe(engine, loadMs);
+    this.books = books;
+    this.state = this.describe(books, loadMs);
   }
 
-  current(): Engine {
-    return this.engine;
+  current(): Books {
+    return this.books;
   }
 
-  replace(engine: Engine, loadMs: number): void {
-    this.engine = engine;
-    this.state = { ...this.describe(engine, loadMs), lastReload: { at: this.stamp(), ok: true, durationMs: Math.round(loadMs) } };
+  replace(books: Books, loadMs: number): void {
+    this.books = books;
+    this.state = { ...this.describe(books, loadMs), lastReload: { at: this.stamp(), ok: true, durationMs: Math.round(loadMs) } };
   }
 
-  /** A reload that failed: the engine in service stays. */
+  /** A reload that failed: the books in service stay. */
   failed(reason: ReloadFailure, problems?: number): void {
     this.state = { ...this.state, lastReload: { at: this.stamp(), ok: false, reason, ...(problems !== undefined && { problems }) } };
   }
@@ -53,8 +53,8 @@ export class EngineHolder implements EngineSource {
     return this.state;
   }
 
-  private describe(engine: Engine, loadMs: number): KnowledgeStatus {
-    return { fingerprint: engine.knowledge.fingerprint, loadedAt: this.stamp(), loadMs: Math.round(loadMs) };
+  private describe(books: Books, loadMs: number): KnowledgeStatus {
+    return { fingerprint: books.fingerprint, loadedAt: this.stamp(), loadMs: Math.round(loadMs) };
   }
 
   private stamp(): string {

@@ -9,6 +9,8 @@ import { readKnowledgeCache, writeKnowledgeCache } from '../cache/store';
 import { aliasesFileSchema, knowledgeFileSchema, type Fact, type KnowledgeBase } from './schema';
 
 export const ALIASES_FILE = 'aliases.yml';
+/** Maps Slack channels to books (see channels.ts); read once for the whole folder, never as a source. */
+export const CHANNELS_FILE = 'channels.yml';
 
 export type LoadResult = { ok: true; knowledge: KnowledgeBase } | { ok: false; problems: Problem[] };
 
@@ -20,14 +22,14 @@ export class KnowledgeError extends Error {
 }
 
 /** Paths in messages are relative to the working directory when inside it, so they are clickable and short. */
-function displayPath(file: string, cwd: string): string {
+export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 export function knowledgeFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/i.test(name) && name !== ALIASES_FILE)
+    .filter((name) => /\.ya?ml$/i.test(name) && name !== ALIASES_FILE && name !== CHANNELS_FILE)
     .sort()
     .map((name) => path.join(dir, name));
 }

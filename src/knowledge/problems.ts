@@ -23,7 +23,7 @@ function describe(value: unknown): string {
   return `${typeof value === 'string' ? 'text' : `a ${typeof value}`} (${JSON.stringify(value)})`;
 }
 
-const expectedNames: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping' };
+const expectedNames: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', record: 'a mapping' };
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let value: unknown = root;

@@ -6,26 +6,30 @@ import type { CacheFolder } from '../cache/cache-folder';
 import { unpackIndex } from '../cache/index-pack';
 import { unpacking } from '../cache/knowledge-pack';
 import { createEngine, type Engine } from '../engine/engine';
+import { Books } from './books';
 import { restoreIndex } from '../engine/index-builder';
 import type { EngineHolder } from './engine-holder';
 import { formatProblem } from './problems';
-import type { ReloadReply, ReloadRequest } from './reload-worker';
+import type { PackedBook, ReloadReply, ReloadRequest } from './reload-worker';
 
 const UNREADABLE = 'unreadable';
 /** A reload still running after this long (a hung network folder) is abandoned; the next change tries again. */
 const RELOAD_TIMEOUT_MS = 5 * 60_000;
 
-/** Names, sizes and modification times of the YAML files: cheap to read, changes with any edit. */
+/** Names, sizes and modification times of the YAML files, and of those in sub-folders (books): cheap to read, changes with any edit. */
 export function folderSignature(dir: string): string {
   try {
-    return readdirSync(dir)
-      .filter((name) => /\.ya?ml$/i.test(name))
-      .sort()
-      .map((name) => {
-        const s = statSync(path.join(dir, name));
-        return `${name}:${s.size}:${s.mtimeMs}`;
-      })
-      .join('|');
+    const entries = readdirSync(dir, { withFileTypes: true });
+    const yaml = (folder: string, prefix: string) =>
+      readdirSync(folder)
+        .filter((name) => /\.ya?ml$/i.test(name))
+        .sort()
+        .map((name) => {
+          const s = statSync(path.join(folder, name));
+          return `${prefix}${name}:${s.size}:${s.mtimeMs}`;
+        });
+    const books = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    return [...yaml(dir, ''), ...books.flatMap((book) => yaml(path.join(dir, book), `${book}/`))].join('|');
   } catch {
     return UNREADABLE;
   }
@@ -72,19 +76,25 @@ async function inTurns<T>(steps: Generator<void, T>): Promise<{ value: T; totalM
   }
 }
 
-/** The engine from the worker's packed result: all the main thread still does (see README, Performance). */
-function* engineFrom(reply: Extract<ReloadReply, { ok: true }>): Generator<void, Engine> {
-  const knowledge = yield* unpacking(reply.knowledge);
+/** A book's engine from the worker's packed result: all the main thread still does (see README, Performance). */
+function* engineFrom(book: PackedBook): Generator<void, Engine> {
+  const knowledge = yield* unpacking(book.knowledge);
   yield;
-  const index = restoreIndex(unpackIndex(reply.index), knowledge.aliases);
+  const index = restoreIndex(unpackIndex(book.index), knowledge.aliases);
   yield;
   return createEngine(knowledge, { prebuilt: index });
 }
 
+function* booksFrom(reply: Extract<ReloadReply, { ok: true }>): Generator<void, Books> {
+  const engines = new Map<string, Engine>();
+  for (const book of reply.books) engines.set(book.name, yield* engineFrom(book));
+  return new Books(engines, reply.channels);
+}
+
 /**
  * Polls `dir` every `intervalMs`; once a change has settled (the folder looked the same on two polls
- * in a row), loads it in a worker thread and swaps the new engine into `holder`. Whatever goes wrong
- * (invalid files, a vanished folder, a crashed worker) keeps the engine in service and is logged.
+ * in a row), loads it (every book, and channels.yml) in a worker thread and swaps the new books into `holder`. Whatever goes wrong
+ * (invalid files, a vanished folder, a crashed worker) keeps the books in service and is logged.
  * Polling, not fs.watch: see README, Hardening.
  */
 export function watchKnowledge(holder: EngineHolder, options: WatchOptions, log: ReloadLog): () => void {
@@ -97,7 +107,7 @@ export function watchKnowledge(holder: EngineHolder, options: WatchOptions, log:
 
   const failed = (reason: Parameters<EngineHolder['failed']>[0], fields: Record<string, unknown>, problems?: number) => {
     holder.failed(reason, problems);
-    log('error', 'knowledge_reload_failed', { reason, kept: holder.current().knowledge.fingerprint, ...fields });
+    log('error', 'knowledge_reload_failed', { reason, kept: holder.current().fingerprint, ...fields });
   };
 
   async function reload(): Promise<void> {
@@ -105,14 +115,13 @@ export function watchKnowledge(holder: EngineHolder, options: WatchOptions, log:
     try {
       const reply = await runWorker(workerScript, request, workers);
       if (!reply.ok) return failed('invalid-knowledge', { problems: reply.problems.map(formatProblem) }, reply.problems.length);
-      const { value: engine, totalMs, longestStepMs } = await inTurns(engineFrom(reply));
+      const { value: books, totalMs, longestStepMs } = await inTurns(booksFrom(reply));
       const durationMs = performance.now() - started;
-      holder.replace(engine, durationMs);
-      const { sources, fingerprint } = engine.knowledge;
+      holder.replace(books, durationMs);
       log('info', 'knowledge_reloaded', {
-        facts: engine.facts.length,
-        sources: sources.length,
-        fingerprint,
+        ...books.totals,
+        ...(books.several && { books: books.names }),
+        fingerprint: books.fingerprint,
         durationMs: Math.round(durationMs),
         mainThreadMs: Math.round(totalMs),
         longestStepMs: Math.round(longestStepMs),

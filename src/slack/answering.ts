@@ -5,6 +5,7 @@ import type { SemanticAnswerer } from '../engine/semantic/answerer';
 import type { FeedbackEntry } from '../feedback/log';
 import type { FeedbackStore } from '../feedback/store';
 import { answerMessage, noAnswerMessage, type Message } from './blocks';
+import type { Books } from '../knowledge/books';
 import type { EngineSource } from '../knowledge/engine-holder';
 import type { BotLogger } from './logger';
 
@@ -16,7 +17,7 @@ export interface AskContext {
 }
 
 export interface AnsweringDeps {
-  /** The engine in service; reloads swap it there. */
+  /** The books in service; reloads swap them there. Each question searches its channel's book only. */
   engines: EngineSource;
   logger: BotLogger;
   feedback: FeedbackStore;
@@ -50,7 +51,8 @@ export async function answerQuestion(
   ctx: AskContext,
   confidentOnly = false,
 ): Promise<{ answer: Answer; message: Message } | undefined> {
-  const engine = deps.engines.current();
+  const books = deps.engines.current();
+  const { engine } = books.forChannel(ctx.channel);
   const started = process.hrtime.bigint();
   const answer = deps.semantic ? await deps.semantic.ask(engine, question) : engine.ask(question);
   const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -61,6 +63,7 @@ export async function answerQuestion(
     channel: ctx.channel,
     user: ctx.user,
     surface: ctx.surface,
+    ...bookField(books, ctx.channel),
     latencyMs: Math.round(latencyMs * 100) / 100,
     answered: answer.answered,
     factId: answer.answered ? top?.fact.id : undefined,
@@ -68,13 +71,16 @@ export async function answerQuestion(
     ...(deps.logQuestions && { question }),
   });
   if (!answer.answered) {
-    await recordFeedback(deps, { kind: 'unanswered', user: ctx.user, question });
+    await recordFeedback(deps, { kind: 'unanswered', user: ctx.user, question, ...bookField(books, ctx.channel) });
   }
   const message = answer.answered
     ? answerMessage(answer, { shareable: ctx.surface === 'command', inContext: !!(top && storedTextFile(top.fact, process.cwd())) })
     : noAnswerMessage(answer, engine, deps.expertsChannel !== undefined);
   return { answer, message };
 }
+
+/** The book a channel searches, for log lines and feedback records, when there is more than one. */
+export const bookField = (books: Books, channel: string | undefined): { book?: string } => (books.several ? { book: books.forChannel(channel).name } : {});
 
 /** Feedback is a nice-to-have: a full disk must not stop the bot from answering. */
 export async function recordFeedback(

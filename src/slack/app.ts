@@ -26,7 +26,7 @@ export interface Bot extends Lifecycle {
 
 export interface BotOptions {
   config: Config;
-  /** The engine in service; reloads swap it there, and /healthz reports its status. */
+  /** The books in service (an engine per book); reloads swap them there, and /healthz reports their status. */
   engines: EngineHolder;
   logger: BotLogger;
   /** From the start-up auth.test, so Bolt does not call it again (and fail unhandled); none with OAuth. */
@@ -58,10 +58,12 @@ export function createBot({ config, engines, logger, identity, installations, se
     ...(semantic && { semantic }),
   };
   const health = () => {
-    const engine = engines.current();
+    const books = engines.current();
     const degraded = shared.degraded();
-    const semanticStage = semantic ? semantic.state(engine) : 'off';
-    return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), facts: engine.facts.length, sources: engine.knowledge.sources.length, knowledge: engines.status(), semantic: semanticStage };
+    // Ready when every book's fact vectors are; a book still preparing is answered by word matching meanwhile.
+    const states = semantic ? books.names.map((name) => semantic.state(books.named(name)!.engine)) : ['off'];
+    const semanticStage = states.find((s) => s !== 'ready') ?? 'ready';
+    return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), ...books.totals, ...(books.several && { books: books.names }), knowledge: engines.status(), semantic: semanticStage };
   };
 
   const oauth = (config.oauth || installations) && oauthReceiverOptions(config, installations, logger);

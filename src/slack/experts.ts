@@ -3,7 +3,7 @@ import { expertMessages as msg } from '../messages';
 import { recordFeedback } from './answering';
 import { context, quote, section, SLACK_LIMITS, type Message } from './blocks';
 import type { IncomingMessage } from './incoming';
-import type { BotDeps } from './listeners/types';
+import type { BotDeps, Handoff } from './listeners/types';
 import { defang, link, questionFromMessage, truncate } from './mrkdwn';
 import { postMessage, slackErrorCode } from './post';
 
@@ -33,7 +33,7 @@ export async function handToExperts(
   client: webApi.WebClient,
   deps: BotDeps,
   expertsChannel: string,
-  ask: { asker: string; question: string; container?: ClickedIn },
+  ask: Handoff & { container?: ClickedIn },
 ): Promise<boolean> {
   const where = await whereAsked(client, ask.container);
   const question = defang(truncate(ask.question, SLACK_LIMITS.echoedQuestion));
@@ -43,7 +43,7 @@ export async function handToExperts(
   };
   try {
     const posted = await client.chat.postMessage({ channel: expertsChannel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
-    if (posted.ts) deps.expertThreads.remember(expertsChannel, posted.ts, { asker: ask.asker, question: ask.question.slice(0, 500) });
+    if (posted.ts) deps.expertThreads.remember(expertsChannel, posted.ts, { asker: ask.asker, question: ask.question.slice(0, 500), ...(ask.book !== undefined && { book: ask.book }) });
     return true;
   } catch (error) {
     deps.logger.event(LogLevel.ERROR, 'slack_api_error', { method: 'chat.postMessage', error: slackErrorCode(error), channel: expertsChannel });
@@ -52,10 +52,10 @@ export async function handToExperts(
 }
 
 /** An expert's reply in a hand-off thread: sent to the asker in a DM, and logged for the curators. */
-export async function relayExpertReply(client: webApi.WebClient, deps: BotDeps, handoff: { asker: string; question: string }, reply: IncomingMessage): Promise<void> {
+export async function relayExpertReply(client: webApi.WebClient, deps: BotDeps, handoff: Handoff, reply: IncomingMessage): Promise<void> {
   const answer = questionFromMessage(reply.text ?? '');
   if (!answer || !reply.user) return;
-  await recordFeedback(deps, { kind: 'expert', user: reply.user, question: handoff.question, answer });
+  await recordFeedback(deps, { kind: 'expert', user: reply.user, question: handoff.question, answer, ...(handoff.book !== undefined && { book: handoff.book }) });
   const message: Message = {
     text: defang(`${handoff.question}\n${answer}`),
     blocks: [section(`*Q:* ${defang(truncate(handoff.question, SLACK_LIMITS.echoedQuestion))}\n${msg.answered(reply.user)}\n${quote(answer)}`), context(msg.notFromBriefing())],

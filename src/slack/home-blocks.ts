@@ -1,5 +1,6 @@
 import type { types as slack } from '@slack/bolt';
 import type { Engine } from '../engine/engine';
+import type { Books } from '../knowledge/books';
 import type { FeedbackEntry } from '../feedback/log';
 import { factTopic, publication } from '../knowledge/source-line';
 import { homeMessages as msg } from '../messages';
@@ -36,11 +37,12 @@ function capped<T>(items: readonly T[], cap: number, what: string, block: (item:
   return blocks;
 }
 
-function curatorBlocks(engine: Engine, feed: CuratorFeed): slack.KnownBlock[] {
+function curatorBlocks(books: Books, feed: CuratorFeed): slack.KnownBlock[] {
   const question = (e: FeedbackEntry) => defang(truncate(e.question, HOME_LIMITS.echoedQuestion));
   const factOf = (e: FeedbackEntry) => {
     if (!e.factId) return msg.noFact();
-    const fact = engine.facts.find((f) => f.id === e.factId);
+    // Each entry's fact in the book it was given from (entries written before books: the default book).
+    const fact = books.named(e.book ?? books.default.name)?.engine.facts.find((f) => f.id === e.factId);
     return fact ? `${defang(factTopic(fact))} (\`${e.factId}\`)` : defang(msg.factGone(e.factId));
   };
   return [
@@ -53,8 +55,9 @@ function curatorBlocks(engine: Engine, feed: CuratorFeed): slack.KnownBlock[] {
   ];
 }
 
-/** The App Home tab: how to ask with three live examples, the sources, and (for curators) their to-do list. */
-export function homeView(engine: Engine, feed?: CuratorFeed): slack.HomeView {
+/** The App Home tab: how to ask with three live examples and the sources of the default book, and (for curators) their to-do list. */
+export function homeView(books: Books, feed?: CuratorFeed): slack.HomeView {
+  const { engine } = books.default;
   const sources = sourceLines(engine);
   const shown = sources.slice(0, HOME_LIMITS.sources);
   if (sources.length > shown.length) shown.push(msg.more(sources.length - shown.length, 'source'));
@@ -64,7 +67,7 @@ export function homeView(engine: Engine, feed?: CuratorFeed): slack.HomeView {
     section(`${msg.tryThese()}\n${exampleQuestions(engine).map((q) => `• /brief ${defang(q)}`).join('\n')}`),
     divider,
     section(`${msg.sources(sources.length)}\n${shown.join('\n')}`),
-    ...(feed ? curatorBlocks(engine, feed) : []),
+    ...(feed ? curatorBlocks(books, feed) : []),
   ];
   return { type: 'home', blocks: blocks.slice(0, HOME_LIMITS.blocks) };
 }

@@ -2,9 +2,11 @@ import { Pool } from 'pg';
 import { startBot, type StartedBot } from '../helpers/bot';
 import { brief } from '../helpers/cli';
 import { FakeSlack } from '../helpers/fake-slack';
-import { directMessageEvent } from '../helpers/payloads';
+import { directMessageEvent, mentionEvent } from '../helpers/payloads';
+import { fixtureKnowledge, REPO } from '../helpers/paths';
 import { describeWith, testDatabase } from '../helpers/services';
 import { sendSigned } from '../helpers/signed';
+import { loadBooks } from '../../src/cache/load-books';
 import { migrate } from '../../src/db/migrations';
 
 /** Each run gets a database of its own on the test server, dropped after. */
@@ -19,10 +21,10 @@ describeWith(databaseUrl)('feedback in PostgreSQL (DATABASE_URL)', () => {
     const pools = [1, 2, 3].map(() => new Pool({ connectionString: databaseUrl }));
     try {
       const applied = await Promise.all(pools.map((p) => migrate(p)));
-      expect(applied.reduce((a, b) => a + b, 0)).toBe(3);
+      expect(applied.reduce((a, b) => a + b, 0)).toBe(4);
       expect(await migrate(pools[0]!)).toBe(0);
       const { rows } = await pools[0]!.query('SELECT version FROM brief_migrations');
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
@@ -42,6 +44,24 @@ describeWith(databaseUrl)('feedback in PostgreSQL (DATABASE_URL)', () => {
     const { code, out } = await brief(['gaps'], { env: { DATABASE_URL: databaseUrl } });
     expect(code).toBe(0);
     expect(out).toContain("   1× What's the weather in Kabul tomorrow?");
+  });
+
+  it('keeps the book of a question asked in a channel mapped to one, and brief gaps --book reads only that book', async () => {
+    const loaded = loadBooks(fixtureKnowledge('two-books'), REPO, undefined);
+    if (!loaded.ok) throw new Error('two-books must load');
+    const fake = await new FakeSlack().start();
+    let bot: StartedBot | undefined;
+    try {
+      bot = await startBot(fake, { DATABASE_URL: databaseUrl }, { books: loaded.books });
+      await sendSigned(bot.eventsUrl, JSON.stringify(mentionEvent('How much water may each farm draw?', { channel: 'C0VALLEY01' })));
+      await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    } finally {
+      await bot?.stop();
+      await fake.stop();
+    }
+    const gaps = (book: string) => brief(['gaps', '--knowledge', fixtureKnowledge('two-books'), '--book', book], { env: { DATABASE_URL: databaseUrl } });
+    expect((await gaps('valley')).out).toContain('   1× How much water may each farm draw?');
+    expect((await gaps('harbour')).out).not.toContain('How much water');
   });
 
   it('brief gaps says which store it could not read, without the password', async () => {

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
 import { openFeedback } from '../../src/feedback/store';
 import { openInstallations } from '../../src/install/installation-store';
+import { Books } from '../../src/knowledge/books';
 import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
@@ -23,7 +24,10 @@ export const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
  * Starts the real app (HTTP mode unless SLACK_APP_TOKEN is given) against the fake Web API on loopback;
  * with SLACK_CLIENT_ID etc. (and SLACK_BOT_TOKEN: ''), OAuth installs kept in DATABASE_URL.
  */
-export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, options: { engine?: Engine } = {}) {
+/** The knowledge the bot serves: one engine (the book "default"), or several books with their channel map. */
+export type BotKnowledge = { engine?: Engine; books?: Books };
+
+export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, options: BotKnowledge = {}) {
   const feedbackLog = path.join(mkdtempSync(path.join(tmpdir(), 'brief-bot-')), 'feedback.jsonl');
   const config = {
     ...loadConfig({
@@ -43,7 +47,7 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
   const feedback = await openFeedback(config);
   const identity = config.botToken ? await verifyBotToken(config, logger) : undefined;
   const installations = config.oauth ? await openInstallations(config.databaseUrl!) : undefined;
-  const bot = createBot({ config, engines: new EngineHolder(options.engine ?? engine, 0), logger, identity, installations, shared, feedback });
+  const bot = createBot({ config, engines: new EngineHolder(options.books ?? Books.single(options.engine ?? engine), 0), logger, identity, installations, shared, feedback });
   const { port } = await bot.start();
   return {
     bot,
@@ -65,7 +69,7 @@ export function useFakeSlack() {
   const ctx = {
     fake: undefined as unknown as FakeSlack,
     bot: undefined as StartedBot | undefined,
-    async start(env: NodeJS.ProcessEnv = {}, options: { engine?: Engine } = {}): Promise<StartedBot> {
+    async start(env: NodeJS.ProcessEnv = {}, options: BotKnowledge = {}): Promise<StartedBot> {
       ctx.bot = await startBot(ctx.fake, env, options);
       return ctx.bot;
     },

@@ -34,9 +34,10 @@ export function channelMessageEvent(text: string, overrides: Record<string, unkn
   return body;
 }
 
-/** The recorded slash command form body, as Slack really encodes it, for `/brief TEXT`. */
-export function slashCommandForm(text: string, responseUrl: string): string {
+/** The recorded slash command form body, as Slack really encodes it, for `/brief TEXT` (other `fields` replaced, e.g. channel_id). */
+export function slashCommandForm(text: string, responseUrl: string, fields: Record<string, string> = {}): string {
   const form = new URLSearchParams(readFileSync(path.join(dir, 'slash_command.form.java-sdk-real-modified.txt'), 'utf8').trim());
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
   form.set('command', '/brief');
   form.set('text', text);
   form.set('response_url', responseUrl);

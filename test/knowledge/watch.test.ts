@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEngine } from '../../src/engine/engine';
+import { Books } from '../../src/knowledge/books';
 import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { watchKnowledge, type WatchOptions } from '../../src/knowledge/watch';
@@ -22,7 +23,7 @@ function watching(options: Partial<WatchOptions> = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'brief-watch-'));
   const dir = path.join(work, 'knowledge');
   cpSync(fixtureKnowledge('basic'), dir, { recursive: true });
-  const engines = new EngineHolder(createEngine(loadKnowledgeOrThrow(dir, work)), 5);
+  const engines = new EngineHolder(Books.single(createEngine(loadKnowledgeOrThrow(dir, work))), 5);
   const logs: Array<{ level: string; event: string; fields: Record<string, unknown> }> = [];
   const stop = watchKnowledge(engines, { dir, cwd: work, intervalMs: 50, workerScript: WORKER, ...options }, (level, event, fields) => logs.push({ level, event, fields }));
   afterAll(stop);
@@ -39,9 +40,9 @@ describe('watchKnowledge', () => {
       const before = w.engines.current();
       writeFileSync(path.join(w.dir, 'staff.yml'), STAFF);
       await until(() => w.engines.current() !== before);
-      expect(w.engines.current().ask('Who is the programme director?').results[0]?.fact.id).toBe('programme-director');
+      expect(w.engines.current().default.engine.ask('Who is the programme director?').results[0]?.fact.id).toBe('programme-director');
       const status = w.engines.status();
-      expect(status).toMatchObject({ fingerprint: w.engines.current().knowledge.fingerprint, lastReload: { ok: true } });
+      expect(status).toMatchObject({ fingerprint: w.engines.current().fingerprint, lastReload: { ok: true } });
       expect(status.loadMs).toBeGreaterThan(0);
       expect(w.logs.map((l) => l.event)).toEqual(['knowledge_reloaded']);
     });
@@ -52,7 +53,33 @@ describe('watchKnowledge', () => {
       await until(() => w.engines.status().lastReload?.ok === false);
       expect(w.engines.current()).toBe(before);
       expect(w.engines.status().lastReload).toMatchObject({ ok: false, reason: 'invalid-knowledge', problems: 1 });
-      expect(w.logs.at(-1)).toMatchObject({ level: 'error', event: 'knowledge_reload_failed', fields: { reason: 'invalid-knowledge', kept: before.knowledge.fingerprint } });
+      expect(w.logs.at(-1)).toMatchObject({ level: 'error', event: 'knowledge_reload_failed', fields: { reason: 'invalid-knowledge', kept: before.fingerprint } });
+    });
+
+    it('reloads a new book (a sub-folder) and channels.yml together, each channel then searching its book', async () => {
+      writeFileSync(path.join(w.dir, 'staff.yml'), STAFF);
+      await until(() => w.engines.status().lastReload?.ok === true && w.engines.current().default.engine.facts.some((f) => f.id === 'programme-director'));
+      mkdirSync(path.join(w.dir, 'board'));
+      writeFileSync(path.join(w.dir, 'board', 'staff.yml'), STAFF.replace('Dana Weiss', 'Omar Haddad'));
+      writeFileSync(path.join(w.dir, 'channels.yml'), 'channels:\n  C0BOARD01: board\n');
+      await until(() => w.engines.current().forChannel('C0BOARD01').name === 'board');
+      const books = w.engines.current();
+      expect(books.names).toEqual(['default', 'board']);
+      const director = (channel: string) => books.forChannel(channel).engine.ask('Who is the programme director?').results[0]?.fact.text;
+      expect(director('C0BOARD01')).toBe('The programme director is Omar Haddad.');
+      expect(director('C0OTHER01')).toBe('The programme director is Dana Weiss.');
+      expect(w.logs.at(-1)).toMatchObject({ event: 'knowledge_reloaded', fields: { books: ['default', 'board'] } });
+    });
+
+    it('keeps the books in service when channels.yml names a book that does not exist, logging why', async () => {
+      const before = w.engines.current();
+      writeFileSync(path.join(w.dir, 'channels.yml'), 'channels:\n  C0BOARD01: bord\n');
+      await until(() => w.engines.status().lastReload?.ok === false);
+      expect(w.engines.current()).toBe(before);
+      expect(w.logs.at(-1)).toMatchObject({
+        event: 'knowledge_reload_failed',
+        fields: { reason: 'invalid-knowledge', problems: ['knowledge/channels.yml:2: channels.C0BOARD01 "bord" is not a book: the books are default, board (one per sub-folder of the knowledge folder; "default" is the files at its top)'] },
+      });
     });
   });
 
@@ -67,7 +94,7 @@ describe('watchKnowledge', () => {
       await until(() => w.engines.status().lastReload !== undefined);
       expect(w.engines.current()).toBe(before);
       expect(w.engines.status().lastReload).toMatchObject({ ok: false, reason: 'worker-failed' });
-      expect(w.logs).toEqual([{ level: 'error', event: 'knowledge_reload_failed', fields: { reason: 'worker-failed', kept: before.knowledge.fingerprint, error: 'worker ran out of luck' } }]);
+      expect(w.logs).toEqual([{ level: 'error', event: 'knowledge_reload_failed', fields: { reason: 'worker-failed', kept: before.fingerprint, error: 'worker ran out of luck' } }]);
     });
   });
 });

@@ -3,12 +3,19 @@ import type { Installations } from '../../install/installation-store';
 import type { AnsweringDeps } from '../answering';
 import type { ThreadMemory } from '../thread-memory';
 
+/** A question handed to EXPERTS_CHANNEL: who asked, and (with several books) the book they asked. */
+export interface Handoff {
+  asker: string;
+  question: string;
+  book?: string;
+}
+
 export interface BotDeps extends AnsweringDeps {
   autoAnswerChannels: ReadonlySet<string>;
   /** Threads the bot answered a mention in, with their first question: replies there need no mention. */
   answeredThreads: ThreadMemory<string>;
   /** Questions handed to EXPERTS_CHANNEL, by the thread of the bot's post there: replies go to the asker. */
-  expertThreads: ThreadMemory<{ asker: string; question: string }>;
+  expertThreads: ThreadMemory<Handoff>;
   /** CURATOR_IDS: whose App Home also lists the curators' to-do list. */
   curators: ReadonlySet<string>;
   /** OAuth installs (many workspaces); unset with one SLACK_BOT_TOKEN. */

@@ -1,5 +1,6 @@
 import { expertMessages, slackMessages } from '../../../messages';
 import { ACTIONS, noticeMessage, section } from '../../blocks';
+import { bookField } from '../../answering';
 import { handToExperts, type ClickedIn } from '../../experts';
 import type { Listener } from '../types';
 import { readButtonValue } from './button-value';
@@ -18,7 +19,7 @@ export const askExpertAction: Listener = {
         return;
       }
       const container = (body as { container?: ClickedIn }).container;
-      const posted = await handToExperts(client, deps, expertsChannel, { asker: value.user, question: value.q, container });
+      const posted = await handToExperts(client, deps, expertsChannel, { asker: value.user, question: value.q, container, ...bookField(deps.engines.current(), value.channel) });
       const text = posted ? expertMessages.asked(expertsChannel) : expertMessages.unreachable();
       await respond({ response_type: 'ephemeral', replace_original: false, text, blocks: [section(text)] });
     });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Books } from '../../../knowledge/books';
+import type { Fact } from '../../../knowledge/schema';
 import type { ButtonValue } from '../../blocks';
 
 const valueSchema = z.object({ q: z.string(), id: z.string().optional() });
@@ -15,4 +17,12 @@ export function readButtonValue(body: unknown): (ButtonValue & { user: string; c
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The fact a button names, looked up only in the book of the channel it was clicked in (Slack signs
+ * the channel; the value is the user's to craft): another book's fact id finds nothing.
+ */
+export function findFact(books: Books, value: { id?: string; channel?: string }): Fact | undefined {
+  return value.id === undefined ? undefined : books.forChannel(value.channel).engine.facts.find((f) => f.id === value.id);
 }

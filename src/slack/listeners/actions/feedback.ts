@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { slackMessages } from '../../../messages';
-import { recordFeedback } from '../../answering';
+import { bookField, recordFeedback } from '../../answering';
 import { ACTIONS, askExpertBlock, noticeMessage } from '../../blocks';
 import type { BotDeps, Listener } from '../types';
 import { readButtonValue } from './button-value';
@@ -10,7 +10,7 @@ function registerVote(app: App, deps: BotDeps, actionId: string, kind: 'up' | 'd
     await ack();
     const value = readButtonValue(body);
     if (!value) return;
-    await recordFeedback(deps, { kind, user: value.user, question: value.q, factId: value.id });
+    await recordFeedback(deps, { kind, user: value.user, question: value.q, factId: value.id, ...bookField(deps.engines.current(), value.channel) });
     const thanks = noticeMessage(kind === 'up' ? slackMessages.thanksUp() : slackMessages.thanksDown());
     if (kind === 'down' && deps.expertsChannel) thanks.blocks.push(askExpertBlock(value.q));
     await respond({ response_type: 'ephemeral', replace_original: false, ...thanks });

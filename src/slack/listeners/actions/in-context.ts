@@ -2,7 +2,7 @@ import { excerptContext } from '../../../curation/context';
 import { slackMessages } from '../../../messages';
 import { ACTIONS, inContextMessage, noticeMessage } from '../../blocks';
 import type { Listener } from '../types';
-import { readButtonValue } from './button-value';
+import { findFact, readButtonValue } from './button-value';
 
 /** "In context": the sentence before and after the excerpt in its source's stored text, to whoever clicked. */
 export const inContextAction: Listener = {
@@ -12,7 +12,7 @@ export const inContextAction: Listener = {
     app.action(ACTIONS.inContext, async ({ ack, body, respond }) => {
       await ack();
       const value = readButtonValue(body);
-      const fact = value && deps.engines.current().facts.find((f) => f.id === value.id);
+      const fact = value && findFact(deps.engines.current(), value);
       if (!value || !fact) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(slackMessages.answerGone()) });
         return;

@@ -16,7 +16,8 @@ export const otherMatchesAction: Listener = {
         await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(slackMessages.unreadableButton()) });
         return;
       }
-      const others = deps.engines.current().ask(value.q, { top: 3 }).results.filter((r) => r.fact.id !== value.id && worthListing(r)).slice(0, 2);
+      const { engine } = deps.engines.current().forChannel(value.channel);
+      const others = engine.ask(value.q, { top: 3 }).results.filter((r) => r.fact.id !== value.id && worthListing(r)).slice(0, 2);
       await respond({ response_type: 'ephemeral', replace_original: false, ...otherMatchesMessage(value.q, others) });
     });
   },

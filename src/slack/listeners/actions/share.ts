@@ -3,7 +3,7 @@ import { slackMessages } from '../../../messages';
 import { answerMessage, ACTIONS, noticeMessage } from '../../blocks';
 import { postMessage, slackErrorCode } from '../../post';
 import type { Listener } from '../types';
-import { readButtonValue } from './button-value';
+import { findFact, readButtonValue } from './button-value';
 
 const NOT_POSTABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
@@ -15,7 +15,7 @@ export const shareAction: Listener = {
     app.action(ACTIONS.share, async ({ ack, body, client, respond }) => {
       await ack();
       const value = readButtonValue(body);
-      const fact = value && deps.engines.current().facts.find((f) => f.id === value.id);
+      const fact = value && findFact(deps.engines.current(), value);
       if (!value || !fact || !value.channel) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...noticeMessage(slackMessages.answerGone()) });
         return;

@@ -12,7 +12,7 @@ export const briefCommand: Listener = {
       await ack();
       const question = questionFromMessage(command.text ?? '');
       if (!question || /^help$/i.test(question)) {
-        await respond({ response_type: 'ephemeral', ...helpMessage(deps.engines.current()) });
+        await respond({ response_type: 'ephemeral', ...helpMessage(deps.engines.current().forChannel(command.channel_id).engine) });
         return;
       }
       const { message } = await answerQuestion(deps, question, {

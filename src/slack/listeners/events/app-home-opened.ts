@@ -2,7 +2,7 @@ import { readCuratorFeed } from '../../curator-feed';
 import { homeView } from '../../home-blocks';
 import type { Listener } from '../types';
 
-/** The Home tab, published each time it is opened, so examples and sources follow the knowledge in service. */
+/** The Home tab, published each time it is opened, so examples and sources follow the knowledge in service (the default book). */
 export const appHomeOpened: Listener = {
   kind: 'event',
   name: 'app_home_opened',

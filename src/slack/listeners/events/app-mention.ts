@@ -17,7 +17,7 @@ export const appMention: Listener = {
       const question = questionFromMessage(event.text);
       const message = question
         ? (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message
-        : helpMessage(deps.engines.current());
+        : helpMessage(deps.engines.current().forChannel(event.channel).engine);
       const posted = await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
       if (posted && question) deps.answeredThreads.remember(event.channel, threadTs, question.slice(0, 500));
     });

@@ -17,7 +17,7 @@ export const directMessage: Listener = {
       const answer =
         question && !/^(help|hi|hello|hey)\W*$/i.test(question)
           ? (await answerQuestion(deps, question, { user: message.user!, team: context.teamId, channel: message.channel, surface: 'dm' })).message
-          : helpMessage(deps.engines.current());
+          : helpMessage(deps.engines.current().forChannel(message.channel).engine);
       await replyTo(client, deps.logger, { channel: message.channel, threadTs: message.thread_ts }, answer);
     });
   },

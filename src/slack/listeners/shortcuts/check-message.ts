@@ -16,7 +16,9 @@ export const checkMessageShortcut: Listener = {
   register(app, deps) {
     app.shortcut({ callback_id: CHECK_MESSAGE_SHORTCUT, type: 'message_action' }, async ({ shortcut, ack, respond }) => {
       await ack();
-      const checked = checkClaims(deps.engines.current(), splitClaims(shortcut.message.text ?? ''));
+      // The book of the conversation the message is in, as for a question asked there.
+      const book = deps.engines.current().forChannel(shortcut.channel.id);
+      const checked = checkClaims(book.engine, splitClaims(shortcut.message.text ?? ''));
       deps.logger.event(LogLevel.INFO, 'claim_check', {
         team: shortcut.team?.id,
         channel: shortcut.channel.id,
