@@ -1,13 +1,15 @@
 import type { Answer } from '../engine/engine';
 import { ENGINE_DEFAULTS } from '../engine/config';
-import { SemanticAnswerer, type VectorStore } from '../engine/semantic/answerer';
+import { DECISION_MODEL } from '../engine/decision';
+import { SEMANTIC_MODEL, SemanticAnswerer } from '../engine/semantic/answerer';
+import type { OperatingPoint } from './eval-report';
 import { loadEmbedder } from '../engine/semantic/embedder';
 import type { CliEngine } from './render';
 
-/** How `brief` answers one question, and the lexical gate its answers had to pass (for `brief eval`'s report). */
+/** How `brief` answers one question, and where its decision draws the line (for `brief eval`'s report). */
 export interface CliAnswerer {
   answer(question: string, top: number): Promise<Answer>;
-  readonly gate: number;
+  readonly point: OperatingPoint;
 }
 
 /**
@@ -15,9 +17,9 @@ export interface CliAnswerer {
  * answers with the lexical engine alone: faster to start, less precise (README, Quality).
  */
 export function cliAnswerer(engine: CliEngine, lexical: boolean): CliAnswerer {
-  if (lexical) return { answer: async (q, top) => engine.ask(q, { top }), gate: ENGINE_DEFAULTS.lexicalGate };
+  if (lexical) return { answer: async (q, top) => engine.ask(q, { top }), point: { threshold: DECISION_MODEL.threshold, gate: ENGINE_DEFAULTS.lexicalGate } };
   const semantic = new SemanticAnswerer(loadEmbedder, { ...(engine.vectorStore && { store: engine.vectorStore }) });
-  return { answer: (q, top) => semantic.ask(engine, q, { top, wait: true }), gate: 0 };
+  // No lexical gate on this path: the similarity evidence is fitted to do that job (README, How answers are found).
+  return { answer: (q, top) => semantic.ask(engine, q, { top, wait: true }), point: { threshold: SEMANTIC_MODEL.threshold, gate: 0 } };
 }
 
-export type { VectorStore };

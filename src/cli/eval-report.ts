@@ -1,17 +1,21 @@
-import { ENGINE_DEFAULTS } from '../engine/config';
-import { DECISION_MODEL } from '../engine/decision';
 import { precisionCoverage, reliability, summarise, type Outcome } from '../eval/metrics';
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+/** Where the stage that answered draws the line: its decision threshold, and the lexical gate (0: none). */
+export interface OperatingPoint {
+  threshold: number;
+  gate: number;
+}
+
 /** Precision, coverage, what other operating points would give, and how well scores match outcomes. */
-export function qualityReport(outcomes: readonly Outcome[]) {
-  const thresholds = [...new Set([...THRESHOLDS, DECISION_MODEL.threshold])].sort((a, b) => a - b);
+export function qualityReport(outcomes: readonly Outcome[], point: OperatingPoint) {
+  const thresholds = [...new Set([...THRESHOLDS, point.threshold])].sort((a, b) => a - b);
   return {
     summary: summarise(outcomes),
-    threshold: DECISION_MODEL.threshold,
-    lexicalGate: ENGINE_DEFAULTS.lexicalGate,
+    threshold: point.threshold,
+    lexicalGate: point.gate,
     precisionCoverage: precisionCoverage(outcomes, thresholds),
     reliability: reliability(outcomes),
   };
@@ -23,7 +27,7 @@ export function qualityLines(report: ReturnType<typeof qualityReport>): string[]
     `Precision:          ${pct(s.precision)} (${s.right} right of ${s.right + s.wrong} answers given)`,
     `Coverage:           ${s.answerable ? pct(s.coverage) : 'n/a'} of answerable questions answered`,
     '',
-    `Precision–coverage (an answer needs lexical match ≥ ${report.lexicalGate} and score ≥ threshold; default ${report.threshold}):`,
+    `Precision–coverage (an answer needs ${report.lexicalGate > 0 ? `lexical match ≥ ${report.lexicalGate} and ` : ''}score ≥ threshold; default ${report.threshold}):`,
     '  threshold  precision  coverage  right  wrong',
   ];
   for (const row of report.precisionCoverage) {

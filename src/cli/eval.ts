@@ -21,7 +21,7 @@ export async function evaluate(answerer: CliAnswerer, cases: readonly EvalCase[]
   const report: EvalReport = { total: 0, right: 0, answerable: { total: 0, right: 0 }, unanswerable: { total: 0, right: 0 }, misses: [], outcomes: [] };
   for (const { q, expect } of cases) {
     const answer = await answerer.answer(q, 1);
-    report.outcomes.push(outcome(answer, expect, answerer.gate));
+    report.outcomes.push(outcome(answer, expect, answerer.point.gate));
     const right = isRight(answer, expect);
     const bucket = expect === null ? report.unanswerable : report.answerable;
     report.total++;
@@ -59,8 +59,9 @@ export async function runEval(
     return 1;
   }
   const cases = read.cases;
-  const report = await evaluate(cliAnswerer(loadEngine(), lexical), cases);
-  const quality = qualityReport(report.outcomes);
+  const answerer = cliAnswerer(loadEngine(), lexical);
+  const report = await evaluate(answerer, cases);
+  const quality = qualityReport(report.outcomes, answerer.point);
   const overall = report.total ? report.right / report.total : 0;
   if (json) {
     io.out(JSON.stringify({ ...report, outcomes: undefined, ...quality }));

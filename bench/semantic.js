@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run bench:semantic [-- --quick]
+ * The semantic stage, measured apart from the lexical engine (its goal is p99 ≤ 20 ms a question, the
+ * lexical engine's stays sub-millisecond): per-question latency of the semantic answer against the lexical
+ * one in the same process, the one-off cost of the fact vectors, memory, and `brief ask` from start to
+ * answer with and without it. Writes bench/results/semantic.json. Needs `npm run build`.
+ */
+const { execFileSync } = require('node:child_process');
+const { mkdirSync, mkdtempSync, readFileSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const { performance } = require('node:perf_hooks');
+const path = require('node:path');
+const { asKnowledge } = require('./systems');
+const { generateFacts, generateQueries } = require('./synthetic');
+const { percentile } = require('./stats');
+const { createEngine } = require('../dist/engine/engine');
+const { SemanticAnswerer } = require('../dist/engine/semantic/answerer');
+const { loadEmbedder } = require('../dist/engine/semantic/embedder');
+const { loadKnowledgeOrThrow } = require('../dist/knowledge/load');
+const { BUNDLED_KNOWLEDGE } = require('../dist/cli/knowledge-dir');
+
+const quick = process.argv.includes('--quick');
+const ROOT = path.resolve(__dirname, '..');
+const SIZES = quick ? [1000] : [1000, 10000];
+const GOAL_P99_MS = 20;
+
+/** @param {readonly number[]} xs */
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+/** @param {readonly number[]} xs @param {number} p */
+const pct = (xs, p) => Math.round((percentile(sorted(xs), p) ?? NaN) * 100) / 100;
+const rssMB = () => Math.round(process.memoryUsage().rss / 1e6);
+
+/**
+ * Latency of `questions` through both stages, alternating so that load on the machine hits both alike.
+ * @param {import('../src/engine/engine').Engine} engine @param {SemanticAnswerer} semantic @param {readonly string[]} questions
+ */
+async function latency(engine, semantic, questions) {
+  const lexical = [];
+  const sem = [];
+  for (const q of questions.slice(0, 10)) await semantic.ask(engine, q, { wait: true }); // warm-up (JIT, model)
+  for (const q of questions) {
+    let t = performance.now();
+    engine.ask(q);
+    lexical.push(performance.now() - t);
+    t = performance.now();
+    await semantic.ask(engine, q, { wait: true });
+    sem.push(performance.now() - t);
+  }
+  return { questions: questions.length, lexical: { p50: pct(lexical, 0.5), p99: pct(lexical, 0.99) }, semantic: { p50: pct(sem, 0.5), p99: pct(sem, 0.99) } };
+}
+
+/** `brief ask` from start to answer (warm cache), with and without the semantic stage, alternating. @param {number} runs */
+function cliRuns(runs) {
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'brief-bench-semantic-'));
+  const env = { ...process.env, KNOWLEDGE_CACHE_DIR: cache };
+  const ask = (/** @type {string[]} */ extra) => {
+    const t = performance.now();
+    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'brief.js'), 'ask', ...extra, "What are the NRF's stated goals?"], { env, stdio: 'ignore' });
+    return performance.now() - t;
+  };
+  ask([]); // fills the cache (knowledge, index, vectors)
+  const semantic = [];
+  const lexical = [];
+  for (let i = 0; i < runs; i++) {
+    semantic.push(ask([]));
+    lexical.push(ask(['--lexical']));
+  }
+  return { runs, semanticMedianMs: pct(semantic, 0.5), lexicalMedianMs: pct(lexical, 0.5) };
+}
+
+async function main() {
+  const began = performance.now();
+  const rssBeforeModelMB = rssMB();
+  let t = performance.now();
+  const embedder = await loadEmbedder();
+  const modelLoadMs = Math.round(performance.now() - t);
+  const semantic = new SemanticAnswerer(async () => embedder);
+  const sets = [];
+
+  const bundled = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+  const bank = readFileSync(path.join(ROOT, 'test', 'fixtures', 'eval', 'nrf-bank.tune.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q);
+  t = performance.now();
+  await semantic.prepare(bundled);
+  sets.push({ knowledge: 'bundled (16 facts)', vectorsMs: Math.round(performance.now() - t), ...(await latency(bundled, semantic, bank)) });
+  process.stderr.write('bundled knowledge done\n');
+
+  for (const size of SIZES) {
+    const facts = generateFacts(size);
+    const engine = createEngine(asKnowledge(facts));
+    t = performance.now();
+    await semantic.prepare(engine);
+    const vectorsMs = Math.round(performance.now() - t);
+    sets.push({ knowledge: `synthetic ${size.toLocaleString('en')} facts`, vectorsMs, ...(await latency(engine, semantic, generateQueries(facts, 300))) });
+    process.stderr.write(`${size} facts done\n`);
+  }
+  const rssAfterMB = rssMB();
+  const cli = cliRuns(quick ? 3 : 7);
+  const report = { date: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length, goalP99Ms: GOAL_P99_MS, modelLoadMs, rssBeforeModelMB, rssAfterMB, sets, cli, durationS: Math.round((performance.now() - began) / 1000) };
+
+  mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  writeFileSync(path.join(__dirname, 'results', 'semantic.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Semantic stage (${quick ? 'quick' : 'full'} run, ${report.cpus} cores, node ${report.node}); model load ${modelLoadMs} ms, RSS ${rssBeforeModelMB} → ${rssAfterMB} MB`);
+  console.log('knowledge                  fact vectors   lexical p50 / p99 ms   semantic p50 / p99 ms   semantic p99 ≤ 20 ms');
+  for (const s of sets) {
+    console.log(`${s.knowledge.padEnd(26)} ${String(s.vectorsMs).padStart(8)} ms    ${String(s.lexical.p50).padStart(6)} / ${String(s.lexical.p99).padEnd(10)}   ${String(s.semantic.p50).padStart(6)} / ${String(s.semantic.p99).padEnd(10)}     ${s.semantic.p99 <= GOAL_P99_MS ? 'met' : 'MISSED'}`);
+  }
+  console.log(`brief ask, start to answer (warm cache, median of ${cli.runs}): ${cli.semanticMedianMs} ms; with --lexical ${cli.lexicalMedianMs} ms`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
