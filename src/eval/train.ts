@@ -12,7 +12,7 @@ import { fitLogistic, type Row } from './logistic';
 import { loadEmbedder, type Embedder } from '../engine/semantic/embedder';
 import { computeFactVectors } from '../engine/semantic/fact-vectors';
 import { semanticFeatures } from '../engine/semantic/features';
-import { SEMANTIC_MODEL_FEATURES } from '../engine/semantic/answerer';
+import { SEMANTIC_MODEL_FEATURES, semanticOrder } from '../engine/semantic/answerer';
 
 /**
  * Fits the answer decision (src/engine/decision-model.json) on TUNING data only: the tuning halves of
@@ -130,11 +130,11 @@ export function trainDecision(): { model: DecisionModel; questions: number; answ
  */
 export const SEMANTIC_TARGET_PRECISION = 0.95;
 
-/** The answer the semantic stage gives per question: the candidate the model rates highest. */
+/** The answer the semantic stage gives per question: the candidate first in its order (semanticOrder). */
 function bestAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
-    const scored = q.rows.map((r) => ({ p: predict(model, r.x), y: r.y }));
-    const best = scored.reduce<{ p: number; y: number } | undefined>((a, b) => (!a || b.p > a.p ? b : a), undefined);
+    const scored = q.rows.map((r) => ({ p: predict(model, r.x), y: r.y, order: semanticOrder(r.x[LEXICAL]!, predict(model, r.x)) }));
+    const best = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.order > a.order ? b : a), undefined);
     // No lexical gate on this path: the similarity features carry what the gate guarded against.
     return { p: best?.p ?? 0, lexical: 1, y: best?.y ?? 0 };
   });

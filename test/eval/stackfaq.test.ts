@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { evaluateStackFaq } from '../../src/cli/stackfaq';
+import { evaluateStackFaq, evaluateStackFaqSemantic } from '../../src/cli/stackfaq';
 import { DEFAULT_STACKFAQ, readThreads, STACKFAQ_FLOORS, threadsAsKnowledge } from '../../src/eval/stackfaq';
 
 describe('StackFAQ benchmark', () => {
@@ -22,4 +22,10 @@ describe('StackFAQ benchmark', () => {
     expect(scores['title+answer'].hitAt1).toBeGreaterThanOrEqual(STACKFAQ_FLOORS['title+answer']);
     expect(scores.answer.hitAt1).toBeGreaterThanOrEqual(STACKFAQ_FLOORS.answer);
   });
+
+  it('never falls below its floor through the semantic stage either (the default of brief ask and the bot)', async () => {
+    const scores = await evaluateStackFaqSemantic();
+    expect(scores['title+answer'].hitAt1).toBeGreaterThanOrEqual(STACKFAQ_FLOORS['title+answer']);
+    expect(scores.answer.hitAt1).toBeGreaterThanOrEqual(STACKFAQ_FLOORS.answer);
+  }, 400_000);
 });

@@ -31,6 +31,10 @@ export interface SemanticAskOptions extends AskOptions {
 }
 
 const LEXICAL = FEATURES.indexOf('lexicalScore');
+
+/** How the semantic stage orders candidates (the answer is the first): see ENGINE_DEFAULTS.semanticRerank. */
+export const semanticOrder = (lexicalScore: number, probability: number): number => lexicalScore + ENGINE_DEFAULTS.semanticRerank.blend * probability;
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -95,7 +99,8 @@ export class SemanticAnswerer {
     // The model was fitted on the best few lexical candidates: it re-orders those; the rest keep their order.
     const decision = this.options.decision ?? SEMANTIC_MODEL;
     const judged = candidates.map((c) => ({ ...c, probability: probability([...c.features, ...semantic(c.id)], decision) }));
-    const head = judged.slice(0, ENGINE_DEFAULTS.rerank.candidates).sort((a, b) => b.probability - a.probability || a.id - b.id);
+    const order = (j: (typeof judged)[number]) => semanticOrder(j.features[LEXICAL]!, j.probability);
+    const head = judged.slice(0, ENGINE_DEFAULTS.rerank.candidates).sort((a, b) => order(b) - order(a) || a.id - b.id);
     const ranked = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates)].slice(0, top);
     return {
       question,
