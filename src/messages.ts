@@ -100,6 +100,9 @@ Examples:
   brief eval questions.jsonl --min 0.95`;
 
 export const cliMessages = Object.freeze({
+  semanticDeferred: (texts: number) =>
+    `brief: answering by word matching alone: the sentence vectors of this knowledge (${texts.toLocaleString('en')} texts, about ${Math.ceil(texts / 6000)} min to compute) are not cached yet. The bot computes and caches them in the background (npm start with the same KNOWLEDGE_DIR and KNOWLEDGE_CACHE_DIR); brief uses them from then on.`,
+  semanticUnavailable: (detail: string) => `brief: answering by word matching alone: the sentence model failed (${detail}).`,
   feedbackUnavailable: (where: string, reason: string) => `Could not read the feedback in ${where}: ${reason}. Check DATABASE_URL and that the database is up.`,
   unknownCommand: (command: string) => `brief: unknown command "${command}"`,
   noCommand: () => 'brief: a command is required',

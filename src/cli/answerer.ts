@@ -4,6 +4,7 @@ import { DECISION_MODEL } from '../engine/decision';
 import { SEMANTIC_MODEL, SemanticAnswerer } from '../engine/semantic/answerer';
 import type { OperatingPoint } from './eval-report';
 import { loadEmbedder } from '../engine/semantic/embedder';
+import { cliMessages as msg } from '../messages';
 import type { CliEngine } from './render';
 
 /** How `brief` answers one question, and where its decision draws the line (for `brief eval`'s report). */
@@ -12,13 +13,22 @@ export interface CliAnswerer {
   readonly point: OperatingPoint;
 }
 
+/** Texts `brief` embeds itself before answering (~10 ms each: under a minute); a larger knowledge base waits for the bot's. */
+const CLI_COMPUTE_LIMIT = 5000;
+
 /**
  * The semantic stage by default (it waits for the fact vectors, computed once and cached); `--lexical`
  * answers with the lexical engine alone: faster to start, less precise (README, Quality).
  */
-export function cliAnswerer(engine: CliEngine, lexical: boolean): CliAnswerer {
+export function cliAnswerer(engine: CliEngine, lexical: boolean, warn: (line: string) => void): CliAnswerer {
   if (lexical) return { answer: async (q, top) => engine.ask(q, { top }), point: { threshold: DECISION_MODEL.threshold, gate: ENGINE_DEFAULTS.lexicalGate } };
-  const semantic = new SemanticAnswerer(loadEmbedder, { ...(engine.vectorStore && { store: engine.vectorStore }) });
+  const semantic = new SemanticAnswerer(loadEmbedder, {
+    ...(engine.vectorStore && { store: engine.vectorStore }),
+    computeLimit: CLI_COMPUTE_LIMIT,
+    onVectors: (event) => {
+      if (!event.ready) warn(event.tooMany ? msg.semanticDeferred(event.tooMany) : msg.semanticUnavailable(event.error));
+    },
+  });
   // No lexical gate on this path: the similarity evidence is fitted to do that job (README, How answers are found).
   return { answer: (q, top) => semantic.ask(engine, q, { top, wait: true }), point: { threshold: SEMANTIC_MODEL.threshold, gate: 0 } };
 }

@@ -28,7 +28,7 @@ export async function runAsk(
   io: CliIO,
 ): Promise<number> {
   const engine = loadEngine();
-  const answerer = cliAnswerer(engine, options.lexical ?? false);
+  const answerer = cliAnswerer(engine, options.lexical ?? false, io.err);
   const answerOne = async (q: string) => {
     const answer = await answerer.answer(q, options.top);
     io.out(options.json ? JSON.stringify(toJson(answer, engine.aliases)) : renderText(answer, engine, options.context ? (fact) => contextLines(fact, io.cwd) : undefined));

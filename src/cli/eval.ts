@@ -59,7 +59,7 @@ export async function runEval(
     return 1;
   }
   const cases = read.cases;
-  const answerer = cliAnswerer(loadEngine(), lexical);
+  const answerer = cliAnswerer(loadEngine(), lexical, io.err);
   const report = await evaluate(answerer, cases);
   const quality = qualityReport(report.outcomes, answerer.point);
   const overall = report.total ? report.right / report.total : 0;

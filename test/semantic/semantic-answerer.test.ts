@@ -9,6 +9,7 @@ import { SemanticAnswerer, type VectorEvent } from '../../src/engine/semantic/an
 import { loadEmbedder, type Embedder } from '../../src/engine/semantic/embedder';
 import { computeFactVectors } from '../../src/engine/semantic/fact-vectors';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { cliMessages } from '../../src/messages';
 
 const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
 const semantic = new SemanticAnswerer(loadEmbedder);
@@ -75,6 +76,15 @@ describe('fact vectors', () => {
     expect(events.map((e) => e.ready && e.cached)).toEqual([false, true, false]);
   });
 
+  it('are not computed on demand beyond the compute limit: the answer is lexical and the event says how many texts', async () => {
+    const events: VectorEvent[] = [];
+    const limited = new SemanticAnswerer(loadEmbedder, { computeLimit: 10, onVectors: (e) => events.push(e) });
+    const answer = await limited.ask(engine, "What are the NRF's stated goals?", { wait: true });
+    expect(answer).toMatchObject({ stage: 'lexical', answered: true });
+    const texts = engine.facts.reduce((n, f) => n + 1 + f.questions.length, 0);
+    expect(events).toEqual([{ ready: false, error: `${texts} texts to embed`, tooMany: texts }]);
+  });
+
   it('embed a fact as its text and each stored question (one row each)', async () => {
     const facts = engine.facts.slice(0, 2);
     const vectors = await computeFactVectors(facts, await loadEmbedder());
@@ -95,4 +105,20 @@ describe('when the sentence model fails', () => {
     expect(events).toContainEqual({ ready: false, error: 'model unavailable' });
     expect(answerer.state(engine)).toBe('not-ready');
   });
+});
+
+describe('brief and the semantic stage', () => {
+  it('says on stderr when a knowledge base too large to embed on the spot is answered by word matching', async () => {
+    const { brief } = await import('../helpers/cli');
+    const { writeKnowledgeFolder } = await import('../../bench/synthetic');
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-large-'));
+    writeKnowledgeFolder(dir, 3000);
+    const facts = loadKnowledgeOrThrow(dir).facts;
+    const texts = facts.reduce((n, f) => n + 1 + f.questions.length, 0);
+    expect(texts).toBeGreaterThan(5000);
+    const result = await brief(['ask', '--knowledge', dir, facts[0]!.text.split(' ').slice(0, 6).join(' ')]);
+    expect(result.code).toBe(0);
+    expect(result.err).toBe(cliMessages.semanticDeferred(texts));
+    expect(result.out).toContain(facts[0]!.id);
+  }, 60_000);
 });

@@ -18,7 +18,14 @@ export interface VectorStore {
 }
 
 /** What happened to an engine's fact vectors, for logs: ready (with how long they took) or failed. */
-export type VectorEvent = { ready: true; facts: number; ms: number; cached: boolean } | { ready: false; error: string };
+export type VectorEvent = { ready: true; facts: number; ms: number; cached: boolean } | { ready: false; error: string; tooMany?: number };
+
+/** Not computed on demand: more texts than `computeLimit` and none stored. */
+class TooManyTexts extends Error {
+  constructor(readonly texts: number) {
+    super(`${texts} texts to embed`);
+  }
+}
 
 export interface SemanticAnswer extends Answer {
   /** Which stage decided: `lexical` while the fact vectors are still being computed (or when they failed). */
@@ -49,7 +56,13 @@ export class SemanticAnswerer {
 
   constructor(
     private readonly embedder: () => Promise<Embedder>,
-    private readonly options: { store?: VectorStore; onVectors?: (event: VectorEvent) => void; decision?: DecisionModel } = {},
+    private readonly options: {
+      store?: VectorStore;
+      onVectors?: (event: VectorEvent) => void;
+      decision?: DecisionModel;
+      /** Most texts to embed when the store has no vectors for the knowledge (the CLI must not wait half an hour). */
+      computeLimit?: number;
+    } = {},
   ) {}
 
   /** The engine's fact vectors: from the store, or computed once (≈10 ms a text) and stored. */
@@ -65,7 +78,7 @@ export class SemanticAnswerer {
       // A failure is not kept: the next question tries again (and is answered lexically meanwhile).
       pending.catch((error: unknown) => {
         this.vectors.delete(engine);
-        this.options.onVectors?.({ ready: false, error: (error as Error).message });
+        this.options.onVectors?.({ ready: false, error: (error as Error).message, ...(error instanceof TooManyTexts && { tooMany: error.texts }) });
       });
       this.vectors.set(engine, pending);
     }
@@ -86,7 +99,8 @@ export class SemanticAnswerer {
     if (!vectors) {
       const pending = this.prepare(engine);
       if (!options.wait) return lexical();
-      vectors = await pending;
+      vectors = await pending.catch(() => undefined);
+      if (!vectors) return lexical();
     }
     let asked: Float32Array | undefined;
     try {
@@ -115,6 +129,8 @@ export class SemanticAnswerer {
     const { fingerprint } = engine.knowledge;
     const stored = this.options.store?.read(fingerprint, embedder.id);
     if (stored && stored.start.length === engine.facts.length + 1) return { vectors: stored, cached: true };
+    const texts = engine.facts.reduce((n, f) => n + 1 + f.questions.length, 0);
+    if (texts > (this.options.computeLimit ?? Infinity)) throw new TooManyTexts(texts);
     const computed = await computeFactVectors(engine.facts, embedder);
     this.options.store?.write(fingerprint, computed);
     return { vectors: computed, cached: false };
