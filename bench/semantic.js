@@ -5,7 +5,7 @@
  * The semantic stage, measured apart from the lexical engine (its goal is p99 ≤ 20 ms a question, the
  * lexical engine's stays sub-millisecond): per-question latency of the semantic answer against the lexical
  * one in the same process, the one-off cost of the fact vectors, memory, and `brief ask` from start to
- * answer with and without it. Writes bench/results/semantic.json. Needs `npm run build`.
+ * answer with and without it. Writes bench/results/semantic.json (--quick: semantic-quick.json). Needs `npm run build`.
  */
 const { execFileSync } = require('node:child_process');
 const { mkdirSync, mkdtempSync, readFileSync, writeFileSync } = require('node:fs');
@@ -100,7 +100,7 @@ async function main() {
   const report = { date: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length, goalP99Ms: GOAL_P99_MS, modelLoadMs, rssBeforeModelMB, rssAfterMB, sets, cli, durationS: Math.round((performance.now() - began) / 1000) };
 
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-  writeFileSync(path.join(__dirname, 'results', 'semantic.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(__dirname, 'results', quick ? 'semantic-quick.json' : 'semantic.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`Semantic stage (${quick ? 'quick' : 'full'} run, ${report.cpus} cores, node ${report.node}); model load ${modelLoadMs} ms, RSS ${rssBeforeModelMB} → ${rssAfterMB} MB`);
   console.log('knowledge                  fact vectors   lexical p50 / p99 ms   semantic p50 / p99 ms   semantic p99 ≤ 20 ms');
   for (const s of sets) {
