@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const feedback = await openFeedback(config);
   const semantic = config.semanticStage ? semanticStage(cache, logger) : undefined;
   // Fact vectors are computed (or read from the cache) in the background; questions are answered lexically meanwhile.
-  for (const name of engines.current().names) void semantic?.prepare(engines.current().named(name)!.engine).catch(() => undefined);
+  for (const { engine } of engines.current().all) void semantic?.prepare(engine).catch(() => undefined);
   const bot = createBot({ config, engines, logger, identity, installations, shared, feedback, ...(semantic && { semantic }) });
   const { port } = await bot.start().catch((error: unknown) => Promise.reject(startFailure(error, config)));
   const stopWatching = config.knowledgeReloadMs

@@ -133,7 +133,10 @@ export const SEMANTIC_TARGET_PRECISION = 0.95;
 /** The answer the semantic stage gives per question: the candidate first in its order (semanticOrder). */
 function bestAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
-    const scored = q.rows.map((r) => ({ p: predict(model, r.x), y: r.y, order: semanticOrder(r.x[LEXICAL]!, predict(model, r.x)) }));
+    const scored = q.rows.map((r) => {
+      const p = predict(model, r.x);
+      return { p, y: r.y, order: semanticOrder(r.x[LEXICAL]!, p) };
+    });
     const best = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.order > a.order ? b : a), undefined);
     // No lexical gate on this path: the similarity features carry what the gate guarded against.
     return { p: best?.p ?? 0, lexical: 1, y: best?.y ?? 0 };

@@ -47,6 +47,11 @@ export class Books {
     return this.engines.size > 1;
   }
 
+  /** Every book, in folder order. */
+  get all(): Book[] {
+    return [...this.engines].map(([name, engine]) => ({ name, engine }));
+  }
+
   named(name: string): Book | undefined {
     const engine = this.engines.get(name);
     return engine && { name, engine };

@@ -61,7 +61,7 @@ export function createBot({ config, engines, logger, identity, installations, se
     const books = engines.current();
     const degraded = shared.degraded();
     // Ready when every book's fact vectors are; a book still preparing is answered by word matching meanwhile.
-    const states = semantic ? books.names.map((name) => semantic.state(books.named(name)!.engine)) : ['off'];
+    const states = semantic ? books.all.map(({ engine }) => semantic.state(engine)) : ['off'];
     const semanticStage = states.find((s) => s !== 'ready') ?? 'ready';
     return { ok: true, ...(degraded && { status: `degraded: ${degraded}` }), ...books.totals, ...(books.several && { books: books.names }), knowledge: engines.status(), semantic: semanticStage };
   };
