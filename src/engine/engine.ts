@@ -119,7 +119,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
     const ranked = judgePlan(planQuery(question, ctx), top);
-    const results = ranked.slice(0, top).map((r) => ({ fact: facts[r.id]!, score: round(r.probability), relevance: round(r.features[LEXICAL]!), matched: r.matched }));
+    const results = ranked.slice(0, top).map((r) => rankedFact(facts, r));
     // Two conditions, both chosen on the tuning halves: enough of the question found in the fact (lexical),
     // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …).
     const best = ranked[0];
@@ -136,3 +136,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** A judged candidate as an answer shows it: the fact, its probability and its lexical relevance, rounded. */
+export const rankedFact = (facts: readonly Fact[], judged: Judged): RankedFact => ({
+  fact: facts[judged.id]!,
+  score: round(judged.probability),
+  relevance: round(judged.features[LEXICAL]!),
+  matched: judged.matched,
+});

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine, type Engine } from '../engine/engine';
-import { DECISION_MODEL, type DecisionModel } from '../engine/decision';
+import { DECISION_MODEL, probability, type DecisionModel } from '../engine/decision';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { FEATURES } from '../engine/features';
 
@@ -77,15 +77,10 @@ function bankQuestions(extend?: Extend): Question[] {
 function topAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
     const top = q.rows[0];
-    return { p: top ? predict(model, top.x) : 0, lexical: top?.x[LEXICAL] ?? 0, y: top?.y ?? 0 };
+    return { p: top ? probability(top.x, model) : 0, lexical: top?.x[LEXICAL] ?? 0, y: top?.y ?? 0 };
   });
 }
 
-function predict(m: DecisionModel, x: readonly number[]): number {
-  let z = m.bias;
-  for (let i = 0; i < x.length; i++) z += m.weights[i]! * ((x[i]! - m.mean[i]!) / (m.scale[i] || 1));
-  return 1 / (1 + Math.exp(-z));
-}
 
 /**
  * The operating point: the lowest probability threshold (in hundredths) that answers the most questions
@@ -134,7 +129,7 @@ export const SEMANTIC_TARGET_PRECISION = 0.95;
 function bestAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
     const scored = q.rows.map((r) => {
-      const p = predict(model, r.x);
+      const p = probability(r.x, model);
       return { p, y: r.y, order: semanticOrder(r.x[LEXICAL]!, p) };
     });
     const best = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.order > a.order ? b : a), undefined);

@@ -7,7 +7,7 @@ import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createEngine } from '../../src/engine/engine';
 import { SemanticAnswerer, type VectorEvent } from '../../src/engine/semantic/answerer';
 import { loadEmbedder, type Embedder } from '../../src/engine/semantic/embedder';
-import { computeFactVectors } from '../../src/engine/semantic/fact-vectors';
+import { computeFactVectors, textCount } from '../../src/engine/semantic/fact-vectors';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { cliMessages } from '../../src/messages';
 
@@ -81,7 +81,7 @@ describe('fact vectors', () => {
     const limited = new SemanticAnswerer(loadEmbedder, { computeLimit: 10, onVectors: (e) => events.push(e) });
     const answer = await limited.ask(engine, "What are the NRF's stated goals?", { wait: true });
     expect(answer).toMatchObject({ stage: 'lexical', answered: true });
-    const texts = engine.facts.reduce((n, f) => n + 1 + f.questions.length, 0);
+    const texts = textCount(engine.facts);
     expect(events).toEqual([{ ready: false, error: `${texts} texts to embed`, tooMany: texts }]);
   });
 
@@ -114,7 +114,7 @@ describe('brief and the semantic stage', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'brief-large-'));
     writeKnowledgeFolder(dir, 3000);
     const facts = loadKnowledgeOrThrow(dir).facts;
-    const texts = facts.reduce((n, f) => n + 1 + f.questions.length, 0);
+    const texts = textCount(facts);
     expect(texts).toBeGreaterThan(5000);
     const result = await brief(['ask', '--knowledge', dir, facts[0]!.text.split(' ').slice(0, 6).join(' ')]);
     expect(result.code).toBe(0);

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { checkModel, probability, type DecisionModel } from '../decision';
-import type { Answer, AskOptions, Engine } from '../engine';
+import { rankedFact, type Answer, type AskOptions, type Engine } from '../engine';
 import { ENGINE_DEFAULTS } from '../config';
 import { FEATURES } from '../features';
 import type { Embedder } from './embedder';
-import { computeFactVectors, type FactVectors } from './fact-vectors';
+import { computeFactVectors, textCount, type FactVectors } from './fact-vectors';
 import { SEMANTIC_FEATURES, semanticFeatures } from './features';
 import model from './semantic-model.json';
 
@@ -42,7 +42,6 @@ const LEXICAL = FEATURES.indexOf('lexicalScore');
 /** How the semantic stage orders candidates (the answer is the first): see ENGINE_DEFAULTS.semanticRerank. */
 export const semanticOrder = (lexicalScore: number, probability: number): number => lexicalScore + ENGINE_DEFAULTS.semanticRerank.blend * probability;
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The semantic stage: the lexical engine finds and describes the candidates; sentence similarity between
@@ -119,7 +118,7 @@ export class SemanticAnswerer {
     return {
       question,
       answered: ranked[0]!.probability >= decision.threshold,
-      results: ranked.map((r) => ({ fact: engine.facts[r.id]!, score: round(r.probability), relevance: round(r.features[LEXICAL]!), matched: r.matched })),
+      results: ranked.map((r) => rankedFact(engine.facts, r)),
       stage: 'semantic',
     };
   }
@@ -129,7 +128,7 @@ export class SemanticAnswerer {
     const { fingerprint } = engine.knowledge;
     const stored = this.options.store?.read(fingerprint, embedder.id);
     if (stored && stored.start.length === engine.facts.length + 1) return { vectors: stored, cached: true };
-    const texts = engine.facts.reduce((n, f) => n + 1 + f.questions.length, 0);
+    const texts = textCount(engine.facts);
     if (texts > (this.options.computeLimit ?? Infinity)) throw new TooManyTexts(texts);
     const computed = await computeFactVectors(engine.facts, embedder);
     this.options.store?.write(fingerprint, computed);

@@ -14,6 +14,9 @@ export interface FactVectors {
 /** The texts embedded for each fact, in row order. */
 export const factTexts = (fact: Fact): string[] => [fact.text, ...fact.questions];
 
+/** How many texts (rows) the facts have: what computing their vectors costs. */
+export const textCount = (facts: readonly Fact[]): number => facts.reduce((n, f) => n + 1 + f.questions.length, 0);
+
 export async function computeFactVectors(facts: readonly Fact[], embedder: Embedder): Promise<FactVectors> {
   const start = new Int32Array(facts.length + 1);
   const texts: string[] = [];
