@@ -130,7 +130,7 @@ function bestAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
     const scored = q.rows.map((r) => {
       const p = probability(r.x, model);
-      return { p, y: r.y, order: semanticOrder(r.x[LEXICAL]!, p) };
+      return { p, y: r.y, order: semanticOrder(r.x, p) };
     });
     const best = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.order > a.order ? b : a), undefined);
     // No lexical gate on this path: the similarity features carry what the gate guarded against.

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { evaluateStackFaq, evaluateStackFaqSemantic } from '../../src/cli/stackfaq';
-import { DEFAULT_STACKFAQ, readThreads, STACKFAQ_FLOORS, threadsAsKnowledge } from '../../src/eval/stackfaq';
+import { DEFAULT_STACKFAQ, readThreads, STACKFAQ_FLOORS, STACKFAQ_TARGETS, threadsAsKnowledge } from '../../src/eval/stackfaq';
 
 describe('StackFAQ benchmark', () => {
   it('finds the dataset in the repo (data/stackfaq)', () => {
@@ -23,9 +23,9 @@ describe('StackFAQ benchmark', () => {
     expect(scores.answer.hitAt1).toBeGreaterThanOrEqual(STACKFAQ_FLOORS.answer);
   });
 
-  it('never falls below its floor through the semantic stage either (the default of brief ask and the bot)', async () => {
+  it('reaches the title + answer target through the semantic stage (the default of brief ask and the bot), and the answer-only floor', async () => {
     const scores = await evaluateStackFaqSemantic();
-    expect(scores['title+answer'].hitAt1).toBeGreaterThanOrEqual(STACKFAQ_FLOORS['title+answer']);
+    expect(scores['title+answer'].hitAt1).toBeGreaterThanOrEqual(STACKFAQ_TARGETS['title+answer']);
     expect(scores.answer.hitAt1).toBeGreaterThanOrEqual(STACKFAQ_FLOORS.answer);
   }, 400_000);
 });

@@ -37,10 +37,14 @@ export interface SemanticAskOptions extends AskOptions {
   wait?: boolean;
 }
 
-const LEXICAL = FEATURES.indexOf('lexicalScore');
+const LEXICAL = SEMANTIC_MODEL_FEATURES.indexOf('lexicalScore');
+const COSINE = SEMANTIC_MODEL_FEATURES.indexOf('cosine');
 
-/** How the semantic stage orders candidates (the answer is the first): see ENGINE_DEFAULTS.semanticRerank. */
-export const semanticOrder = (lexicalScore: number, probability: number): number => lexicalScore + ENGINE_DEFAULTS.semanticRerank.blend * probability;
+/** How the semantic stage orders candidates (the answer is the first), from its features: see ENGINE_DEFAULTS.semanticRerank. */
+export function semanticOrder(features: readonly number[], probability: number): number {
+  const { cosine, probability: weight } = ENGINE_DEFAULTS.semanticRerank;
+  return features[LEXICAL]! + cosine * features[COSINE]! + weight * probability;
+}
 
 
 /**
@@ -111,9 +115,12 @@ export class SemanticAnswerer {
     const semantic = semanticFeatures(vectors, asked!);
     // The model was fitted on the best few lexical candidates: it re-orders those; the rest keep their order.
     const decision = this.options.decision ?? SEMANTIC_MODEL;
-    const judged = candidates.map((c) => ({ ...c, probability: probability([...c.features, ...semantic(c.id)], decision) }));
-    const order = (j: (typeof judged)[number]) => semanticOrder(j.features[LEXICAL]!, j.probability);
-    const head = judged.slice(0, ENGINE_DEFAULTS.rerank.candidates).sort((a, b) => order(b) - order(a) || a.id - b.id);
+    const judged = candidates.map((c) => {
+      const features = [...c.features, ...semantic(c.id)];
+      const p = probability(features, decision);
+      return { ...c, probability: p, order: semanticOrder(features, p) };
+    });
+    const head = judged.slice(0, ENGINE_DEFAULTS.rerank.candidates).sort((a, b) => b.order - a.order || a.id - b.id);
     const ranked = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates)].slice(0, top);
     return {
       question,
