@@ -24,14 +24,19 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export const TUNING_BANKS = [
   { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune.jsonl', weight: 1 },
   { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune.jsonl', weight: 1.5 },
+  // Written later, for tuning only, by someone who saw neither the test halves nor the engine (BANK.md).
+  // Half weight: one writer, aiming at the hard styles; at full weight its near-misses outnumber the banks'.
+  { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune-extra.jsonl', weight: 0.5 },
+  { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune-extra.jsonl', weight: 0.75 },
 ];
 /** Candidates per question the model learns from: the best answer and its nearest rivals. */
 const PER_QUESTION = ENGINE_DEFAULTS.rerank.candidates;
 /**
- * Precision the default operating point must reach on out-of-fold predictions of the tuning halves. Higher
- * targets were tried (0.95, 0.975): they declined the bundled knowledge's plainest questions (README, Quality).
+ * Precision the default operating point must reach on out-of-fold predictions of the tuning questions (the
+ * extra ones are harder than the halves: 0.85 here is ~0.96 on the tuning halves). Higher targets were tried
+ * (0.9, 0.95, 0.975): they declined the bundled knowledge's plainest questions (README, Quality).
  */
-export const TARGET_PRECISION = 0.9;
+export const TARGET_PRECISION = 0.85;
 
 interface Question {
   group: string;
@@ -120,10 +125,11 @@ export function trainDecision(): { model: DecisionModel; questions: number; answ
 }
 
 /**
- * Precision the semantic stage's operating point must reach out of fold. 0.97 was tried: on the tuning
- * halves it answered 60 of 127 NRF questions instead of 82 (README, Quality).
+ * Precision the semantic stage's operating point must reach out of fold, over all tuning questions (the
+ * extra ones included: 0.9 here is ~0.97 on the tuning halves). 0.95 was tried: it declined "What is the
+ * main goal of the NRF?" and half the answerable questions (README, Quality).
  */
-export const SEMANTIC_TARGET_PRECISION = 0.95;
+export const SEMANTIC_TARGET_PRECISION = 0.9;
 
 /** The answer the semantic stage gives per question: the candidate first in its order (semanticOrder). */
 function bestAnswers(questions: readonly Question[], model: DecisionModel) {
