@@ -66,9 +66,10 @@ export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
   const shared = header.sources.map(({ file: _file, ...source }) => source);
   const facts: Fact[] = [];
   const drafts: Fact[] = [];
+  // Sized up front: an array grown by push reserves 17 slots for its first element, ~13 MB more at 100k facts.
   const take = (n: number) => {
-    const out: string[] = [];
-    for (let k = 0; k < n; k++) out.push(strings.next());
+    const out = new Array<string>(n);
+    for (let k = 0; k < n; k++) out[k] = strings.next();
     return out;
   };
   for (let i = 0; i < meta.length; i += META) {

@@ -25,6 +25,9 @@ const knowledgeFile = (cache: CacheFolder, fingerprint: string, dir: string, cwd
 // The index depends only on the facts' content.
 const indexFile = (cache: CacheFolder, fingerprint: string) => path.join(cache.dir, `index-${hash(INDEX_FORMAT, fingerprint)}.bin`);
 
+// One stat manifest per knowledge folder (stat-manifest.ts), keyed like its knowledge but not by content.
+export const statManifestFile = (cache: CacheFolder, dir: string, cwd: string) => path.join(cache.dir, `stat-${hash(path.resolve(cwd, dir), cwd)}.bin`);
+
 // Sentence vectors depend on the facts' content and the model.
 const vectorsFile = (cache: CacheFolder, fingerprint: string, embedder: string) => path.join(cache.dir, `vectors-${hash(embedder, fingerprint)}.bin`);
 
@@ -49,11 +52,11 @@ export function readIndexCache(cache: CacheFolder, fingerprint: string): IndexPa
 }
 
 export function writeKnowledgeCache(cache: CacheFolder, knowledge: KnowledgeBase, dir: string, cwd: string): void {
-  store(cache, knowledgeFile(cache, knowledge.fingerprint, dir, cwd), () => packKnowledge(knowledge));
+  storeSealed(cache, knowledgeFile(cache, knowledge.fingerprint, dir, cwd), () => packKnowledge(knowledge));
 }
 
 export function writeIndexCache(cache: CacheFolder, fingerprint: string, parts: IndexParts): void {
-  store(cache, indexFile(cache, fingerprint), () => packIndex(parts));
+  storeSealed(cache, indexFile(cache, fingerprint), () => packIndex(parts));
 }
 
 export function readVectorsCache(cache: CacheFolder, fingerprint: string, embedder: string): FactVectors | undefined {
@@ -67,11 +70,11 @@ export function readVectorsCache(cache: CacheFolder, fingerprint: string, embedd
 }
 
 export function writeVectorsCache(cache: CacheFolder, fingerprint: string, vectors: FactVectors): void {
-  store(cache, vectorsFile(cache, fingerprint, vectors.embedder), () => packVectors(vectors));
+  storeSealed(cache, vectorsFile(cache, fingerprint, vectors.embedder), () => packVectors(vectors));
 }
 
 /** Best effort: a full or read-only disk only means no cache. Older files of the same kind beyond KEEP are removed. */
-function store(cache: CacheFolder, file: string, pack: () => Packed): void {
+export function storeSealed(cache: CacheFolder, file: string, pack: () => Packed): void {
   try {
     writeSealed(file, cache.key, pack());
     const kind = path.basename(file).split('-')[0]!;

@@ -6,13 +6,15 @@ import { parseYaml, type FactId } from './parse-file';
 import { formatProblem, type Problem } from './problems';
 import type { CacheFolder } from '../cache/cache-folder';
 import { readKnowledgeCache, writeKnowledgeCache } from '../cache/store';
+import { fingerprintByStamps, stampFiles, writeStatManifest } from '../cache/stat-manifest';
 import { aliasesFileSchema, knowledgeFileSchema, type Fact, type KnowledgeBase } from './schema';
 
 export const ALIASES_FILE = 'aliases.yml';
 /** Maps Slack channels to books (see channels.ts); read once for the whole folder, never as a source. */
 export const CHANNELS_FILE = 'channels.yml';
 
-export type LoadResult = { ok: true; knowledge: KnowledgeBase } | { ok: false; problems: Problem[] };
+/** `filesRead`: how many YAML files were read; 0 when the cache's stat manifest vouched for all of them. */
+export type LoadResult = { ok: true; knowledge: KnowledgeBase; filesRead: number } | { ok: false; problems: Problem[] };
 
 export class KnowledgeError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -37,7 +39,8 @@ export function knowledgeFiles(dir: string): string[] {
 export interface LoadOptions {
   /**
    * Cache of validated knowledge, keyed by a hash of every file's content: a large knowledge base
-   * then skips YAML parsing and validation until a file changes.
+   * then skips YAML parsing and validation until a file changes; while no file's stamps (size,
+   * times, inode) change, it skips reading the files too (stat-manifest.ts).
    */
   cache?: CacheFolder;
 }
@@ -50,6 +53,15 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
   }
   const files = knowledgeFiles(dir);
   if (files.length === 0) return { ok: false, problems: [{ file: shownDir, message: msg.noFiles() }] };
+
+  const aliasesFile = path.join(dir, ALIASES_FILE);
+  const hasAliases = existsSync(aliasesFile);
+  const { cache } = options;
+  // Unchanged sizes, times and inodes name the content's fingerprint without reading it (stat-manifest.ts).
+  const stamps = cache && stampFiles(hasAliases ? [...files, aliasesFile] : files);
+  const known = cache && stamps && fingerprintByStamps(cache, dir, cwd, stamps);
+  const knownKnowledge = cache && known && readKnowledgeCache(cache, known, dir, cwd);
+  if (knownKnowledge) return { ok: true, knowledge: knownKnowledge, filesRead: 0 };
 
   const problems: Problem[] = [];
   const facts: Fact[] = [];
@@ -65,14 +77,20 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
     if (bytes !== undefined) addToHash(path.basename(file), bytes);
     return { file, shown, bytes };
   });
-  const aliasesFile = path.join(dir, ALIASES_FILE);
   const aliasesShown = displayPath(path.resolve(cwd, aliasesFile), cwd);
-  const aliasesBytes = existsSync(aliasesFile) ? readBytes(aliasesFile, aliasesShown, problems) : undefined;
+  const aliasesBytes = hasAliases ? readBytes(aliasesFile, aliasesShown, problems) : undefined;
   if (aliasesBytes !== undefined) addToHash(ALIASES_FILE, aliasesBytes);
   const fingerprint = hash.digest('hex').slice(0, 16);
+  const filesRead = files.length + (hasAliases ? 1 : 0);
+  const remember = () => {
+    if (cache && stamps) writeStatManifest(cache, dir, cwd, stamps, fingerprint);
+  };
 
-  const cached = problems.length === 0 && options.cache ? readKnowledgeCache(options.cache, fingerprint, dir, cwd) : undefined;
-  if (cached) return { ok: true, knowledge: cached };
+  const cached = problems.length === 0 && cache ? readKnowledgeCache(cache, fingerprint, dir, cwd) : undefined;
+  if (cached) {
+    remember();
+    return { ok: true, knowledge: cached, filesRead };
+  }
 
   for (const { shown, bytes } of texts) {
     if (bytes === undefined) continue;
@@ -100,8 +118,11 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
   const aliases = aliasesBytes === undefined ? [] : parseAliases(aliasesShown, aliasesBytes.toString('utf8'), problems);
   if (problems.length > 0) return { ok: false, problems };
   const knowledge = { facts, drafts, sources, aliases, fingerprint };
-  if (options.cache) writeKnowledgeCache(options.cache, knowledge, dir, cwd);
-  return { ok: true, knowledge };
+  if (cache) {
+    writeKnowledgeCache(cache, knowledge, dir, cwd);
+    remember();
+  }
+  return { ok: true, knowledge, filesRead };
 }
 
 /** Like loadKnowledge, but throws a KnowledgeError listing every problem; for start-up paths. */

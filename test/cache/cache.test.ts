@@ -154,7 +154,7 @@ describe('the index cache', () => {
     const cold = await brief(['ask', questions[0]!, '--knowledge', fixtureKnowledge('basic')], { env });
     const names = readdirSync(cache.dir).sort();
     // The semantic stage's fact vectors are cached beside the index, sealed the same way.
-    expect(names.map((n) => n.split('-')[0])).toEqual(['index', 'key', 'knowledge', 'vectors']);
+    expect(names.map((n) => n.split('-')[0])).toEqual(['index', 'key', 'knowledge', 'stat', 'vectors']);
     const warm = await brief(['ask', questions[0]!, '--knowledge', fixtureKnowledge('basic')], { env });
     expect(warm).toEqual(cold);
     expect(warm.out).toContain('Lyon');
