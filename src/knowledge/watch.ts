@@ -16,7 +16,11 @@ const UNREADABLE = 'unreadable';
 /** A reload still running after this long (a hung network folder) is abandoned; the next change tries again. */
 const RELOAD_TIMEOUT_MS = 5 * 60_000;
 
-/** Names, sizes and modification times of the YAML files, and of those in sub-folders (books): cheap to read, changes with any edit. */
+/**
+ * Names, sizes, modification and change times and inodes of the YAML files, and of those in sub-folders
+ * (books): cheap to read, changes with any edit, even one that keeps the size and sets the mtime back
+ * (the kernel sets ctime on every change; stat-manifest.ts relies on the same).
+ */
 export function folderSignature(dir: string): string {
   try {
     const entries = readdirSync(dir, { withFileTypes: true });
@@ -26,7 +30,7 @@ export function folderSignature(dir: string): string {
         .sort()
         .map((name) => {
           const s = statSync(path.join(folder, name));
-          return `${prefix}${name}:${s.size}:${s.mtimeMs}`;
+          return `${prefix}${name}:${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
         });
     const books = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
     return [...yaml(dir, ''), ...books.flatMap((book) => yaml(path.join(dir, book), `${book}/`))].join('|');

@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEngine } from '../../src/engine/engine';
 import { Books } from '../../src/knowledge/books';
 import { EngineHolder } from '../../src/knowledge/engine-holder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
-import { watchKnowledge, type WatchOptions } from '../../src/knowledge/watch';
+import { folderSignature, watchKnowledge, type WatchOptions } from '../../src/knowledge/watch';
 import { fixtureKnowledge, REPO } from '../helpers/paths';
 
 // The worker runs compiled code, as in production (`npm run build` first).
@@ -31,6 +31,22 @@ function watching(options: Partial<WatchOptions> = {}) {
 }
 
 const STAFF = 'source:\n  title: Staff list\nfacts:\n  - id: programme-director\n    text: The programme director is Dana Weiss.\n';
+
+describe('folderSignature', () => {
+  it('changes on an edit that keeps the size and sets the modification time back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-signature-'));
+    const file = path.join(dir, 'facts.yml');
+    writeFileSync(file, 'text: "NRF: 1000 fighters"\n');
+    const { atime, mtime } = statSync(file);
+    utimesSync(file, atime, mtime); // whole milliseconds, so that setting them back below is exact
+    const before = folderSignature(dir);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, 'text: "NRF: 9000 fighters"\n');
+    utimesSync(file, atime, mtime);
+    expect(statSync(file).mtimeMs).toBe(mtime.getTime());
+    expect(folderSignature(dir)).not.toBe(before);
+  });
+});
 
 describe('watchKnowledge', () => {
   describe('with the real worker', () => {
