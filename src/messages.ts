@@ -5,8 +5,6 @@
 import { KNOWLEDGE_LIMITS } from './knowledge/schema';
 import { formatDate } from './knowledge/source-line';
 
-const limit = KNOWLEDGE_LIMITS.maxTextLength.toLocaleString('en-US');
-
 export const knowledgeMessages = Object.freeze({
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   unclosedQuote: () => 'YAML syntax error: a quoted text starts here but is never closed: add the closing quote',
@@ -27,8 +25,10 @@ export const knowledgeMessages = Object.freeze({
   required: (field: string, hint: string) => `${field} is required: ${hint}`,
   wrongType: (field: string, expected: string, found: string) => `${field} should be ${expected}, not ${found}`,
   empty: (field: string) => `${field} is empty: remove it or give it a value`,
+  // Numbers are formatted only when the message is made: the first toLocaleString loads ICU's data
+  // (~20 ms), which every start would otherwise pay, `brief ask` included.
   textTooLong: (field: string, length: number) =>
-    `${field} is ${length.toLocaleString('en-US')} characters long, over the ${limit} limit: split it into smaller facts`,
+    `${field} is ${length.toLocaleString('en-US')} characters long, over the ${KNOWLEDGE_LIMITS.maxTextLength.toLocaleString('en-US')} limit: split it into smaller facts`,
   idTooLong: (field: string, length: number) =>
     `${field} is ${length} characters long, over the ${KNOWLEDGE_LIMITS.maxIdLength} limit: use a short name for the fact, e.g. "programme-base"`,
   noFacts: (field: string) => `${field} is an empty list: add at least one fact, or remove the file`,

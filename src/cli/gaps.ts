@@ -6,7 +6,6 @@ import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { clusterQuestions, type QuestionCluster } from '../feedback/clusters';
-import { applyPhrasings } from './gaps-apply';
 import type { CliIO } from './io';
 
 export interface Gaps {
@@ -83,6 +82,8 @@ export async function runGaps(
   const proposals = proposedPhrasings(entries, (id) => byId.get(id)?.questions);
   const gapProposals = gaps.unanswered.map((cluster) => ({ cluster, ...gapProposal(engine, cluster) }));
   if (apply || accepted.size > 0) {
+    // Loaded only here: writing into knowledge files needs the `yaml` package, which a plain `brief gaps` does not.
+    const { applyPhrasings } = await import('./gaps-apply');
     const acceptedGaps = gapProposals.flatMap((g, i) => (accepted.has(i + 1) && g.factId ? [{ factId: g.factId, question: g.cluster.question, up: g.cluster.count, down: 0 }] : []));
     return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io);
   }

@@ -4,7 +4,8 @@ import type { Fact } from '../knowledge/schema';
 import { storedTextFile } from './verbatim-check';
 import { normaliseWord } from './verbatim';
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** Made on first use: the first Intl.Segmenter loads ICU's data (~15 ms), which `brief ask` without --context need not pay. */
+let segmenter: Intl.Segmenter | undefined;
 const normalise = (text: string) => text.split(/\s+/).filter(Boolean).map(normaliseWord).join(' ');
 
 export interface ExcerptContext {
@@ -26,6 +27,7 @@ export function excerptContext(fact: Pick<Fact, 'file' | 'source' | 'text'>, cwd
   } catch {
     return undefined;
   }
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const sentences = [...segmenter.segment(text)].map((s) => s.segment.replace(/\s+/g, ' ').trim()).filter(Boolean);
   // Where each sentence starts and ends in the normalised text joined by single spaces.
   let offset = 0;

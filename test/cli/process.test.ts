@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO } from '../helpers/paths';
+import { fixtureKnowledge, REPO } from '../helpers/paths';
 
 const bin = path.join(REPO, 'bin', 'brief.js');
 
@@ -36,5 +37,30 @@ describe('the brief executable (compiled, as npx runs it)', () => {
     const result = spawnSync(process.execPath, [bin, 'nonsense'], { cwd: REPO, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('Usage: brief <command> [options]');
+  });
+
+  it('loads no YAML parser on a warm start, answers as the cold start did, and still reports a file broken since with its line', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-warm-'));
+    const knowledge = path.join(dir, 'knowledge');
+    cpSync(fixtureKnowledge('basic'), knowledge, { recursive: true });
+    // Preloaded: says on exit whether the `yaml` package was ever required in the process.
+    const probe = path.join(dir, 'probe.js');
+    writeFileSync(probe, `process.on('exit', () => process.stderr.write('yaml loaded: ' + Object.keys(require.cache).some((f) => f.includes(${JSON.stringify(`${path.sep}node_modules${path.sep}yaml${path.sep}`)})) + '\\n'));`);
+    const ask = () =>
+      spawnSync(process.execPath, ['--require', probe, bin, 'ask', '--lexical', '--knowledge', knowledge, 'Where is the programme based?'], {
+        cwd: dir,
+        env: { ...process.env, KNOWLEDGE_CACHE_DIR: path.join(dir, 'cache') },
+        encoding: 'utf8',
+      });
+    const cold = ask();
+    expect([cold.status, cold.stderr]).toEqual([0, 'yaml loaded: true\n']);
+    const warm = ask();
+    expect([warm.status, warm.stderr]).toEqual([0, 'yaml loaded: false\n']);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.stdout).toContain('The programme is based in Lyon');
+    cpSync(path.join(fixtureKnowledge('yaml-missing-colon'), 'no-colon.yml'), path.join(knowledge, 'programme.yml'));
+    const broken = ask();
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`knowledge${path.sep}programme.yml:2: YAML syntax error: a colon is missing after "title": write each field as name: value`);
   });
 });

@@ -37,14 +37,16 @@ describe('folderSignature', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'brief-signature-'));
     const file = path.join(dir, 'facts.yml');
     writeFileSync(file, 'text: "NRF: 1000 fighters"\n');
-    const { atime, mtime } = statSync(file);
-    utimesSync(file, atime, mtime); // whole milliseconds, so that setting them back below is exact
-    const stamped = statSync(file, { bigint: true }).mtimeNs;
+    // Whole seconds, so that setting the time back below is exact: milliseconds pass through utimes as
+    // fractional seconds and could come back 1 ns short (the check below then failed now and then).
+    const { atime } = statSync(file);
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(file, atime, mtime);
     const before = folderSignature(dir);
     await new Promise((resolve) => setTimeout(resolve, 20));
     writeFileSync(file, 'text: "NRF: 9000 fighters"\n');
     utimesSync(file, atime, mtime);
-    expect(statSync(file, { bigint: true }).mtimeNs).toBe(stamped);
+    expect(statSync(file).mtimeMs).toBe(mtime.getTime());
     expect(folderSignature(dir)).not.toBe(before);
   });
 });
