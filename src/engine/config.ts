@@ -29,6 +29,13 @@ export const ENGINE_DEFAULTS = Object.freeze({
    * the model was fitted on the best three.
    */
   semanticRerank: Object.freeze({ cosine: 2, probability: 0.5 }),
+  /**
+   * Evidence that a fact is not the answer however much else it shares with the question: it holds nothing
+   * of the kind asked (no date for "when", no unit for "how long"), or it lacks a name the question gives
+   * ("What does Iran think of the NRF?"). A linear model cannot let one feature outvote the rest, so these
+   * scale the probability down. Chosen out of fold on the tuning questions (README, Quality).
+   */
+  vetoes: Object.freeze({ features: Object.freeze(["typeMismatch", "entityMissing"] as const), factor: 0.25 }),
   /** Longest question considered, in words: the rest of a pasted essay adds nothing but time. */
   maxQueryTokens: 64,
   defaultTop: 3,

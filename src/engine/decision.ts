@@ -1,3 +1,4 @@
+import { ENGINE_DEFAULTS } from './config';
 import { FEATURES } from './features';
 import model from './decision-model.json';
 
@@ -31,4 +32,18 @@ export function probability(values: readonly number[], m: DecisionModel = DECISI
   let z = m.bias;
   for (let i = 0; i < values.length; i++) z += m.weights[i]! * ((values[i]! - m.mean[i]!) / (m.scale[i] || 1));
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Whether the features hold evidence that rules the fact out (ENGINE_DEFAULTS.vetoes). */
+export function vetoed(values: readonly number[], m: DecisionModel = DECISION_MODEL): boolean {
+  return ENGINE_DEFAULTS.vetoes.features.some((name) => values[m.features.indexOf(name)]! > 0);
+}
+
+/**
+ * The probability an answer is decided and shown with: the model's, scaled down when the features rule the
+ * fact out. Candidates are still ordered by the model's own probability (vetoing in the ordering cost
+ * StackFAQ title + answer 0.003).
+ */
+export function answerProbability(values: readonly number[], m: DecisionModel = DECISION_MODEL, p = probability(values, m)): number {
+  return vetoed(values, m) ? p * ENGINE_DEFAULTS.vetoes.factor : p;
 }

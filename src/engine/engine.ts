@@ -1,6 +1,6 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
-import { DECISION_MODEL, probability, type DecisionModel } from './decision';
+import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from './decision';
 import { candidateFeatures, FEATURES } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
@@ -31,7 +31,10 @@ export interface AskOptions {
 /** A candidate with its evidence and the decision model's probability (`judge`, for fitting the model). */
 export interface Judged {
   id: number;
+  /** Probability that the fact answers the question, after the vetoes (decision.ts): what decides and is shown. */
   probability: number;
+  /** The model's own probability, before the vetoes: what orders the candidates. */
+  modelProbability: number;
   features: number[];
   matched: MatchReason[];
 }
@@ -102,16 +105,17 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       const topicTerms = new Set(queryTerms.filter((t) => index.search.contains(r.id, t, QUESTION_FIELDS)));
       const featured = candidateFeatures(
         plan,
-        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },
+        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, sourceDated: fact.source.date !== undefined, relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },
         bestOther,
         lexicon,
       );
-      return { id: r.id, probability: probability(featured.values, model), features: featured.values, matched: featured.matched };
+      const p = probability(featured.values, model);
+      return { id: r.id, probability: answerProbability(featured.values, model, p), modelProbability: p, features: featured.values, matched: featured.matched };
     });
     // The best few lexical candidates are re-ordered by lexical score plus a share of the model's probability
     // (the model was fitted on them); the rest keep their lexical order. Ordering the rest by probability was
     // tried: it cost StackFAQ hit@5 2–7 points.
-    const blend = (j: Judged) => j.features[LEXICAL]! + config.rerank.blend * j.probability;
+    const blend = (j: Judged) => j.features[LEXICAL]! + config.rerank.blend * j.modelProbability;
     const head = results.slice(0, config.rerank.candidates).sort((a, b) => blend(b) - blend(a) || a.id - b.id);
     return [...head, ...results.slice(config.rerank.candidates)].slice(0, judged);
   }

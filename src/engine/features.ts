@@ -42,6 +42,8 @@ export interface CandidateEvidence {
   topicTerms: ReadonlySet<string>;
   hasTopic: boolean;
   text: string;
+  /** The fact's source has a date, which the reply cites: an answer to "when". */
+  sourceDated: boolean;
   /** BM25 relative to the best candidate, 0..1. */
   relativeBm25: number;
   /** The fact's stored questions, read the way a question is read. */
@@ -151,7 +153,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       if (alt.via === 'synonym' || alt.via === 'spelling') weak += concept.weight * alt.weight;
     }
   }
-  const types = plan.type ? factTypes(evidence.text, lexicon) : undefined;
+  const types = plan.type ? factTypes(evidence.text, lexicon, evidence.sourceDated) : undefined;
   const questionCoverage = evidence.hasTopic ? coverage(plan.concepts, evidence.topicTerms).value : 0;
   const named: Record<FeatureName, number> = {
     coverage: value,

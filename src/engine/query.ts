@@ -191,7 +191,9 @@ function wordConcept(token: Token, position: number, ctx: QueryContext, known: (
   const english = lexicon.isEnglish(lower);
   // A word the knowledge lacks says as much as English says it does: "actually" little, "population" a lot.
   let weight = isKnown ? ctx.idf(stem) * lexicon.generality(lower) : ctx.maxIdf * lexicon.informativeness(lower);
-  let entity = !english && /^\p{L}/u.test(lower) && (position > 0 || !isKnown);
+  // A name: a word English lacks, or one written with a capital inside the sentence ("Pakistan", "Giotto").
+  const named = !english || (position > 0 && /^\p{Lu}/u.test(surface));
+  let entity = named && /^\p{L}/u.test(lower) && (position > 0 || !isKnown);
   if (!isKnown && !english) {
     const corrections = ctx.fuzzy.correct(lower).filter((c) => known(c.term));
     for (const c of corrections) {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine, type Engine } from '../engine/engine';
-import { DECISION_MODEL, probability, type DecisionModel } from '../engine/decision';
+import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from '../engine/decision';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { FEATURES } from '../engine/features';
 
@@ -82,7 +82,7 @@ function bankQuestions(extend?: Extend): Question[] {
 function topAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
     const top = q.rows[0];
-    return { p: top ? probability(top.x, model) : 0, lexical: top?.x[LEXICAL] ?? 0, y: top?.y ?? 0 };
+    return { p: top ? answerProbability(top.x, model) : 0, lexical: top?.x[LEXICAL] ?? 0, y: top?.y ?? 0 };
   });
 }
 
@@ -136,7 +136,7 @@ function bestAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
     const scored = q.rows.map((r) => {
       const p = probability(r.x, model);
-      return { p, y: r.y, order: semanticOrder(r.x, p) };
+      return { p: answerProbability(r.x, model, p), y: r.y, order: semanticOrder(r.x, p) };
     });
     const best = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.order > a.order ? b : a), undefined);
     // No lexical gate on this path: the similarity features carry what the gate guarded against.

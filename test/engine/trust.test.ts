@@ -31,8 +31,30 @@ describe('whose view: the question asks what someone thinks or says; the fact mu
 });
 
 describe('the fact must hold the kind of answer asked for', () => {
-  it.each(['How old is Ahmad Massoud?', 'When was the NRF founded?', 'What is the population of Panjshir?'])('declines %j', (q) => {
+  it.each([
+    'How old is Ahmad Massoud?',
+    'When was the NRF founded?',
+    'What is the population of Panjshir?',
+    'How wide is the Panjshir Valley?',
+    "How long did Massoud's Vienna press conference go on for?",
+  ])('declines %j', (q) => {
     expect(top(q).answered).toBe(false);
+  });
+
+  it('takes the date of a dated source as an answer to "when"', () => {
+    expect(top('Can you tell me when the Atlantic Council interview was published?')).toEqual({ answered: true, id: 'massoud-open-to-negotiations-2021' });
+  });
+});
+
+describe('a name the question gives and the fact lacks rules the fact out, even one the knowledge never uses', () => {
+  it.each(['Which policy options does China have in Afghanistan?', 'What does Russia want from the NRF?'])('declines %j', (q) => {
+    expect(top(q).answered).toBe(false);
+  });
+
+  it('still shows the closest fact, with its score scaled down, not hidden', () => {
+    const [best] = engine.judge('Which policy options does China have in Afghanistan?');
+    expect(engine.facts[best!.id]!.id).toBe('us-policy-options');
+    expect(best!.probability).toBeLessThan(best!.modelProbability);
   });
 });
 

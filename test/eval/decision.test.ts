@@ -2,7 +2,8 @@ import { fitLogistic } from '../../src/eval/logistic';
 import { chooseThreshold, trainDecision, trainSemantic } from '../../src/eval/train';
 import { SEMANTIC_MODEL, SEMANTIC_MODEL_FEATURES } from '../../src/engine/semantic/answerer';
 import { loadEmbedder } from '../../src/engine/semantic/embedder';
-import { DECISION_MODEL, checkModel, probability, type DecisionModel } from '../../src/engine/decision';
+import { DECISION_MODEL, answerProbability, checkModel, probability, vetoed, type DecisionModel } from '../../src/engine/decision';
+import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { FEATURES } from '../../src/engine/features';
 import { worthListing } from '../../src/engine/explain';
 import { createEngine } from '../../src/engine/engine';
@@ -63,6 +64,21 @@ describe('the shipped decision model', () => {
     const [result] = engine.ask('NRF goals').results;
     expect(worthListing({ ...result!, relevance: 0.004 })).toBe(false);
     expect(worthListing({ ...result!, relevance: 0.006 })).toBe(true);
+  });
+});
+
+describe('vetoes: evidence that rules a fact out scales its probability down', () => {
+  const plain = FEATURES.map((f) => (f === 'typeMismatch' || f === 'entityMissing' ? 0 : 0.5));
+
+  it.each(['typeMismatch', 'entityMissing'])('%s > 0 multiplies the probability by the veto factor', (name) => {
+    const values = plain.map((v, i) => (FEATURES[i] === name ? 1 : v));
+    expect(vetoed(values)).toBe(true);
+    expect(answerProbability(values)).toBeCloseTo(probability(values) * ENGINE_DEFAULTS.vetoes.factor, 12);
+  });
+
+  it('leaves the probability alone when neither holds', () => {
+    expect(vetoed(plain)).toBe(false);
+    expect(answerProbability(plain)).toBe(probability(plain));
   });
 });
 

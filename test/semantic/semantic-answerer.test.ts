@@ -22,6 +22,12 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
     expect(answer.results[0]!.fact.id).toBe('nrf-stated-goals');
   });
 
+  it('declines another country in the role a fact gives the United States', async () => {
+    const answer = await ask('Which policy options does China have in Afghanistan?');
+    expect(answer.answered).toBe(false);
+    expect(answer.results[0]!.fact.id).toBe('us-policy-options');
+  });
+
   it('declines a role swap that the lexical engine answers', async () => {
     // "backs" (WordNet: support) and "Taliban" are both in the no-international-support fact; it says nothing of the Taliban's backers.
     expect(engine.ask('Who backs the Taliban?').answered).toBe(true);
@@ -37,7 +43,7 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
   });
 
   it('declines questions on attributes the notes do not give', async () => {
-    for (const q of ['How old is Ahmad Massoud?', 'When was the NRF founded?', 'What is the capital of Afghanistan?']) {
+    for (const q of ['How old is Ahmad Massoud?', 'When was the NRF founded?', 'What is the capital of Afghanistan?', 'How wide is the Panjshir Valley?']) {
       expect({ q, answered: (await ask(q)).answered }).toEqual({ q, answered: false });
     }
   });

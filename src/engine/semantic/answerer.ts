@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { checkModel, probability, type DecisionModel } from '../decision';
+import { answerProbability, checkModel, probability, type DecisionModel } from '../decision';
 import { rankedFact, type Answer, type AskOptions, type Engine } from '../engine';
 import { ENGINE_DEFAULTS } from '../config';
 import { FEATURES } from '../features';
@@ -118,7 +118,7 @@ export class SemanticAnswerer {
     const judged = candidates.map((c) => {
       const features = [...c.features, ...semantic(c.id)];
       const p = probability(features, decision);
-      return { ...c, probability: p, order: semanticOrder(features, p) };
+      return { ...c, probability: answerProbability(features, decision, p), modelProbability: p, order: semanticOrder(features, p) };
     });
     const head = judged.slice(0, ENGINE_DEFAULTS.rerank.candidates).sort((a, b) => b.order - a.order || a.id - b.id);
     const ranked = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates)].slice(0, top);
