@@ -31,11 +31,12 @@ export const ENGINE_DEFAULTS = Object.freeze({
   semanticRerank: Object.freeze({ cosine: 2, probability: 0.5 }),
   /**
    * Evidence that a fact is not the answer however much else it shares with the question: it holds nothing
-   * of the kind asked (no date for "when", no unit for "how long"), or it lacks a name the question gives
-   * ("What does Iran think of the NRF?"). A linear model cannot let one feature outvote the rest, so these
-   * scale the probability down. Chosen out of fold on the tuning questions (README, Quality).
+   * of the kind asked (no date for "when", no unit for "how long"), it lacks a name the question gives
+   * ("What does Iran think of the NRF?"), or it has the name only inside a compound ("anti-Taliban"). A
+   * linear model cannot let one feature outvote the rest, so these scale the probability down. Chosen out
+   * of fold on the tuning questions (README, Quality); "off topic" and "someone else quoted" were tried too.
    */
-  vetoes: Object.freeze({ features: Object.freeze(["typeMismatch", "entityMissing"] as const), factor: 0.25 }),
+  vetoes: Object.freeze({ features: Object.freeze(['typeMismatch', 'entityMissing', 'entityInCompoundOnly'] as const), factor: 0.25 }),
   /** Longest question considered, in words: the rest of a pasted essay adds nothing but time. */
   maxQueryTokens: 64,
   defaultTop: 3,

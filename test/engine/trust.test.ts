@@ -15,6 +15,13 @@ describe('the subject of the question must be the subject of the fact', () => {
   it.each(['What does the Taliban want?', 'Where is Massoud now?', 'How many members does the Taliban have?'])('declines %j', (q) => {
     expect(top(q).answered).toBe(false);
   });
+
+  it('a name found only inside a compound ("anti-Taliban") vetoes the fact', () => {
+    const [best] = engine.judge('How large is the Taliban\'s fighting force?');
+    expect(engine.facts[best!.id]!.id).toBe('nrf-armed-fighters');
+    expect(best!.probability).toBeLessThan(best!.modelProbability);
+    expect(top('How large is the Taliban\'s fighting force?').answered).toBe(false);
+  });
 });
 
 describe('whose view: the question asks what someone thinks or says; the fact must quote them', () => {

@@ -68,9 +68,10 @@ describe('the shipped decision model', () => {
 });
 
 describe('vetoes: evidence that rules a fact out scales its probability down', () => {
-  const plain = FEATURES.map((f) => (f === 'typeMismatch' || f === 'entityMissing' ? 0 : 0.5));
+  const vetoes: readonly string[] = ENGINE_DEFAULTS.vetoes.features;
+  const plain = FEATURES.map((f) => (vetoes.includes(f) ? 0 : 0.5));
 
-  it.each(['typeMismatch', 'entityMissing'])('%s > 0 multiplies the probability by the veto factor', (name) => {
+  it.each(['typeMismatch', 'entityMissing', 'entityInCompoundOnly'])('%s > 0 multiplies the probability by the veto factor', (name) => {
     const values = plain.map((v, i) => (FEATURES[i] === name ? 1 : v));
     expect(vetoed(values)).toBe(true);
     expect(answerProbability(values)).toBeCloseTo(probability(values) * ENGINE_DEFAULTS.vetoes.factor, 12);
