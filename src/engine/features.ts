@@ -139,7 +139,9 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       if (!found) entityMissing++;
       else {
         const seen = concept.forms.map((f) => occurrences(text, f));
-        if (seen.some((s) => s.compound) && !seen.some((s) => s.alone)) entityInCompoundOnly++;
+        // Unless the question writes the compound too ("the Intra-Afghanistan Conference").
+        const askedInCompound = concept.forms.some((f) => f.split(' ').every((w) => plan.compounds.has(w)));
+        if (seen.some((s) => s.compound) && !seen.some((s) => s.alone) && !askedInCompound) entityInCompoundOnly++;
         if (evidence.hasTopic && !isMatched(concept, evidence.topicTerms)) entityOffTopic++;
       }
     } else {

@@ -1,4 +1,4 @@
-import { tokenize, type Token } from './analyse';
+import { fold, tokenize, type Token } from './analyse';
 import type { EngineConfig } from './config';
 import type { FuzzyVocabulary } from './fuzzy';
 import { cueTerm, type BuiltIndex } from './index-builder';
@@ -42,6 +42,8 @@ export interface QueryPlan {
   maxWeight: number;
   /** The name whose view the question asks for ("What does the Taliban think of …?"), if any. */
   askedOf?: Concept;
+  /** Words the question itself writes inside hyphenated compounds ("Intra-Afghanistan"), lower case. */
+  compounds: ReadonlySet<string>;
 }
 
 export interface QueryContext {
@@ -143,7 +145,13 @@ export function planQuery(question: string, ctx: QueryContext, { expand = true }
     }
     concepts.push(concept);
   });
-  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts) };
+  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), compounds: compoundWords(question) };
+}
+
+const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+
+function compoundWords(question: string): ReadonlySet<string> {
+  return new Set([...fold(question).toLowerCase().matchAll(COMPOUND)].flatMap((m) => m[0].split('-')));
 }
 
 const AUXILIARY = new Set(['does', 'did', 'do', 'has', 'have', 'had', 'is', 'was', 'would', 'will']);

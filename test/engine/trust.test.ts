@@ -22,6 +22,13 @@ describe('the subject of the question must be the subject of the fact', () => {
     expect(best!.probability).toBeLessThan(best!.modelProbability);
     expect(top('How large is the Taliban\'s fighting force?').answered).toBe(false);
   });
+
+  it('but not a compound the question writes itself ("the Intra-Afghanistan Conference")', () => {
+    const q = 'What is the Intra-Afghanistan Conference meant to discuss?';
+    const [best] = engine.judge(q);
+    expect(best!.probability).toBe(best!.modelProbability);
+    expect(top(q)).toEqual({ answered: true, id: 'vienna-intra-afghanistan-conference' });
+  });
 });
 
 describe('whose view: the question asks what someone thinks or says; the fact must quote them', () => {
