@@ -9,6 +9,7 @@ const LEXICAL = FEATURES.indexOf('lexicalScore');
 import { quotes, type EvalCase } from './judge';
 import { loadKnowledgeOrThrow } from '../knowledge/load';
 import { fitLogistic, type Row } from './logistic';
+import { fitBoostedTrees, type BoostOptions } from './boost';
 import { loadEmbedder, type Embedder } from '../engine/semantic/embedder';
 import { computeFactVectors } from '../engine/semantic/fact-vectors';
 import { semanticFeatures } from '../engine/semantic/features';
@@ -102,10 +103,16 @@ export function chooseThreshold(tops: ReadonlyArray<{ p: number; lexical: number
   return best.threshold;
 }
 
+/**
+ * The tree ensemble's settings, chosen out of fold on the tuning questions (8 random 5-fold splits): shallow
+ * trees, slow shrinkage and big leaves, since there are only ~1,500 candidate rows (README, Quality).
+ */
+export const BOOSTING: Readonly<BoostOptions> = Object.freeze({ rounds: 200, depth: 3, rate: 0.05, minLeaf: 20, lambda: 5, bins: 16 });
+
 function fit(questions: readonly Question[], features: readonly string[] = FEATURES): DecisionModel {
   const rows = questions.flatMap((q) => q.rows.map((r) => ({ ...r, w: q.weight })));
-  const fitted = fitLogistic(rows, { l2: 0.001, iterations: 2000, rate: 1, });
-  return { features: [...features], ...fitted, threshold: DECISION_MODEL.threshold };
+  const fitted = fitLogistic(rows, { l2: 0.001, iterations: 2000, rate: 1 });
+  return { features: [...features], ...fitted, trees: fitBoostedTrees(rows, BOOSTING), threshold: DECISION_MODEL.threshold };
 }
 
 /** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities. */
@@ -166,9 +173,17 @@ export async function trainSemantic(embedder: Embedder): Promise<{ model: Decisi
   return { model, questions: questions.length, answered: answered.length, right: answered.filter((t) => t.y).length };
 }
 
+/** The model as JSON, one tree per line (a tree split over a line per number would run to ~20,000 lines). */
+export function modelJson(model: DecisionModel): string {
+  const { trees, ...linear } = model;
+  const lines = trees.trees.map((t) => `  ${JSON.stringify(t)}`).join(',\n');
+  const head = JSON.stringify(linear, null, 1).replace(/\n}$/, '');
+  return `${head},\n "trees": {\n  "base": ${trees.base},\n  "trees": [\n${lines}\n  ]\n }\n}\n`;
+}
+
 function report(name: string, file: string, trained: { model: DecisionModel; questions: number; answered: number; right: number }, target: number): void {
   const { model, questions, answered, right } = trained;
-  writeFileSync(path.join(ROOT, 'src', 'engine', file), `${JSON.stringify(model, null, 1)}\n`);
+  writeFileSync(path.join(ROOT, 'src', 'engine', file), modelJson(model));
   console.log(`${name}: ${questions} questions; threshold ${model.threshold} for ≥ ${target} out-of-fold precision`);
   console.log(`  out-of-fold on the banks' tuning halves: answered ${answered}, right ${right}`);
   model.features.forEach((f, i) => console.log(`  ${f.padEnd(22)} ${model.weights[i]!.toFixed(3)}`));

@@ -1,5 +1,7 @@
 import { fitLogistic } from '../../src/eval/logistic';
-import { chooseThreshold, trainDecision, trainSemantic } from '../../src/eval/train';
+import { fitBoostedTrees } from '../../src/eval/boost';
+import { checkTrees, treesLogit } from '../../src/engine/boosted-trees';
+import { TUNING_BANKS, chooseThreshold, trainDecision, trainSemantic } from '../../src/eval/train';
 import { SEMANTIC_MODEL, SEMANTIC_MODEL_FEATURES } from '../../src/engine/semantic/answerer';
 import { loadEmbedder } from '../../src/engine/semantic/embedder';
 import { DECISION_MODEL, answerProbability, checkModel, probability, vetoed, type DecisionModel } from '../../src/engine/decision';
@@ -25,6 +27,26 @@ describe('fitting the answer decision', () => {
     expect(slope).toBeLessThan(3.6);
   });
 
+  it('boosted trees learn an interaction a logistic model cannot: right only when both signals agree', () => {
+    // y = 1 exactly when a and b are both high (a strong match AND the right kind of answer), with 10 % label noise.
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rows = Array.from({ length: 1500 }, () => {
+      const x = [random(), random(), random()];
+      const both = x[0]! > 0.5 && x[1]! > 0.5;
+      return { x, y: (random() < 0.9) === both ? 1 : 0 };
+    });
+    const trees = fitBoostedTrees(rows, { rounds: 100, depth: 2, rate: 0.1, minLeaf: 20, lambda: 1, bins: 16 });
+    const p = (x: number[]) => 1 / (1 + Math.exp(-treesLogit(trees, x)));
+    expect(p([0.9, 0.9, 0.5])).toBeGreaterThan(0.8);
+    for (const x of [[0.9, 0.1, 0.5], [0.1, 0.9, 0.5], [0.1, 0.1, 0.5]]) expect(p(x)).toBeLessThan(0.2);
+    // The irrelevant third feature moves nothing much.
+    expect(Math.abs(p([0.9, 0.9, 0.05]) - p([0.9, 0.9, 0.95]))).toBeLessThan(0.1);
+    // Every split names one of the three features, every child comes later in its tree.
+    expect(() => checkTrees(trees, 3, 'fit')).not.toThrow();
+    expect(() => checkTrees(trees, 2, 'fit')).toThrow("fit has a tree that does not match the engine's features: run `npm run train`");
+  });
+
   it('chooses the threshold that answers most while keeping the precision target', () => {
     const tops = [
       { p: 0.95, lexical: 1, y: 1 },
@@ -45,7 +67,19 @@ function expectSameModel(refit: DecisionModel, shipped: DecisionModel, digits: n
   expect(refit.threshold).toBe(shipped.threshold);
   refit.weights.forEach((w, i) => expect(w).toBeCloseTo(shipped.weights[i]!, digits));
   expect(refit.bias).toBeCloseTo(shipped.bias, digits);
+  expect(refit.trees.trees).toHaveLength(shipped.trees.trees.length);
+  expect(refit.trees.base).toBeCloseTo(shipped.trees.base, digits);
+  refit.trees.trees.forEach((tree, t) =>
+    tree.forEach((node, i) => node.forEach((v, k) => expect(v).toBeCloseTo(shipped.trees.trees[t]![i]![k]!, digits))),
+  );
 }
+
+describe('held-out questions stay out of the fit', () => {
+  it('fits on tuning files only: never a frozen test half or a fresh held-out set', () => {
+    expect(TUNING_BANKS.length).toBeGreaterThan(0);
+    for (const { bank } of TUNING_BANKS) expect(bank).toMatch(/\.tune(-extra)?\.jsonl$/);
+  });
+});
 
 describe('the shipped decision model', () => {
   it('is what npm run train fits on the tuning questions today (so it can be reproduced and reviewed)', () => {
@@ -55,6 +89,10 @@ describe('the shipped decision model', () => {
   it('matches the engine features and gives probabilities', () => {
     expect(() => checkModel(DECISION_MODEL)).not.toThrow();
     expect(() => checkModel({ ...DECISION_MODEL, features: [...FEATURES].reverse() })).toThrow(/npm run train/);
+    const stray = { base: 0, trees: [[[FEATURES.length, 0.5, 1, 2], [0.1], [-0.1]]] };
+    expect(() => checkModel({ ...DECISION_MODEL, trees: stray })).toThrow(
+      "decision-model.json has a tree that does not match the engine's features: run `npm run train`",
+    );
     const p = probability(FEATURES.map(() => 0));
     expect(p > 0 && p < 1).toBe(true);
   });
