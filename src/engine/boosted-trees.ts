@@ -12,7 +12,7 @@ export interface BoostedTrees {
   trees: ReadonlyArray<readonly TreeNode[]>;
 }
 
-/** The ensemble's log-odds that the fact with these feature values answers the question. */
+/** The ensemble's log-odds for these feature values. Trusts `brokenNode`: children come later, so it ends. */
 export function treesLogit(ensemble: BoostedTrees, values: readonly number[]): number {
   let z = ensemble.base;
   for (const tree of ensemble.trees) {
@@ -23,11 +23,31 @@ export function treesLogit(ensemble: BoostedTrees, values: readonly number[]): n
   return z;
 }
 
-/** Throws unless every node is a leaf or a split on one of `features` whose children come later in its tree. */
-export function checkTrees(ensemble: BoostedTrees, features: number, file: string): void {
-  const child = (c: number | undefined, i: number, size: number) => Number.isInteger(c) && c! > i && c! < size;
-  const sound = (node: TreeNode, i: number, size: number) =>
-    node.length === 1 || (node.length === 4 && Number.isInteger(node[0]) && node[0]! >= 0 && node[0]! < features && child(node[2], i, size) && child(node[3], i, size));
-  const broken = ensemble.trees.some((tree) => tree.length === 0 || tree.some((node, i) => !sound(node, i, tree.length)));
-  if (broken) throw new Error(`${file} has a tree that does not match the engine's features: run \`npm run train\``);
+/**
+ * What is wrong with an ensemble's structure, or undefined. Values need no check here: the shipped JSON
+ * is typed at compile time (a `null` or a string does not build) and JSON cannot hold NaN or Infinity.
+ * Plain loops and comparisons: this runs on ~3,000 nodes at every start, before the JIT has warmed up.
+ */
+export function brokenNode(ensemble: BoostedTrees | undefined, features: number): string | undefined {
+  if (!ensemble || typeof ensemble.base !== 'number' || !Array.isArray(ensemble.trees)) return 'no base log-odds or tree list';
+  for (let t = 0; t < ensemble.trees.length; t++) {
+    const tree = ensemble.trees[t]!;
+    const size = tree.length;
+    if (size === 0) return `tree ${t + 1} has no nodes`;
+    for (let i = 0; i < size; i++) {
+      const node = tree[i]!;
+      if (node.length === 1) continue;
+      const feature = node[0]!;
+      const left = node[2]!;
+      const right = node[3]!;
+      const sound = node.length === 4 && feature >= 0 && feature < features && feature % 1 === 0;
+      if (sound && left > i && left < size && left % 1 === 0 && right > i && right < size && right % 1 === 0) continue;
+      const at = `tree ${t + 1}, node ${i + 1}`;
+      if (node.length !== 4) return `${at} is neither [value] nor [feature, threshold, left, right]`;
+      if (!sound) return `${at} splits on feature ${feature + 1} of ${features}`;
+      const child = left > i && left < size && left % 1 === 0 ? right : left;
+      return `${at} points to node ${child + 1}, not a later node of its tree`;
+    }
+  }
+  return undefined;
 }

@@ -12,7 +12,7 @@ export interface BoostOptions {
   minLeaf: number;
   /** L2 penalty on leaf values. */
   lambda: number;
-  /** Candidate thresholds per feature (quantiles of its values). */
+  /** Quantile bins per feature: at most `bins − 1` candidate thresholds. */
   bins: number;
 }
 
@@ -26,6 +26,8 @@ export interface BoostOptions {
 export function fitBoostedTrees(rows: readonly Row[], options: BoostOptions): BoostedTrees {
   const n = rows.length;
   const d = rows[0]?.x.length ?? 0;
+  // A NaN would sort and bin one way here and branch the other way in treesLogit.
+  if (rows.some((r) => r.x.some((v) => !Number.isFinite(v)))) throw new Error('fitBoostedTrees: every feature value must be a finite number');
   const cuts = Array.from({ length: d }, (_, j) => quantileCuts(rows.map((r) => r.x[j]!), options.bins));
   // bin[j][i] = how many of feature j's cuts lie below row i's value: x <= cuts[k] exactly when bin <= k.
   const bin = cuts.map((c, j) => Int32Array.from(rows, (r) => countBelow(c, r.x[j]!)));
@@ -80,10 +82,10 @@ export function fitBoostedTrees(rows: readonly Row[], options: BoostOptions): Bo
     const score = (gs: number, hs: number) => (gs * gs) / (hs + options.lambda);
     let best: { feature: number; cut: number; gain: number } | undefined;
     for (let j = 0; j < d; j++) {
-      const bins = cuts[j]!.length + 1;
-      const gb = new Float64Array(bins);
-      const hb = new Float64Array(bins);
-      const nb = new Int32Array(bins);
+      const width = cuts[j]!.length + 1;
+      const gb = new Float64Array(width);
+      const hb = new Float64Array(width);
+      const nb = new Int32Array(width);
       for (const i of members) {
         const b = bin[j]![i]!;
         gb[b]! += g[i]!;
@@ -93,7 +95,7 @@ export function fitBoostedTrees(rows: readonly Row[], options: BoostOptions): Bo
       let gl = 0;
       let hl = 0;
       let nl = 0;
-      for (let k = 0; k < bins - 1; k++) {
+      for (let k = 0; k < width - 1; k++) {
         gl += gb[k]!;
         hl += hb[k]!;
         nl += nb[k]!;
@@ -106,7 +108,7 @@ export function fitBoostedTrees(rows: readonly Row[], options: BoostOptions): Bo
   }
 }
 
-/** Thresholds halfway between a quantile value and the next larger value, so rounding never moves a row. */
+/** Thresholds halfway between a quantile value and the next larger value, so printing a model rounds no row across one. */
 function quantileCuts(values: number[], bins: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const cuts = new Set<number>();

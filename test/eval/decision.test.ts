@@ -1,6 +1,4 @@
 import { fitLogistic } from '../../src/eval/logistic';
-import { fitBoostedTrees } from '../../src/eval/boost';
-import { checkTrees, treesLogit } from '../../src/engine/boosted-trees';
 import { TUNING_BANKS, chooseThreshold, trainDecision, trainSemantic } from '../../src/eval/train';
 import { SEMANTIC_MODEL, SEMANTIC_MODEL_FEATURES } from '../../src/engine/semantic/answerer';
 import { loadEmbedder } from '../../src/engine/semantic/embedder';
@@ -27,26 +25,6 @@ describe('fitting the answer decision', () => {
     expect(slope).toBeLessThan(3.6);
   });
 
-  it('boosted trees learn an interaction a logistic model cannot: right only when both signals agree', () => {
-    // y = 1 exactly when a and b are both high (a strong match AND the right kind of answer), with 10 % label noise.
-    let seed = 11;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const rows = Array.from({ length: 1500 }, () => {
-      const x = [random(), random(), random()];
-      const both = x[0]! > 0.5 && x[1]! > 0.5;
-      return { x, y: (random() < 0.9) === both ? 1 : 0 };
-    });
-    const trees = fitBoostedTrees(rows, { rounds: 100, depth: 2, rate: 0.1, minLeaf: 20, lambda: 1, bins: 16 });
-    const p = (x: number[]) => 1 / (1 + Math.exp(-treesLogit(trees, x)));
-    expect(p([0.9, 0.9, 0.5])).toBeGreaterThan(0.8);
-    for (const x of [[0.9, 0.1, 0.5], [0.1, 0.9, 0.5], [0.1, 0.1, 0.5]]) expect(p(x)).toBeLessThan(0.2);
-    // The irrelevant third feature moves nothing much.
-    expect(Math.abs(p([0.9, 0.9, 0.05]) - p([0.9, 0.9, 0.95]))).toBeLessThan(0.1);
-    // Every split names one of the three features, every child comes later in its tree.
-    expect(() => checkTrees(trees, 3, 'fit')).not.toThrow();
-    expect(() => checkTrees(trees, 2, 'fit')).toThrow("fit has a tree that does not match the engine's features: run `npm run train`");
-  });
-
   it('chooses the threshold that answers most while keeping the precision target', () => {
     const tops = [
       { p: 0.95, lexical: 1, y: 1 },
@@ -61,13 +39,13 @@ describe('fitting the answer decision', () => {
   });
 });
 
-/** A refit equals the shipped model: same features and threshold, weights and bias to `digits` decimals. */
+/** A refit equals the shipped model: same features, threshold and tree shapes; weights, bias and tree values to `digits` decimals. */
 function expectSameModel(refit: DecisionModel, shipped: DecisionModel, digits: number): void {
   expect(refit.features).toEqual(shipped.features);
   expect(refit.threshold).toBe(shipped.threshold);
   refit.weights.forEach((w, i) => expect(w).toBeCloseTo(shipped.weights[i]!, digits));
   expect(refit.bias).toBeCloseTo(shipped.bias, digits);
-  expect(refit.trees.trees).toHaveLength(shipped.trees.trees.length);
+  expect(refit.trees.trees.map((t) => t.map((n) => n.length))).toEqual(shipped.trees.trees.map((t) => t.map((n) => n.length)));
   expect(refit.trees.base).toBeCloseTo(shipped.trees.base, digits);
   refit.trees.trees.forEach((tree, t) =>
     tree.forEach((node, i) => node.forEach((v, k) => expect(v).toBeCloseTo(shipped.trees.trees[t]![i]![k]!, digits))),
@@ -91,10 +69,31 @@ describe('the shipped decision model', () => {
     expect(() => checkModel({ ...DECISION_MODEL, features: [...FEATURES].reverse() })).toThrow(/npm run train/);
     const stray = { base: 0, trees: [[[FEATURES.length, 0.5, 1, 2], [0.1], [-0.1]]] };
     expect(() => checkModel({ ...DECISION_MODEL, trees: stray })).toThrow(
-      "decision-model.json has a tree that does not match the engine's features: run `npm run train`",
+      `decision-model.json has a broken tree ensemble (tree 1, node 1 splits on feature ${FEATURES.length + 1} of ${FEATURES.length}): run \`npm run train\``,
     );
     const p = probability(FEATURES.map(() => 0));
     expect(p > 0 && p < 1).toBe(true);
+  });
+
+  it('names what is malformed in a model file written by an older trainer or by hand', () => {
+    const broken = (trees: unknown) => () => checkModel({ ...DECISION_MODEL, trees } as unknown as DecisionModel);
+    const message = (what: string) => `decision-model.json has a broken tree ensemble (${what}): run \`npm run train\``;
+    expect(broken(undefined)).toThrow(message('no base log-odds or tree list'));
+    expect(broken({ base: '1', trees: [] })).toThrow(message('no base log-odds or tree list'));
+    expect(broken({ base: 0, trees: [[]] })).toThrow(message('tree 1 has no nodes'));
+    expect(broken({ base: 0, trees: [[[0, 0.5, 1]]] })).toThrow(message('tree 1, node 1 is neither [value] nor [feature, threshold, left, right]'));
+  });
+
+  it('gives the mean of the logistic and the tree probabilities', () => {
+    // Logistic part: every weight and the bias 0, so 0.5. Trees: one leaf of log-odds ln 9, so 0.9. Mean 0.7.
+    const n = FEATURES.length;
+    const model = checkModel({
+      ...DECISION_MODEL,
+      weights: new Array<number>(n).fill(0),
+      bias: 0,
+      trees: { base: 0, trees: [[[Math.log(9)]]] },
+    });
+    expect(probability(FEATURES.map(() => 0.3), model)).toBeCloseTo(0.7, 12);
   });
 
   it('lists as other matches only facts whose relevance shows above 0.00', () => {

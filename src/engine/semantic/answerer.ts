@@ -9,7 +9,7 @@ import { SEMANTIC_FEATURES, semanticFeatures } from './features';
 import model from './semantic-model.json';
 
 export const SEMANTIC_MODEL_FEATURES: readonly string[] = Object.freeze([...FEATURES, ...SEMANTIC_FEATURES]);
-export const SEMANTIC_MODEL: DecisionModel = checkModel(model as DecisionModel, SEMANTIC_MODEL_FEATURES, 'semantic-model.json');
+export const SEMANTIC_MODEL: DecisionModel = checkModel(model, SEMANTIC_MODEL_FEATURES, 'semantic-model.json');
 
 /** Where computed fact vectors are kept between runs (the per-user cache), keyed by the knowledge's fingerprint. */
 export interface VectorStore {
