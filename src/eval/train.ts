@@ -22,7 +22,13 @@ import { SEMANTIC_MODEL_FEATURES, semanticOrder } from '../engine/semantic/answe
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
-export const TUNING_BANKS = [
+export interface TuningBank {
+  knowledge: string;
+  bank: string;
+  weight: number;
+}
+
+export const TUNING_BANKS: readonly TuningBank[] = [
   { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune.jsonl', weight: 1 },
   { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune.jsonl', weight: 1.5 },
   // Written later, for tuning only, by someone who saw neither the test halves nor the engine (BANK.md).
@@ -39,9 +45,10 @@ const PER_QUESTION = ENGINE_DEFAULTS.rerank.candidates;
  */
 export const TARGET_PRECISION = 0.85;
 
-interface Question {
+export interface Question {
   group: string;
   weight: number;
+  outOfScope: boolean;
   rows: Row[];
 }
 
@@ -67,20 +74,20 @@ function questionRows(engine: Engine, q: string, isRightFact: (id: number) => bo
   return [answer, ...rivals].map((j) => ({ x: extend ? [...j.features, ...extend(j.id)] : j.features, y: isRightFact(j.id) ? 1 : 0 }));
 }
 
-function bankQuestions(extend?: Extend): Question[] {
+export function bankQuestions(banks: readonly TuningBank[], extend?: Extend): Question[] {
   const out: Question[] = [];
-  TUNING_BANKS.forEach(({ knowledge, bank, weight }, b) => {
+  banks.forEach(({ knowledge, bank, weight }, b) => {
     const engine = createEngine(loadKnowledgeOrThrow(path.join(ROOT, knowledge)));
     readBank(path.join(ROOT, bank)).forEach((c, i) => {
       const rows = questionRows(engine, c.q, (id) => c.expect !== null && quotes(engine.facts[id]!, c.expect), extend?.(b, i));
-      out.push({ group: bank, weight, rows });
+      out.push({ group: bank, weight, outOfScope: c.expect === null, rows });
     });
   });
   return out;
 }
 
 /** The answer the engine would give (the best lexical candidate) per question: its probability and whether it is right. */
-function topAnswers(questions: readonly Question[], model: DecisionModel) {
+export function topAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
     const top = q.rows[0];
     return { p: top ? answerProbability(top.x, model) : 0, lexical: top?.x[LEXICAL] ?? 0, y: top?.y ?? 0 };
@@ -109,7 +116,7 @@ export function chooseThreshold(tops: ReadonlyArray<{ p: number; lexical: number
  */
 export const BOOSTING: Readonly<BoostOptions> = Object.freeze({ rounds: 200, depth: 3, rate: 0.05, minLeaf: 20, lambda: 5, bins: 16 });
 
-function fit(questions: readonly Question[], features: readonly string[] = FEATURES): DecisionModel {
+export function fit(questions: readonly Question[], features: readonly string[] = FEATURES): DecisionModel {
   const rows = questions.flatMap((q) => q.rows.map((r) => ({ ...r, w: q.weight })));
   const fitted = fitLogistic(rows, { l2: 0.001, iterations: 2000, rate: 1 });
   return { features: [...features], ...fitted, trees: fitBoostedTrees(rows, BOOSTING), threshold: DECISION_MODEL.threshold };
@@ -117,7 +124,7 @@ function fit(questions: readonly Question[], features: readonly string[] = FEATU
 
 /** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities. */
 export function trainDecision(): { model: DecisionModel; questions: number; answered: number; right: number } {
-  const questions = bankQuestions();
+  const questions = bankQuestions(TUNING_BANKS);
   // Out-of-fold probabilities choose the threshold, so it is not set on answers the model was fitted to.
   const folds = 5;
   const outOfFold: Array<{ p: number; lexical: number; y: number }> = [];
@@ -139,7 +146,7 @@ export function trainDecision(): { model: DecisionModel; questions: number; answ
 export const SEMANTIC_TARGET_PRECISION = 0.9;
 
 /** The answer the semantic stage gives per question: the candidate first in its order (semanticOrder). */
-function bestAnswers(questions: readonly Question[], model: DecisionModel) {
+export function bestAnswers(questions: readonly Question[], model: DecisionModel) {
   return questions.map((q) => {
     const scored = q.rows.map((r) => {
       const p = probability(r.x, model);
@@ -152,15 +159,20 @@ function bestAnswers(questions: readonly Question[], model: DecisionModel) {
 }
 
 /** Fits the semantic stage's decision (src/engine/semantic/semantic-model.json) on the tuning halves, like the lexical one. */
-export async function trainSemantic(embedder: Embedder): Promise<{ model: DecisionModel; questions: number; answered: number; right: number }> {
+/** The banks' questions with the semantic stage's features too (embeds every question and fact). */
+export async function semanticQuestions(banks: readonly TuningBank[], embedder: Embedder): Promise<Question[]> {
   const extenders: Array<(i: number) => (id: number) => number[]> = [];
-  for (const { knowledge, bank } of TUNING_BANKS) {
+  for (const { knowledge, bank } of banks) {
     const facts = loadKnowledgeOrThrow(path.join(ROOT, knowledge)).facts;
     const vectors = await computeFactVectors(facts, embedder);
     const asked = await embedder.embed(readBank(path.join(ROOT, bank)).map((c) => c.q));
     extenders.push((i) => semanticFeatures(vectors, asked[i]!));
   }
-  const questions = bankQuestions((b, i) => extenders[b]!(i));
+  return bankQuestions(banks, (b, i) => extenders[b]!(i));
+}
+
+export async function trainSemantic(embedder: Embedder): Promise<{ model: DecisionModel; questions: number; answered: number; right: number }> {
+  const questions = await semanticQuestions(TUNING_BANKS, embedder);
   const folds = 5;
   const outOfFold: Array<{ p: number; lexical: number; y: number }> = [];
   for (let k = 0; k < folds; k++) {
