@@ -17,7 +17,7 @@ const { generateFacts, generateQueries } = require('./synthetic');
 const { percentile } = require('./stats');
 const { createEngine } = require('../dist/engine/engine');
 const { SemanticAnswerer } = require('../dist/engine/semantic/answerer');
-const { loadEmbedder } = require('../dist/engine/semantic/embedder');
+const { loadEmbedder, warmUp } = require('../dist/engine/semantic/embedder');
 const { loadKnowledgeOrThrow } = require('../dist/knowledge/load');
 const { BUNDLED_KNOWLEDGE } = require('../dist/cli/knowledge-dir');
 
@@ -76,6 +76,10 @@ async function main() {
   let t = performance.now();
   const embedder = await loadEmbedder();
   const modelLoadMs = Math.round(performance.now() - t);
+  // As the bot does at start, in the background (src/slack/semantic-stage.ts).
+  t = performance.now();
+  await warmUp(embedder);
+  const warmUpMs = Math.round(performance.now() - t);
   const semantic = new SemanticAnswerer(async () => embedder);
   const sets = [];
 
@@ -97,11 +101,11 @@ async function main() {
   }
   const rssAfterMB = rssMB();
   const cli = cliRuns(quick ? 3 : 7);
-  const report = { date: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length, goalP99Ms: GOAL_P99_MS, modelLoadMs, rssBeforeModelMB, rssAfterMB, sets, cli, durationS: Math.round((performance.now() - began) / 1000) };
+  const report = { date: new Date().toISOString(), quick, node: process.version, cpus: os.cpus().length, goalP99Ms: GOAL_P99_MS, modelLoadMs, warmUpMs, rssBeforeModelMB, rssAfterMB, sets, cli, durationS: Math.round((performance.now() - began) / 1000) };
 
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   writeFileSync(path.join(__dirname, 'results', quick ? 'semantic-quick.json' : 'semantic.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`Semantic stage (${quick ? 'quick' : 'full'} run, ${report.cpus} cores, node ${report.node}); model load ${modelLoadMs} ms, RSS ${rssBeforeModelMB} → ${rssAfterMB} MB`);
+  console.log(`Semantic stage (${quick ? 'quick' : 'full'} run, ${report.cpus} cores, node ${report.node}); model load ${modelLoadMs} ms, warm-up ${warmUpMs} ms, RSS ${rssBeforeModelMB} → ${rssAfterMB} MB`);
   console.log('knowledge                  fact vectors   lexical p50 / p99 ms   semantic p50 / p99 ms   semantic p99 ≤ 20 ms');
   for (const s of sets) {
     console.log(`${s.knowledge.padEnd(26)} ${String(s.vectorsMs).padStart(8)} ms    ${String(s.lexical.p50).padStart(6)} / ${String(s.lexical.p99).padEnd(10)}   ${String(s.semantic.p50).padStart(6)} / ${String(s.semantic.p99).padEnd(10)}     ${s.semantic.p99 <= GOAL_P99_MS ? 'met' : 'MISSED'}`);

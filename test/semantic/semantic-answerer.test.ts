@@ -6,7 +6,7 @@ import { cacheVectorStore } from '../../src/cache/vector-store';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createEngine } from '../../src/engine/engine';
 import { SemanticAnswerer, type VectorEvent } from '../../src/engine/semantic/answerer';
-import { loadEmbedder, type Embedder } from '../../src/engine/semantic/embedder';
+import { loadEmbedder, warmUp, type Embedder } from '../../src/engine/semantic/embedder';
 import { computeFactVectors, textCount } from '../../src/engine/semantic/fact-vectors';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { cliMessages } from '../../src/messages';
@@ -97,6 +97,15 @@ describe('fact vectors', () => {
     const vectors = await computeFactVectors(facts, await loadEmbedder());
     expect(Array.from(vectors.start)).toEqual([0, 1 + facts[0]!.questions.length, 2 + facts[0]!.questions.length + facts[1]!.questions.length]);
     expect(vectors.rows.length).toBe(vectors.start[2]! * 512);
+  });
+});
+
+describe('warming the model up', () => {
+  it('runs it once on every length from one word to the longest, shortest first, one text a call', async () => {
+    const calls: string[][] = [];
+    const recording: Embedder = { id: 'recording', embed: (texts) => (calls.push([...texts]), Promise.resolve(texts.map(() => new Float32Array(512)))) };
+    expect(await warmUp(recording, 5)).toBe(recording);
+    expect(calls).toEqual([['a'], ['a a'], ['a a a'], ['a a a a'], ['a a a a a']]);
   });
 });
 

@@ -54,6 +54,17 @@ async function load(): Promise<Embedder> {
   };
 }
 
+/**
+ * Runs the model once on every input length up to `longest` tokens, one word a token. The model prepares
+ * each input length the first time it sees one (15–200 ms on this project's machine), a cost that would
+ * otherwise land on the first question of each length. The bot pays it once, in the background at start
+ * (~1.7 s); `brief ask`, which answers one question, does not.
+ */
+export async function warmUp(embedder: Embedder, longest = 64): Promise<Embedder> {
+  for (let n = 1; n <= longest; n++) await embedder.embed([Array(n).fill('a').join(' ')]);
+  return embedder;
+}
+
 function unit(v: readonly number[]): Float32Array {
   const out = Float32Array.from(v);
   let norm = 0;
