@@ -114,7 +114,7 @@ export function chooseThreshold(tops: ReadonlyArray<{ p: number; lexical: number
  * The tree ensemble's settings, chosen out of fold on the tuning questions (8 random 5-fold splits): shallow
  * trees, slow shrinkage and big leaves, since there are only ~1,500 candidate rows (README, Quality).
  */
-export const BOOSTING: Readonly<BoostOptions> = Object.freeze({ rounds: 200, depth: 3, rate: 0.05, minLeaf: 20, lambda: 5, bins: 16 });
+const BOOSTING: Readonly<BoostOptions> = Object.freeze({ rounds: 200, depth: 3, rate: 0.05, minLeaf: 20, lambda: 5, bins: 16 });
 
 export function fit(questions: readonly Question[], features: readonly string[] = FEATURES): DecisionModel {
   const rows = questions.flatMap((q) => q.rows.map((r) => ({ ...r, w: q.weight })));
@@ -158,7 +158,6 @@ export function bestAnswers(questions: readonly Question[], model: DecisionModel
   });
 }
 
-/** Fits the semantic stage's decision (src/engine/semantic/semantic-model.json) on the tuning halves, like the lexical one. */
 /** The banks' questions with the semantic stage's features too (embeds every question and fact). */
 export async function semanticQuestions(banks: readonly TuningBank[], embedder: Embedder): Promise<Question[]> {
   const extenders: Array<(i: number) => (id: number) => number[]> = [];
@@ -171,6 +170,7 @@ export async function semanticQuestions(banks: readonly TuningBank[], embedder: 
   return bankQuestions(banks, (b, i) => extenders[b]!(i));
 }
 
+/** Fits the semantic stage's decision (src/engine/semantic/semantic-model.json) on the tuning halves, like the lexical one. */
 export async function trainSemantic(embedder: Embedder): Promise<{ model: DecisionModel; questions: number; answered: number; right: number }> {
   const questions = await semanticQuestions(TUNING_BANKS, embedder);
   const folds = 5;
@@ -186,7 +186,7 @@ export async function trainSemantic(embedder: Embedder): Promise<{ model: Decisi
 }
 
 /** The model as JSON, one tree per line (a tree split over a line per number would run to ~20,000 lines). */
-export function modelJson(model: DecisionModel): string {
+function modelJson(model: DecisionModel): string {
   const { trees, ...linear } = model;
   const lines = trees.trees.map((t) => `  ${JSON.stringify(t)}`).join(',\n');
   const head = JSON.stringify(linear, null, 1).replace(/\n}$/, '');

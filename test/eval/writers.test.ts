@@ -1,51 +1,71 @@
-import { WRITER_BANKS, holdOut, type Stage } from '../../src/eval/writers';
+import { holdOut, type Stage } from '../../src/eval/hold-out';
+import { WRITER_BANKS } from '../../src/eval/writers';
 import type { Question } from '../../src/eval/train';
 
-/**
- * A question of the fake banks: its "score" is the first number of its only row, its label the row's y.
- * The fake model is the set of banks it was fitted on, so a leak of the held-out writer shows.
- */
-const question = (group: string, p: number, y: number, outOfScope = false): Question => ({ group, weight: 1, outOfScope, rows: [{ x: [p], y }] });
+/** A question of the fake banks: its row holds its score and its lexical match; its label is the row's y. */
+const question = (group: string, p: number, y: number, lexical = 1, outOfScope = false): Question => ({ group, weight: 1, outOfScope, rows: [{ x: [p, lexical], y }] });
 
-const stage = (fittedOn: string[][]): Stage<Set<string>> => ({
+/** The fake model is what it was fitted on; every answer records which model gave it, so leaks and fold models show. */
+type Fitted = { groups: string[]; size: number };
+const stage = (fits: Fitted[], answered: Array<{ questions: number; by: Fitted }>, gate = 0): Stage<Fitted> => ({
   fit: (qs) => {
-    const groups = new Set(qs.map((q) => q.group));
-    fittedOn.push([...groups]);
-    return groups;
+    const model = { groups: [...new Set(qs.map((q) => q.group))].sort(), size: qs.length };
+    fits.push(model);
+    return model;
   },
-  answers: (qs) => qs.map((q) => ({ p: q.rows[0]!.x[0]!, lexical: 1, y: q.rows[0]!.y })),
-  gate: 0,
+  answers: (qs, model) => {
+    answered.push({ questions: qs.length, by: model });
+    return qs.map((q) => ({ p: q.rows[0]!.x[0]!, lexical: q.rows[0]!.x[1]!, y: q.rows[0]!.y }));
+  },
+  gate,
   target: 0.9,
 });
 
 describe('leave-one-writer-out measurement', () => {
-  // Writer "a": right answers score 0.8, wrong ones 0.4, so its threshold must fall between the two.
-  const a = Array.from({ length: 20 }, (_, i) => question('a.jsonl', i % 2 ? 0.8 : 0.4, i % 2));
-  // Writer "b": scores the other writer's model must judge: 0.5 right (above the line), 0.35 wrong (below).
-  const b = [question('b.jsonl', 0.5, 1), question('b.jsonl', 0.35, 0, true), question('b.jsonl', 0.45, 0)];
+  // Writer "a", two banks: right answers score 0.8, wrong ones 0.4, so its threshold falls between the two.
+  const a = Array.from({ length: 20 }, (_, i) => question(i < 10 ? 'a1.jsonl' : 'a2.jsonl', i % 2 ? 0.8 : 0.4, i % 2));
+  // Writer "b": 0.5 right (above the line), 0.35 out of scope (below), 0.45 wrong (above), 0.9 right but under the gate.
+  const b = [question('b.jsonl', 0.5, 1), question('b.jsonl', 0.35, 0, 1, true), question('b.jsonl', 0.45, 0), question('b.jsonl', 0.9, 1, 0.5)];
   const questions = [...a, ...b];
   const writers = questions.map((q) => q.group[0]!);
 
   it('never fits on the writer it measures, neither for the model nor for its threshold', () => {
-    const fittedOn: string[][] = [];
-    holdOut(questions, writers, 'b', stage(fittedOn));
-    expect(fittedOn).toHaveLength(6); // five folds for the threshold, then the model itself
-    for (const groups of fittedOn) expect(groups).toEqual(['a.jsonl']);
+    const fits: Fitted[] = [];
+    holdOut(questions, writers, 'b', stage(fits, []));
+    expect(fits).toHaveLength(6); // five folds for the threshold, then the model itself
+    for (const fit of fits) expect(fit.groups).toEqual(['a1.jsonl', 'a2.jsonl']);
+  });
+
+  it("answers each fold with its own model, and the held-out writer with the model fitted on all the others' questions", () => {
+    const answered: Array<{ questions: number; by: Fitted }> = [];
+    holdOut(questions, writers, 'b', stage([], answered));
+    expect(answered.map((a) => [a.questions, a.by.size])).toEqual([[4, 16], [4, 16], [4, 16], [4, 16], [4, 16], [4, 20]]);
   });
 
   it("answers the held-out writer at the threshold chosen on the other writer's questions", () => {
-    const outcomes = holdOut(questions, writers, 'b', stage([]));
+    const { threshold, outcomes } = holdOut(questions, writers, 'b', stage([], []));
     // The line falls at 0.41 (just above writer a's wrong answers): 0.5 and 0.45 are answered, 0.35 is not.
-    expect(outcomes.map((o) => o.answered)).toEqual([true, false, true]);
-    expect(outcomes.map((o) => o.topRight)).toEqual([true, false, false]);
-    expect(outcomes.map((o) => o.answerable)).toEqual([true, false, true]);
+    expect(threshold).toBe(0.41);
+    expect(outcomes.map((o) => o.answered)).toEqual([true, false, true, true]);
+    expect(outcomes.map((o) => o.topRight)).toEqual([true, false, false, true]);
+    expect(outcomes.map((o) => o.answerable)).toEqual([true, false, true, true]);
+  });
+
+  it('declines what the lexical gate stops, whatever its score', () => {
+    const { outcomes } = holdOut(questions, writers, 'b', stage([], [], 0.65));
+    expect(outcomes.map((o) => [o.gated, o.answered])).toEqual([
+      [true, true],
+      [true, false],
+      [true, true],
+      [false, false],
+    ]);
   });
 
   it('measures every tuning and fresh bank, each under one writer, and never a frozen test half', () => {
-    const writers = new Map(WRITER_BANKS.map((b) => [b.bank, b.writer]));
-    expect(new Set(writers.values())).toEqual(new Set(['halves', 'extra', 'fresh']));
-    for (const bank of writers.keys()) expect(bank).toMatch(/\.(tune|tune-extra|fresh)\.jsonl$/);
-    expect([...writers].filter(([bank]) => bank.endsWith('.fresh.jsonl')).every(([, w]) => w === 'fresh')).toBe(true);
-    expect([...writers].filter(([bank]) => bank.endsWith('.tune-extra.jsonl')).every(([, w]) => w === 'extra')).toBe(true);
+    const byBank = new Map(WRITER_BANKS.map((bank) => [bank.bank, bank.writer]));
+    expect(new Set(byBank.values())).toEqual(new Set(['halves', 'extra', 'fresh']));
+    for (const bank of byBank.keys()) expect(bank).toMatch(/\.(tune|tune-extra|fresh)\.jsonl$/);
+    expect([...byBank].filter(([bank]) => bank.endsWith('.fresh.jsonl')).every(([, w]) => w === 'fresh')).toBe(true);
+    expect([...byBank].filter(([bank]) => bank.endsWith('.tune-extra.jsonl')).every(([, w]) => w === 'extra')).toBe(true);
   });
 });

@@ -1,0 +1,45 @@
+import { LogLevel } from '@slack/bolt';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { createEngine } from '../../src/engine/engine';
+import type { Embedder } from '../../src/engine/semantic/embedder';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { createLogger } from '../../src/slack/logger';
+import { semanticStage } from '../../src/slack/semantic-stage';
+
+const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+/** A stand-in model that fails on the warm-up's texts ("a", "a a", …) when told to, and works otherwise. */
+const model = (failWarmUp: boolean, seen: string[] = []): Embedder => ({
+  id: 'stand-in',
+  embed: (texts) => {
+    seen.push(...texts);
+    if (failWarmUp && texts.every((t) => /^a( a)*$/.test(t))) return Promise.reject(new Error('warm-up broke'));
+    return Promise.resolve(texts.map(() => new Float32Array(512).fill(1 / Math.sqrt(512))));
+  },
+});
+const logsOf = (lines: string[]) => lines.map((l) => JSON.parse(l) as { level: string; event?: string; error?: string });
+
+describe("the bot's semantic stage", () => {
+  it('warms the model up before the fact vectors', async () => {
+    const seen: string[] = [];
+    await semanticStage(undefined, createLogger({ level: 'debug', write: () => undefined }), () => Promise.resolve(model(false, seen))).prepare(engine);
+    expect(seen.slice(0, 64)).toEqual(Array.from({ length: 64 }, (_, i) => Array(i + 1).fill('a').join(' ')));
+    expect(seen[64]).toBe(engine.facts[0]!.text);
+  });
+
+  it('uses the model as it is when the warm-up fails, and says so once', async () => {
+    const lines: string[] = [];
+    const stage = semanticStage(undefined, createLogger({ level: 'debug', write: (l) => lines.push(l) }), () => Promise.resolve(model(true)));
+    await expect(stage.prepare(engine)).resolves.toBeDefined();
+    expect(stage.state(engine)).toBe('ready');
+    expect(logsOf(lines).filter((l) => l.event === 'semantic_warm_up_failed')).toEqual([expect.objectContaining({ level: LogLevel.WARN, error: 'warm-up broke' })]);
+  });
+
+  it('tries loading the model again after a failed load', async () => {
+    let loads = 0;
+    const load = () => (++loads === 1 ? Promise.reject(new Error('no model')) : Promise.resolve(model(false)));
+    const stage = semanticStage(undefined, createLogger({ level: 'debug', write: () => undefined }), load);
+    await expect(stage.prepare(engine)).rejects.toThrow('no model');
+    await expect(stage.prepare(engine)).resolves.toBeDefined();
+    expect(loads).toBe(2);
+  });
+});
