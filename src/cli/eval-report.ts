@@ -1,7 +1,7 @@
 import { precisionCoverage, reliability, summarise, type Outcome } from '../eval/metrics';
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** Where the stage that answered draws the line: its decision threshold, and the lexical gate (0: none). */
 export interface OperatingPoint {

@@ -2,7 +2,7 @@ import { ENGINE_DEFAULTS } from '../engine/config';
 import { DECISION_MODEL } from '../engine/decision';
 import { SEMANTIC_MODEL, SEMANTIC_MODEL_FEATURES } from '../engine/semantic/answerer';
 import { loadEmbedder } from '../engine/semantic/embedder';
-import { qualityLines, qualityReport } from '../cli/eval-report';
+import { pct, qualityLines, qualityReport } from '../cli/eval-report';
 import { holdOut, type Stage } from './hold-out';
 import type { Outcome } from './metrics';
 import {
@@ -41,8 +41,6 @@ export const WRITER_BANKS: readonly WriterBank[] = [
   { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.fresh.jsonl', weight: 0.5, writer: 'fresh' },
   { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.fresh.jsonl', weight: 0.75, writer: 'fresh' },
 ];
-
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function report<M>(name: string, questions: readonly Question[], stage: Stage<M>, thresholdShipped: number): void {
   const writers = questions.map((q) => WRITER_BANKS.find((b) => b.bank === q.group)!.writer);
