@@ -22,19 +22,23 @@ import { SEMANTIC_MODEL_FEATURES, semanticOrder } from '../engine/semantic/answe
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** Who wrote a bank's questions (BANK.md); `npm run eval:writers` holds each writer out in turn. */
+export type Writer = 'halves' | 'extra' | 'fresh';
+
 export interface TuningBank {
   knowledge: string;
   bank: string;
   weight: number;
+  writer: Writer;
 }
 
 export const TUNING_BANKS: readonly TuningBank[] = [
-  { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune.jsonl', weight: 1 },
-  { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune.jsonl', weight: 1.5 },
+  { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune.jsonl', weight: 1, writer: 'halves' },
+  { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune.jsonl', weight: 1.5, writer: 'halves' },
   // Written later, for tuning only, by someone who saw neither the test halves nor the engine (BANK.md).
   // Half weight: one writer, aiming at the hard styles; at full weight its near-misses outnumber the banks'.
-  { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune-extra.jsonl', weight: 0.5 },
-  { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune-extra.jsonl', weight: 0.75 },
+  { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune-extra.jsonl', weight: 0.5, writer: 'extra' },
+  { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune-extra.jsonl', weight: 0.75, writer: 'extra' },
 ];
 /** Candidates per question the model learns from: the best answer and its nearest rivals. */
 const PER_QUESTION = ENGINE_DEFAULTS.rerank.candidates;

@@ -30,13 +30,8 @@ import {
  * lexical model's probability (README, Quality).
  */
 
-interface WriterBank extends TuningBank {
-  writer: string;
-}
-
-const writerOf = (bank: string) => (bank.includes('.tune-extra.') ? 'extra' : 'halves');
-export const WRITER_BANKS: readonly WriterBank[] = [
-  ...TUNING_BANKS.map((b) => ({ ...b, writer: writerOf(b.bank) })),
+export const WRITER_BANKS: readonly TuningBank[] = [
+  ...TUNING_BANKS,
   // Weighted like the extra questions: one writer each, aiming at hard styles (train.ts).
   { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.fresh.jsonl', weight: 0.5, writer: 'fresh' },
   { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.fresh.jsonl', weight: 0.75, writer: 'fresh' },
