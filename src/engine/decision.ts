@@ -1,6 +1,7 @@
 import { ENGINE_DEFAULTS } from './config';
 import { FEATURES } from './features';
 import { brokenNode, treesLogit, type BoostedTrees } from './boosted-trees';
+import { sigmoid } from './sigmoid';
 import model from './decision-model.json';
 
 /**
@@ -43,10 +44,6 @@ export function probability(values: readonly number[], m: DecisionModel = DECISI
   for (let i = 0; i < values.length; i++) z += m.weights[i]! * ((values[i]! - m.mean[i]!) / (m.scale[i] || 1));
   // Averaging the two: the trees alone ranked worse out of fold, the pair was better than either (README).
   return (sigmoid(z) + sigmoid(treesLogit(m.trees, values))) / 2;
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** Whether the features hold evidence that rules the fact out (ENGINE_DEFAULTS.vetoes). */

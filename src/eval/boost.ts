@@ -1,4 +1,5 @@
 import { treesLogit, type BoostedTrees, type TreeNode } from '../engine/boosted-trees';
+import { sigmoid } from '../engine/sigmoid';
 import type { Row } from './logistic';
 
 export interface BoostOptions {
@@ -47,7 +48,7 @@ export function fitBoostedTrees(rows: readonly Row[], options: BoostOptions): Bo
   const all = Int32Array.from({ length: n }, (_, i) => i);
   for (let round = 0; round < options.rounds; round++) {
     for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-logit[i]!));
+      const p = sigmoid(logit[i]!);
       g[i] = weight[i]! * (p - rows[i]!.y);
       h[i] = weight[i]! * p * (1 - p);
     }

@@ -1,3 +1,5 @@
+import { sigmoid } from '../engine/sigmoid';
+
 /** One training example: features, label (1 = right answer), weight. */
 export interface Row {
   x: readonly number[];
@@ -44,7 +46,7 @@ export function fitLogistic(
       const x = xs[n]!;
       let z = bias;
       for (let i = 0; i < d; i++) z += weights[i]! * x[i]!;
-      const error = (1 / (1 + Math.exp(-z)) - r.y) * (r.w ?? 1);
+      const error = (sigmoid(z) - r.y) * (r.w ?? 1);
       for (let i = 0; i < d; i++) grad[i]! += error * x[i]!;
       gradBias += error;
     });
