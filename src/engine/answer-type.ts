@@ -11,6 +11,7 @@ export type AnswerType = 'time' | 'quantity' | 'measure' | 'age' | 'place' | 'ag
 const lowerAt = (tokens: readonly Token[], i: number) => tokens[i]?.lower ?? '';
 
 const WH = /^(?:what|which|who|whom|whose|how|why|when|where|whether)$/;
+// Wider than query.ts's AUXILIARY (askedOf): without are/were/can/could/should, "Could you say where the NRF is based?" would ask for a place.
 const AUXILIARY = /^(?:is|are|was|were|does|do|did|can|could|will|would|has|have|had|should)$/;
 /** Words after which "when"/"who"/… opens an embedded question ("tell me when", "do you know who"), not a relative clause. */
 const ASKS = /^(?:me|us|know|ask|asking|wonder|wondering|remember|recall|idea|out|explain|confirm|check|and|but|so|then|also|question|anyone|anybody|someone|somebody)$/;

@@ -154,6 +154,7 @@ function compoundWords(question: string): ReadonlySet<string> {
   return new Set([...fold(question).toLowerCase().matchAll(COMPOUND)].flatMap((m) => m[0].split('-')));
 }
 
+// Narrower than answer-type.ts's AUXILIARY: askedOf feeds the fitted speakerMismatch feature, which are/were/can/could/should would change ("What can the Islamic State say…").
 const AUXILIARY = new Set(['does', 'did', 'do', 'has', 'have', 'had', 'is', 'was', 'would', 'will']);
 const VIEW = /^(think|thinks|say|said|says|want|wants|feel|believe|view|see|ask|asked|call|called|describe|promise|promised|propose|demand|fear|hope|expect|plan|make)$/;
 
