@@ -12,7 +12,7 @@ import { fitLogistic, type Row } from './logistic';
 import { fitBoostedTrees, type BoostOptions } from './boost';
 import { loadEmbedder, type Embedder } from '../engine/semantic/embedder';
 import { computeFactVectors } from '../engine/semantic/fact-vectors';
-import { semanticFeatures } from '../engine/semantic/features';
+import { SEMANTIC_FEATURES, semanticFeatures } from '../engine/semantic/features';
 import { SEMANTIC_MODEL_FEATURES, semanticOrder } from '../engine/semantic/answerer';
 
 /**
@@ -40,6 +40,8 @@ export const TUNING_BANKS: readonly TuningBank[] = [
   { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune-extra.jsonl', weight: 0.5, writer: 'extra' },
   { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune-extra.jsonl', weight: 0.75, writer: 'extra' },
 ];
+/** The sentence cosine's place in a semantic row: after the lexical features. */
+const COSINE = FEATURES.length + SEMANTIC_FEATURES.indexOf('cosine');
 /** Candidates per question the model learns from: the best answer and its nearest rivals. */
 const PER_QUESTION = ENGINE_DEFAULTS.rerank.candidates;
 /**
@@ -66,16 +68,25 @@ export function readBank(file: string): Array<EvalCase & { style?: string }> {
 /** Extra features of a candidate (the semantic stage's), given the question's index in its bank. */
 type Extend = (bank: number, question: number) => (id: number) => number[];
 
-/** The candidates the model re-orders (the best lexical ones), the engine's answer first. */
+/**
+ * The candidates the model re-orders, the engine's answer first: the best lexical ones, and for the semantic
+ * stage also the lexical candidates most like the question in meaning (as SemanticAnswerer picks them).
+ */
 function questionRows(engine: Engine, q: string, isRightFact: (id: number) => boolean, extend?: (id: number) => number[]): Row[] {
-  const judged = engine.judge(q);
+  const judged = engine.judge(q, extend ? ENGINE_DEFAULTS.candidates : PER_QUESTION);
   const answer = judged[0];
   if (!answer) return [];
   const rivals = judged
-    .filter((j) => j !== answer)
-    .sort((a, b) => b.features[LEXICAL]! - a.features[LEXICAL]!)
-    .slice(0, PER_QUESTION - 1);
-  return [answer, ...rivals].map((j) => ({ x: extend ? [...j.features, ...extend(j.id)] : j.features, y: isRightFact(j.id) ? 1 : 0 }));
+    .slice(1, PER_QUESTION)
+    .sort((a, b) => b.features[LEXICAL]! - a.features[LEXICAL]!);
+  const rows = [answer, ...rivals].map((j) => ({ x: extend ? [...j.features, ...extend(j.id)] : j.features, y: isRightFact(j.id) ? 1 : 0 }));
+  if (!extend) return rows;
+  const similar = judged
+    .slice(PER_QUESTION)
+    .map((j) => ({ x: [...j.features, ...extend(j.id)], y: isRightFact(j.id) ? 1 : 0 }))
+    .sort((a, b) => b.x[COSINE]! - a.x[COSINE]!)
+    .slice(0, ENGINE_DEFAULTS.semanticRerank.similar);
+  return [...rows, ...similar];
 }
 
 export function bankQuestions(banks: readonly TuningBank[], extend?: Extend): Question[] {

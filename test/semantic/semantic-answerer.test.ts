@@ -138,3 +138,39 @@ describe('brief and the semantic stage', () => {
     expect(result.out).toContain(facts[0]!.id);
   }, 60_000);
 });
+
+describe('candidates closest in meaning', () => {
+  // Five facts share the question's words; the one that answers it shares only "ships" with it.
+  const source = { title: 'Port notes' };
+  const fact = (id: string, text: string, line: number) => ({ id, text, questions: [], tags: [], source, file: 'port.yml', line });
+  const harbour = createEngine({
+    facts: [
+      fact('dues-2021', 'Harbour dues for ships were unchanged in 2021.', 1),
+      fact('dues-2022', 'Harbour dues for ships were reviewed in 2022 by the board.', 2),
+      fact('dues-2023', 'Harbour dues for ships rose in 2023 after the review.', 3),
+      fact('dues-report', 'The harbour report lists all dues paid by ships.', 4),
+      fact('dues-board', 'The harbour board sets the dues ships pay every spring.', 5),
+      fact('mooring-levy', 'Ships pay a levy of 40 euros a night to moor at the quay.', 6),
+    ],
+    sources: [{ ...source, file: 'port.yml' }],
+    aliases: [],
+    fingerprint: 'port',
+  });
+  // A stand-in model for which the question means exactly what the levy fact says, and nothing else does.
+  const question = 'What are the harbour dues for ships?';
+  const meaning = (text: string) => {
+    const v = new Float32Array(512);
+    v[text === question || text.startsWith('Ships pay a levy') ? 0 : 1] = 1;
+    return v;
+  };
+  const standIn: Embedder = { id: 'stand-in', embed: (texts) => Promise.resolve(texts.map(meaning)) };
+
+  it('joins the best lexical candidates even when word matching ranks it below them', async () => {
+    const levy = harbour.facts.findIndex((f) => f.id === 'mooring-levy');
+    const lexical = harbour.judge(question, 30).map((j) => j.id);
+    expect(lexical).toContain(levy);
+    expect(lexical.indexOf(levy)).toBeGreaterThanOrEqual(3);
+    const answer = await new SemanticAnswerer(async () => standIn).ask(harbour, question, { wait: true, top: 3 });
+    expect(answer.results[0]!.fact.id).toBe('mooring-levy');
+  });
+});

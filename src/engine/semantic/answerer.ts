@@ -96,7 +96,8 @@ export class SemanticAnswerer {
   async ask(engine: Engine, question: string, options: SemanticAskOptions = {}): Promise<SemanticAnswer> {
     const top = Math.max(1, options.top ?? ENGINE_DEFAULTS.defaultTop);
     const lexical = (): SemanticAnswer => ({ ...engine.ask(question, { top }), stage: 'lexical' });
-    const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.rerank.candidates));
+    const { rerank, semanticRerank } = ENGINE_DEFAULTS;
+    const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.candidates));
     if (candidates.length === 0) return lexical();
     let vectors = this.ready.get(engine);
     if (!vectors) {
@@ -113,15 +114,20 @@ export class SemanticAnswerer {
       return lexical();
     }
     const semantic = semanticFeatures(vectors, asked!);
-    // The model was fitted on the best few lexical candidates: it re-orders those; the rest keep their order.
+    // The model was fitted on the best few lexical candidates and the few closest in meaning (train.ts): it
+    // re-orders those; the rest keep their lexical order.
     const decision = this.options.decision ?? SEMANTIC_MODEL;
     const judged = candidates.map((c) => {
       const features = [...c.features, ...semantic(c.id)];
       const p = probability(features, decision);
-      return { ...c, probability: answerProbability(features, decision, p), modelProbability: p, order: semanticOrder(features, p) };
+      return { ...c, probability: answerProbability(features, decision, p), modelProbability: p, order: semanticOrder(features, p), cosine: features[COSINE]! };
     });
-    const head = judged.slice(0, ENGINE_DEFAULTS.rerank.candidates).sort((a, b) => b.order - a.order || a.id - b.id);
-    const ranked = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates)].slice(0, top);
+    const similar = judged
+      .slice(rerank.candidates)
+      .sort((a, b) => b.cosine - a.cosine || a.id - b.id)
+      .slice(0, semanticRerank.similar);
+    const head = [...judged.slice(0, rerank.candidates), ...similar].sort((a, b) => b.order - a.order || a.id - b.id);
+    const ranked = [...head, ...judged.slice(rerank.candidates).filter((j) => !similar.includes(j))].slice(0, top);
     return {
       question,
       answered: ranked[0]!.probability >= decision.threshold,
