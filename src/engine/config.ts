@@ -30,7 +30,7 @@ export const ENGINE_DEFAULTS = Object.freeze({
    * candidates (of `candidates`) closest to the question in meaning, for a right fact that shares few
    * words with the question. 0–3 were measured (README, Quality); with the model refitted on them, 2 lifted
    * StackFAQ on both halves (title + answer 0.814 → 0.824 chosen, 0.805 → 0.808 held out) and the
-   * writer-held-out banks (276 → 282 right at 0.70, still 34 wrong); 1 and 2 are within noise of each other.
+   * writer-held-out banks (276 → 282 right at 0.70, still 34 wrong); there 1 gave 279 and 35, within noise.
    */
   semanticRerank: Object.freeze({ cosine: 2, probability: 0.5, similar: 2 }),
   /**

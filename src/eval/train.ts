@@ -12,8 +12,8 @@ import { fitLogistic, type Row } from './logistic';
 import { fitBoostedTrees, type BoostOptions } from './boost';
 import { loadEmbedder, type Embedder } from '../engine/semantic/embedder';
 import { computeFactVectors } from '../engine/semantic/fact-vectors';
-import { SEMANTIC_FEATURES, semanticFeatures } from '../engine/semantic/features';
-import { SEMANTIC_MODEL_FEATURES, semanticOrder } from '../engine/semantic/answerer';
+import { semanticFeatures } from '../engine/semantic/features';
+import { SEMANTIC_MODEL_FEATURES, closestInMeaning, semanticOrder } from '../engine/semantic/answerer';
 
 /**
  * Fits the answer decision (src/engine/decision-model.json) on TUNING data only: the tuning halves of
@@ -40,9 +40,7 @@ export const TUNING_BANKS: readonly TuningBank[] = [
   { knowledge: 'knowledge', bank: 'test/fixtures/eval/nrf-bank.tune-extra.jsonl', weight: 0.5, writer: 'extra' },
   { knowledge: 'test/fixtures/topics/rosetta/knowledge', bank: 'test/fixtures/topics/rosetta/bank.tune-extra.jsonl', weight: 0.75, writer: 'extra' },
 ];
-/** The sentence cosine's place in a semantic row: after the lexical features. */
-const COSINE = FEATURES.length + SEMANTIC_FEATURES.indexOf('cosine');
-/** Candidates per question the model learns from: the best answer and its nearest rivals. */
+/** The best lexical candidates per question the models learn from: the answer and its nearest rivals. */
 const PER_QUESTION = ENGINE_DEFAULTS.rerank.candidates;
 /**
  * Precision the default operating point must reach on out-of-fold predictions of the tuning questions (the
@@ -70,23 +68,17 @@ type Extend = (bank: number, question: number) => (id: number) => number[];
 
 /**
  * The candidates the model re-orders, the engine's answer first: the best lexical ones, and for the semantic
- * stage also the lexical candidates most like the question in meaning (as SemanticAnswerer picks them).
+ * stage also those closest in meaning, exactly as SemanticAnswerer picks them.
  */
 function questionRows(engine: Engine, q: string, isRightFact: (id: number) => boolean, extend?: (id: number) => number[]): Row[] {
   const judged = engine.judge(q, extend ? ENGINE_DEFAULTS.candidates : PER_QUESTION);
   const answer = judged[0];
   if (!answer) return [];
-  const rivals = judged
-    .slice(1, PER_QUESTION)
-    .sort((a, b) => b.features[LEXICAL]! - a.features[LEXICAL]!);
-  const rows = [answer, ...rivals].map((j) => ({ x: extend ? [...j.features, ...extend(j.id)] : j.features, y: isRightFact(j.id) ? 1 : 0 }));
-  if (!extend) return rows;
-  const similar = judged
-    .slice(PER_QUESTION)
-    .map((j) => ({ x: [...j.features, ...extend(j.id)], y: isRightFact(j.id) ? 1 : 0 }))
-    .sort((a, b) => b.x[COSINE]! - a.x[COSINE]!)
-    .slice(0, ENGINE_DEFAULTS.semanticRerank.similar);
-  return [...rows, ...similar];
+  // Rivals in lexical order, as the rows were always built: the fitted models depend on the row order only
+  // through floating-point sums, but a refit must reproduce the shipped models exactly.
+  const rivals = judged.slice(1, PER_QUESTION).sort((a, b) => b.features[LEXICAL]! - a.features[LEXICAL]!);
+  const candidates = extend ? [answer, ...rivals, ...closestInMeaning(judged, extend)] : [answer, ...rivals];
+  return candidates.map((j) => ({ x: extend ? [...j.features, ...extend(j.id)] : j.features, y: isRightFact(j.id) ? 1 : 0 }));
 }
 
 export function bankQuestions(banks: readonly TuningBank[], extend?: Extend): Question[] {

@@ -1,6 +1,6 @@
 import { LogLevel } from '@slack/bolt';
 import { storedTextFile } from '../curation/verbatim-check';
-import type { Answer } from '../engine/engine';
+import type { Answer, Engine } from '../engine/engine';
 import type { SemanticAnswerer } from '../engine/semantic/answerer';
 import type { FeedbackEntry } from '../feedback/log';
 import type { FeedbackStore } from '../feedback/store';
@@ -30,6 +30,15 @@ export interface AnsweringDeps {
 }
 
 /**
+ * The answer and its runners-up as the bot ranks them: through the semantic stage when it is on, so
+ * that "Other matches" lists the same runners-up the answer was chosen from.
+ */
+export function rankAnswers(deps: Pick<AnsweringDeps, 'semantic'>, engine: Engine, question: string, top?: number): Promise<Answer> | Answer {
+  const options = top === undefined ? {} : { top };
+  return deps.semantic ? deps.semantic.ask(engine, question, options) : engine.ask(question, options);
+}
+
+/**
  * Answers a question for Slack: the message to post, one structured log line, and an "unanswered"
  * entry in the feedback log (the curators' to-do list) when the knowledge base does not cover it.
  */
@@ -54,7 +63,7 @@ export async function answerQuestion(
   const books = deps.engines.current();
   const { engine } = books.forChannel(ctx.channel);
   const started = process.hrtime.bigint();
-  const answer = deps.semantic ? await deps.semantic.ask(engine, question) : engine.ask(question);
+  const answer = await rankAnswers(deps, engine, question);
   const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
   const top = answer.results[0];
   if (confidentOnly && !answer.answered) return undefined;

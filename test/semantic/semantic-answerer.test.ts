@@ -173,4 +173,12 @@ describe('candidates closest in meaning', () => {
     const answer = await new SemanticAnswerer(async () => standIn).ask(harbour, question, { wait: true, top: 3 });
     expect(answer.results[0]!.fact.id).toBe('mooring-levy');
   });
+
+  it('lists every candidate once, the re-ordered ones first', async () => {
+    const answer = await new SemanticAnswerer(async () => standIn).ask(harbour, question, { wait: true, top: 6 });
+    const ids = answer.results.map((r) => r.fact.id);
+    expect(ids[0]).toBe('mooring-levy');
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids)).toEqual(new Set(harbour.facts.map((f) => f.id)));
+  });
 });

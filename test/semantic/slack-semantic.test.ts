@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBotProcess } from '../helpers/bot-process';
 import { FakeSlack } from '../helpers/fake-slack';
-import { mentionEvent } from '../helpers/payloads';
+import { blockActionForm, mentionEvent } from '../helpers/payloads';
 import { sendSigned } from '../helpers/signed';
 import { slackMessages } from '../../src/messages';
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { createEngine } from '../../src/engine/engine';
+import { worthListing } from '../../src/engine/explain';
+import { SemanticAnswerer } from '../../src/engine/semantic/answerer';
+import { loadEmbedder } from '../../src/engine/semantic/embedder';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import { ACTIONS } from '../../src/slack/blocks';
 
 let fake: FakeSlack;
 let bot: Awaited<ReturnType<typeof startBotProcess>>;
@@ -40,5 +47,25 @@ describe('the bot with the semantic stage (signed events over loopback)', () => 
   it('then declines the role swap that word matching alone would answer, and still answers the plain question', async () => {
     expect(await reply('Who supports the Taliban?')).toContain(slackMessages.notCovered());
     expect(await reply("What are the NRF's stated goals?")).toMatch(/democratic, decentralized/);
+  }, 40_000);
+
+  it('lists under "Other matches" the runners-up the answer was chosen from', async () => {
+    const question = "What are the NRF's stated goals?";
+    const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+    const ranked = await new SemanticAnswerer(loadEmbedder).ask(engine, question, { wait: true, top: 3 });
+    const runnersUp = ranked.results.slice(1).filter(worthListing).map((r) => r.fact.text);
+    // Word matching alone would list other facts: the click must not fall back to it.
+    const lexical = engine.ask(question, { top: 3 }).results.slice(1).map((r) => r.fact.text);
+    expect(runnersUp.length).toBeGreaterThan(0);
+    expect(lexical).not.toEqual(runnersUp);
+
+    const before = fake.callsTo('chat.postMessage').length;
+    await sendSigned(bot.events, JSON.stringify(mentionEvent(question)));
+    const posted = await fake.waitFor(() => fake.callsTo('chat.postMessage')[before], 15_000);
+    const blocks = (typeof posted.params.blocks === 'string' ? JSON.parse(posted.params.blocks) : posted.params.blocks) as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>;
+    const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === ACTIONS.otherMatches)!;
+    await sendSigned(bot.events, blockActionForm(ACTIONS.otherMatches, button.value!, fake.responseUrl('other')), { contentType: 'application/x-www-form-urlencoded' });
+    const shown = JSON.stringify((await fake.waitFor(() => fake.responses.find((r) => r.path === '/response/other'), 15_000)).body);
+    for (const text of runnersUp) expect(shown).toContain(text.slice(0, 60));
   }, 40_000);
 });

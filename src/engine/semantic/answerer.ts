@@ -46,6 +46,23 @@ export function semanticOrder(features: readonly number[], probability: number):
   return features[LEXICAL]! + cosine * features[COSINE]! + weight * probability;
 }
 
+const COSINE_OF_SEMANTIC = SEMANTIC_FEATURES.indexOf('cosine');
+
+/**
+ * Beside the best lexical candidates (`rerank.candidates`, first in `judged`), the semantic stage judges the
+ * `similar` others of the first `candidates` closest to the question in meaning (ties: lower id), for a right
+ * fact that shares few words with the question. `semantic` gives a fact's semantic features for the question.
+ */
+export function closestInMeaning<T extends { id: number }>(judged: readonly T[], semantic: (id: number) => number[]): T[] {
+  const { rerank, candidates, semanticRerank } = ENGINE_DEFAULTS;
+  return judged
+    .slice(rerank.candidates, candidates)
+    .map((candidate) => ({ candidate, cosine: semantic(candidate.id)[COSINE_OF_SEMANTIC]! }))
+    .sort((a, b) => b.cosine - a.cosine || a.candidate.id - b.candidate.id)
+    .slice(0, semanticRerank.similar)
+    .map((c) => c.candidate);
+}
+
 
 /**
  * The semantic stage: the lexical engine finds and describes the candidates; sentence similarity between
@@ -96,9 +113,6 @@ export class SemanticAnswerer {
   async ask(engine: Engine, question: string, options: SemanticAskOptions = {}): Promise<SemanticAnswer> {
     const top = Math.max(1, options.top ?? ENGINE_DEFAULTS.defaultTop);
     const lexical = (): SemanticAnswer => ({ ...engine.ask(question, { top }), stage: 'lexical' });
-    const { rerank, semanticRerank } = ENGINE_DEFAULTS;
-    const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.candidates));
-    if (candidates.length === 0) return lexical();
     let vectors = this.ready.get(engine);
     if (!vectors) {
       const pending = this.prepare(engine);
@@ -106,6 +120,8 @@ export class SemanticAnswerer {
       vectors = await pending.catch(() => undefined);
       if (!vectors) return lexical();
     }
+    const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.candidates));
+    if (candidates.length === 0) return lexical();
     let asked: Float32Array | undefined;
     try {
       [asked] = await (await this.embedder()).embed([question]);
@@ -114,20 +130,16 @@ export class SemanticAnswerer {
       return lexical();
     }
     const semantic = semanticFeatures(vectors, asked!);
-    // The model was fitted on the best few lexical candidates and the few closest in meaning (train.ts): it
-    // re-orders those; the rest keep their lexical order.
     const decision = this.options.decision ?? SEMANTIC_MODEL;
     const judged = candidates.map((c) => {
       const features = [...c.features, ...semantic(c.id)];
       const p = probability(features, decision);
-      return { ...c, probability: answerProbability(features, decision, p), modelProbability: p, order: semanticOrder(features, p), cosine: features[COSINE]! };
+      return { ...c, probability: answerProbability(features, decision, p), modelProbability: p, order: semanticOrder(features, p) };
     });
-    const similar = judged
-      .slice(rerank.candidates)
-      .sort((a, b) => b.cosine - a.cosine || a.id - b.id)
-      .slice(0, semanticRerank.similar);
-    const head = [...judged.slice(0, rerank.candidates), ...similar].sort((a, b) => b.order - a.order || a.id - b.id);
-    const ranked = [...head, ...judged.slice(rerank.candidates).filter((j) => !similar.includes(j))].slice(0, top);
+    // The model was fitted on these candidates (train.ts): it re-orders them; the rest keep their lexical order.
+    const similar = closestInMeaning(judged, semantic);
+    const head = [...judged.slice(0, ENGINE_DEFAULTS.rerank.candidates), ...similar].sort((a, b) => b.order - a.order || a.id - b.id);
+    const ranked = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates).filter((j) => !similar.includes(j))].slice(0, top);
     return {
       question,
       answered: ranked[0]!.probability >= decision.threshold,

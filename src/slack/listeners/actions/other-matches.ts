@@ -1,5 +1,6 @@
 import { worthListing } from '../../../engine/explain';
 import { slackMessages } from '../../../messages';
+import { rankAnswers } from '../../answering';
 import { ACTIONS, noticeMessage, otherMatchesMessage } from '../../blocks';
 import type { Listener } from '../types';
 import { readButtonValue } from './button-value';
@@ -17,7 +18,7 @@ export const otherMatchesAction: Listener = {
         return;
       }
       const { engine } = deps.engines.current().forChannel(value.channel);
-      const others = engine.ask(value.q, { top: 3 }).results.filter((r) => r.fact.id !== value.id && worthListing(r)).slice(0, 2);
+      const others = (await rankAnswers(deps, engine, value.q, 3)).results.filter((r) => r.fact.id !== value.id && worthListing(r)).slice(0, 2);
       await respond({ response_type: 'ephemeral', replace_original: false, ...otherMatchesMessage(value.q, others) });
     });
   },
