@@ -129,19 +129,28 @@ export function fit(questions: readonly Question[], features: readonly string[] 
   return { features: [...features], ...fitted, trees: fitBoostedTrees(rows, BOOSTING), threshold: DECISION_MODEL.threshold };
 }
 
+/** A stage's answer to one question: its probability, its lexical match (for the gate), and whether it is right. */
+export type Prediction = { p: number; lexical: number; y: number };
+
+const FOLDS = 5;
+
+/**
+ * Each question answered by a model fitted on the other folds (question i is in fold i mod 5), so that a
+ * threshold chosen on these is not set on answers the model was fitted to.
+ */
+export function outOfFold<M>(questions: readonly Question[], fitOn: (questions: readonly Question[]) => M, answer: (questions: readonly Question[], model: M) => Prediction[]): Prediction[] {
+  const predictions: Prediction[] = [];
+  for (let k = 0; k < FOLDS; k++) predictions.push(...answer(questions.filter((_, i) => i % FOLDS === k), fitOn(questions.filter((_, i) => i % FOLDS !== k))));
+  return predictions;
+}
+
 /** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities. */
 export function trainDecision(): { model: DecisionModel; questions: number; answered: number; right: number } {
   const questions = bankQuestions(TUNING_BANKS);
-  // Out-of-fold probabilities choose the threshold, so it is not set on answers the model was fitted to.
-  const folds = 5;
-  const outOfFold: Array<{ p: number; lexical: number; y: number }> = [];
-  for (let k = 0; k < folds; k++) {
-    const model = fit(questions.filter((_, i) => i % folds !== k));
-    outOfFold.push(...topAnswers(questions.filter((_, i) => i % folds === k), model));
-  }
+  const predictions = outOfFold(questions, (q) => fit(q), topAnswers);
   const gate = ENGINE_DEFAULTS.lexicalGate;
-  const threshold = chooseThreshold(outOfFold, gate, TARGET_PRECISION);
-  const answered = outOfFold.filter((t) => t.lexical >= gate && t.p >= threshold);
+  const threshold = chooseThreshold(predictions, gate, TARGET_PRECISION);
+  const answered = predictions.filter((t) => t.lexical >= gate && t.p >= threshold);
   return { model: { ...fit(questions), threshold }, questions: questions.length, answered: answered.length, right: answered.filter((t) => t.y).length };
 }
 
@@ -180,14 +189,9 @@ export async function semanticQuestions(banks: readonly TuningBank[], embedder: 
 /** Fits the semantic stage's decision (src/engine/semantic/semantic-model.json) on the tuning halves, like the lexical one. */
 export async function trainSemantic(embedder: Embedder): Promise<{ model: DecisionModel; questions: number; answered: number; right: number }> {
   const questions = await semanticQuestions(TUNING_BANKS, embedder);
-  const folds = 5;
-  const outOfFold: Array<{ p: number; lexical: number; y: number }> = [];
-  for (let k = 0; k < folds; k++) {
-    const model = fit(questions.filter((_, i) => i % folds !== k), SEMANTIC_MODEL_FEATURES);
-    outOfFold.push(...bestAnswers(questions.filter((_, i) => i % folds === k), model));
-  }
-  const threshold = chooseThreshold(outOfFold, 0, SEMANTIC_TARGET_PRECISION);
-  const answered = outOfFold.filter((t) => t.p >= threshold);
+  const predictions = outOfFold(questions, (q) => fit(q, SEMANTIC_MODEL_FEATURES), bestAnswers);
+  const threshold = chooseThreshold(predictions, 0, SEMANTIC_TARGET_PRECISION);
+  const answered = predictions.filter((t) => t.p >= threshold);
   const model = { ...fit(questions, SEMANTIC_MODEL_FEATURES), threshold };
   return { model, questions: questions.length, answered: answered.length, right: answered.filter((t) => t.y).length };
 }
