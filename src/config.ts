@@ -1,29 +1,7 @@
-import path from 'node:path';
 import type { z } from 'zod';
-import { cacheDirFrom } from './cache/cache-folder';
-import { BUNDLED_KNOWLEDGE } from './cli/knowledge-dir';
-import { EXAMPLE_VALUES, LOG_LEVELS, sharedSchema, startSchema } from './env-schema';
+import { CONFIG_DEFAULTS, ConfigError, sharedEnv, type EnvOptions } from './env-options';
+import { EXAMPLE_VALUES, LOG_LEVELS, slackSchema } from './env-schema';
 import { configMessages as msg } from './messages';
-
-export const CONFIG_DEFAULTS = Object.freeze({
-  port: 3000,
-  rateLimitPerMinute: 10,
-  knowledgeReloadMs: 2000,
-  apiTimeoutMs: 10_000,
-  startupRetryMs: 30_000,
-  feedbackLog: 'feedback.jsonl',
-  logLevel: 'info' as const,
-});
-
-/** What every entry point reads from the environment (CLI flags are passed in as the variables they override). */
-export interface EnvOptions {
-  knowledgeDir: string;
-  feedbackLog: string;
-  /** Where validated knowledge and built indexes are cached: KNOWLEDGE_CACHE_DIR, else a per-user folder. */
-  knowledgeCacheDir: string;
-  /** Feedback goes to PostgreSQL here instead of `feedbackLog`. */
-  databaseUrl?: string;
-}
 
 /** OAuth installs in many workspaces: each workspace's token comes from its installation in PostgreSQL. */
 export interface OAuthSettings {
@@ -65,16 +43,6 @@ export interface Config extends EnvOptions {
   semanticStage: boolean;
 }
 
-export class ConfigError extends Error {
-  constructor(
-    readonly problems: string[],
-    readonly notConnected = false,
-  ) {
-    super(notConnected ? msg.notConnected() : [msg.header, ...problems.map((p) => `  - ${p}`)].join('\n'));
-    this.name = 'ConfigError';
-  }
-}
-
 /** Parses with `schema`, turning every issue into a message that names the variable and never its value. */
 function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): { data?: z.infer<S>; problems: string[] } {
   const parsed = schema.safeParse(env);
@@ -88,28 +56,14 @@ function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): { dat
   return { problems };
 }
 
-function envOptions(e: z.infer<typeof sharedSchema>, env: NodeJS.ProcessEnv, cwd: string): EnvOptions {
-  return {
-    knowledgeDir: e.KNOWLEDGE_DIR ? path.resolve(cwd, e.KNOWLEDGE_DIR) : BUNDLED_KNOWLEDGE,
-    feedbackLog: path.resolve(cwd, e.FEEDBACK_LOG ?? CONFIG_DEFAULTS.feedbackLog),
-    knowledgeCacheDir: e.KNOWLEDGE_CACHE_DIR ? path.resolve(cwd, e.KNOWLEDGE_CACHE_DIR) : cacheDirFrom(env),
-    databaseUrl: e.DATABASE_URL,
-  };
-}
-
-/** The settings every entry point shares (probot's readEnvOptions); throws a ConfigError listing every problem. */
-export function readEnvOptions(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EnvOptions {
-  const { data, problems } = parseEnv(sharedSchema, env);
-  if (!data) throw new ConfigError(problems);
-  return envOptions(data, env, cwd);
-}
-
 /** Everything `npm start` needs: the shared settings plus Slack's; throws a ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const set = (name: string) => !!env[name]?.trim();
   if (![...OAUTH_VARIABLES, 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'].some(set)) throw new ConfigError([], true);
 
-  const { data: e, problems } = parseEnv(startSchema, env);
+  const shared = sharedEnv(env, cwd);
+  const { data: e, problems: slackProblems } = parseEnv(slackSchema, env);
+  const problems = [...shared.problems, ...slackProblems];
   // A leftover example app token must not switch an HTTP set-up to Socket Mode: it is reported instead.
   const exampleAppToken = env.SLACK_APP_TOKEN?.trim() === EXAMPLE_VALUES.SLACK_APP_TOKEN;
   const mode = set('SLACK_APP_TOKEN') && !exampleAppToken ? 'socket' : 'http';
@@ -117,10 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (oauth) problems.unshift(...oauthProblems(set));
   else if (!set('SLACK_BOT_TOKEN')) problems.unshift(msg.missing('SLACK_BOT_TOKEN'));
   if (mode === 'http' && !exampleAppToken && !set('SLACK_SIGNING_SECRET')) problems.push(msg.missingForHttp('SLACK_SIGNING_SECRET'));
-  if (problems.length > 0 || !e) throw new ConfigError(problems);
+  if (problems.length > 0 || !e || !shared.options) throw new ConfigError(problems);
 
   return {
-    ...envOptions(e, env, cwd),
+    ...shared.options,
     mode,
     ...(oauth ? { oauth: { clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET! } } : { botToken: e.SLACK_BOT_TOKEN! }),
     appToken: e.SLACK_APP_TOKEN,

@@ -29,16 +29,8 @@ const credential = (name: keyof typeof EXAMPLE_VALUES, pattern: RegExp, expected
     .refine((v) => v !== EXAMPLE_VALUES[name], { params: { example: true }, abort: true })
     .refine((v) => v === undefined || pattern.test(v), { params: { expected } });
 
-/** Settings every entry point reads: `npm start` and the `brief` command. */
-const sharedShape = {
-  KNOWLEDGE_DIR: optionalText,
-  FEEDBACK_LOG: optionalText,
-  KNOWLEDGE_CACHE_DIR: optionalText,
-  DATABASE_URL: valid((v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'a postgres:// or postgresql:// URL, e.g. postgres://bot@db.internal:5432/briefing'),
-};
-
-/** Settings only the Slack app (`npm start`) reads. */
-const slackShape = {
+/** Settings only the Slack app (`npm start`) reads; those `brief` reads too are checked in env-options.ts. */
+export const slackSchema = z.object({
   SLACK_BOT_TOKEN: credential('SLACK_BOT_TOKEN', /^xoxb-[A-Za-z0-9-]+$/, 'a bot token starting with xoxb-'),
   SLACK_APP_TOKEN: credential('SLACK_APP_TOKEN', /^xapp-[A-Za-z0-9-]+$/, 'an app-level token starting with xapp-'),
   SLACK_SIGNING_SECRET: credential('SLACK_SIGNING_SECRET', /^[0-9a-f]{32}$/i, '32 hexadecimal characters'),
@@ -61,7 +53,4 @@ const slackShape = {
   CURATOR_IDS: valid((v) => v.split(',').every((c) => /^[UW][A-Z0-9]{2,}$/.test(c.trim())), 'user IDs separated by commas, e.g. U0123ABCD,U0456EFGH'),
   SEMANTIC_STAGE: valid((v) => v === 'on' || v === 'off', 'on or off (off: word matching alone, ~200 MB less memory)'),
   KNOWLEDGE_RELOAD_MS: valid((v) => /^\d+$/.test(v) && (Number(v) === 0 || Number(v) >= 100), 'milliseconds between checks for knowledge changes, at least 100 (0 = never reload)'),
-};
-
-export const sharedSchema = z.object(sharedShape);
-export const startSchema = z.object({ ...sharedShape, ...slackShape });
+});

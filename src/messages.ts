@@ -2,7 +2,7 @@
  * Every message a user or curator can see, in one place, so wording stays consistent and tests can
  * assert it exactly. Each says what is wrong, where, and how to fix it.
  */
-import { KNOWLEDGE_LIMITS } from './knowledge/schema';
+import { KNOWLEDGE_LIMITS } from './knowledge/limits';
 import { formatDate } from './knowledge/source-line';
 
 export const knowledgeMessages = Object.freeze({

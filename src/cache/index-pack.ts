@@ -1,8 +1,5 @@
-import { z } from 'zod';
 import { INDEX_FORMAT, type IndexParts } from '../engine/index-builder';
-import { is, packStrings, unpackStrings, type Packed } from './packed';
-
-const headerSchema = z.object({ format: z.literal(INDEX_FORMAT), fieldCount: z.number().int().positive() });
+import { headerOf, is, packStrings, unpackStrings, type Packed } from './packed';
 
 /** A built index as packed sections: its typed arrays as they are, the term and word tables as string tables. */
 export function packIndex(parts: IndexParts): Packed {
@@ -17,7 +14,7 @@ export function packIndex(parts: IndexParts): Packed {
 
 /** Throws when the sections are not a packed index of this version (InvertedIndex.fromBuffers checks that they fit). */
 export function unpackIndex(packed: Packed): IndexParts {
-  const { fieldCount } = headerSchema.parse(packed.header);
+  const { fieldCount } = headerOf<{ fieldCount: number }>(packed, { format: INDEX_FORMAT }, 'packed index');
   const { offsets, docs, tfs, anyFieldDf, fieldLengths, termText, termLengths, wordText, wordLengths } = packed.sections;
   if (
     !(is.i32(offsets) && is.i32(docs) && is.u16(tfs) && is.i32(anyFieldDf) && is.u16(fieldLengths)) ||

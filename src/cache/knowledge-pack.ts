@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { aliasesFileSchema, sourceSchema, type Fact, type KnowledgeBase } from '../knowledge/schema';
-import { is, packStrings, stringReader, type Packed } from './packed';
+import { isHttpUrl } from '../knowledge/limits';
+import type { Fact, KnowledgeBase } from '../knowledge/schema';
+import { headerOf, is, packStrings, stringReader, type Packed } from './packed';
 
 /** Bump when the packed shape of knowledge changes, so old cache files are ignored. */
 const KNOWLEDGE_FORMAT = 3;
@@ -9,12 +9,7 @@ const META = 5;
 /** Bits of the last meta value: which optional fields follow the tags in the string table. */
 const HAS = Object.freeze({ asOf: 1, reviewBy: 2, published: 4, draft: 8 });
 
-const headerSchema = z.object({
-  format: z.literal(KNOWLEDGE_FORMAT),
-  fingerprint: z.string(),
-  sources: z.array(sourceSchema.extend({ file: z.string() })),
-  aliases: z.union([z.tuple([]), aliasesFileSchema]),
-});
+type Header = Pick<KnowledgeBase, 'fingerprint' | 'sources' | 'aliases'>;
 
 /**
  * Knowledge as packed sections: every fact's strings (id, text, questions, tags) in one string table
@@ -39,10 +34,10 @@ export function packKnowledge(knowledge: KnowledgeBase): Packed {
 }
 
 /**
- * Knowledge back from `packKnowledge`; throws if anything does not fit. Sources and aliases are
- * validated again with the knowledge schemas; facts only for shape and ranges, because re-running
- * the fact schema costs ~0.6 s at 100k facts and cached files are already authenticated (sealed-file.ts):
- * only this user's bot or `brief`, after validating them, can have written them.
+ * Knowledge back from `packKnowledge`; throws if anything does not fit. Facts are checked for shape and
+ * ranges only, not against the knowledge schemas: that would cost ~0.6 s at 100k facts (and load zod
+ * on every warm start), and cached files are already authenticated (sealed-file.ts): only this user's
+ * bot or `brief`, after validating them, can have written them.
  */
 export function unpackKnowledge(packed: Packed): KnowledgeBase {
   const steps = unpacking(packed);
@@ -57,7 +52,9 @@ const FACTS_PER_STEP = 2000;
 
 /** `unpackKnowledge` in steps, so a caller on the bot's event loop can let requests in between (see watch.ts). */
 export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
-  const header = headerSchema.parse(packed.header);
+  const header = headerOf<Header>(packed, { format: KNOWLEDGE_FORMAT }, 'packed knowledge');
+  // A source's url becomes a link in Slack: checked again, however the file was authenticated.
+  if (!header.sources.every((s) => s.url === undefined || isHttpUrl(s.url))) throw new Error('packed knowledge: a source url is not http(s)');
   const { text, lengths, meta } = packed.sections;
   if (!(is.u8(text) && is.i32(lengths) && is.i32(meta)) || meta.length % META) {
     throw new Error('packed knowledge: sections missing');

@@ -18,6 +18,19 @@ export interface Packed {
   sections: Record<string, Section>;
 }
 
+/**
+ * `packed`'s header, as the packer of this version wrote it, or an error when `expected` (its format)
+ * does not match. A packed value comes only from this user's sealed cache files (sealed-file.ts) or
+ * from our own reload worker, so the format is what is left to check: a schema would load zod
+ * (~85 ms) on every warm start.
+ */
+export function headerOf<H>(packed: Packed, expected: Readonly<Record<string, unknown>>, what: string): H {
+  for (const [key, value] of Object.entries(expected)) {
+    if (packed.header[key] !== value) throw new Error(`${what}: written by another version`);
+  }
+  return packed.header as H;
+}
+
 /** Strings as one UTF-8 blob and each one's length in bytes: no JSON to parse, and readable a string at a time. */
 export interface PackedStrings {
   text: Uint8Array;

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { CacheFolder } from './cache-folder';
 import { readSealed } from './sealed-file';
 import { statManifestFile, storeSealed } from './store';
@@ -22,22 +21,34 @@ const MANIFEST_FORMAT = 1;
  */
 const RACY_MARGIN_NS = 2_000_000_000n;
 
-const decimal = z.string().regex(/^\d+$/);
 /** name, size, mtimeNs, ctimeNs, ino, dev; decimal strings, as bigints do not go into JSON. */
-const stampSchema = z.tuple([z.string(), decimal, decimal, decimal, decimal, decimal]);
-const manifestSchema = z
-  .object({
-    format: z.literal(MANIFEST_FORMAT),
-    fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
-    /** Wall-clock time just before the files were stat'ed, in nanoseconds. */
-    stampedNs: decimal,
-    files: z.array(stampSchema),
-  })
-  .strict();
+type Stamp = [name: string, size: string, mtimeNs: string, ctimeNs: string, ino: string, dev: string];
 
 export interface Stamps {
   stampedNs: bigint;
-  files: Array<z.infer<typeof stampSchema>>;
+  files: Stamp[];
+}
+
+type Manifest = {
+  format: typeof MANIFEST_FORMAT;
+  fingerprint: string;
+  /** Wall-clock time just before the files were stat'ed, in nanoseconds. */
+  stampedNs: string;
+  files: Stamp[];
+};
+
+const isDecimal = (v: unknown): v is string => typeof v === 'string' && /^\d+$/.test(v);
+const isStamp = (v: unknown): v is Stamp =>
+  Array.isArray(v) && v.length === 6 && typeof v[0] === 'string' && v.slice(1).every(isDecimal);
+
+/**
+ * Whether a sealed header is a manifest of this format, exactly. Checked by hand, not with a schema:
+ * a warm start reads nothing else that would need zod, which costs ~85 ms to load.
+ */
+function isManifest(h: Record<string, unknown> | undefined): h is Record<string, unknown> & Manifest {
+  if (!h || Object.keys(h).length !== 4) return false;
+  const { format, fingerprint, stampedNs, files } = h;
+  return format === MANIFEST_FORMAT && typeof fingerprint === 'string' && /^[0-9a-f]{16}$/.test(fingerprint) && isDecimal(stampedNs) && Array.isArray(files) && files.every(isStamp);
 }
 
 /** The stamps of `files` now, or undefined when one cannot be stat'ed (then the files are read as usual). */
@@ -61,9 +72,9 @@ export function stampFiles(files: readonly string[]): Stamps | undefined {
  * the same files with the same stamps, and none of them was racily clean when it was written.
  */
 export function fingerprintByStamps(cache: CacheFolder, dir: string, cwd: string, stamps: Stamps): string | undefined {
-  const parsed = manifestSchema.safeParse(readSealed(statManifestFile(cache, dir, cwd), cache.key)?.header);
-  if (!parsed.success) return undefined;
-  const { fingerprint, stampedNs, files } = parsed.data;
+  const header = readSealed(statManifestFile(cache, dir, cwd), cache.key)?.header;
+  if (!isManifest(header)) return undefined;
+  const { fingerprint, stampedNs, files } = header;
   const settled = BigInt(stampedNs) - RACY_MARGIN_NS;
   const same = files.length === stamps.files.length && files.every((stamp, i) => stamp.join('\0') === stamps.files[i]!.join('\0'));
   const old = files.every(([, , mtimeNs, ctimeNs]) => BigInt(mtimeNs) < settled && BigInt(ctimeNs) < settled);
@@ -72,6 +83,6 @@ export function fingerprintByStamps(cache: CacheFolder, dir: string, cwd: string
 
 /** Records that the files with these stamps have content `fingerprint`; best effort, like every cache write. */
 export function writeStatManifest(cache: CacheFolder, dir: string, cwd: string, stamps: Stamps, fingerprint: string): void {
-  const header = { format: MANIFEST_FORMAT, fingerprint, stampedNs: String(stamps.stampedNs), files: stamps.files };
+  const header: Manifest = { format: MANIFEST_FORMAT, fingerprint, stampedNs: String(stamps.stampedNs), files: stamps.files };
   storeSealed(cache, statManifestFile(cache, dir, cwd), () => ({ header, sections: {} }));
 }

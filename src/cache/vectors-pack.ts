@@ -1,9 +1,6 @@
-import { z } from 'zod';
 import { DIMENSIONS } from '../engine/semantic/embedder';
 import type { FactVectors } from '../engine/semantic/fact-vectors';
-import { is, type Packed } from './packed';
-
-const headerSchema = z.object({ embedder: z.string(), dimensions: z.literal(DIMENSIONS) });
+import { headerOf, is, type Packed } from './packed';
 
 /** Fact vectors as packed sections: the floats as their bytes (sections are integer arrays). */
 export function packVectors(vectors: FactVectors): Packed {
@@ -15,7 +12,7 @@ export function packVectors(vectors: FactVectors): Packed {
 
 /** Throws when the sections are not packed vectors of this model's size. */
 export function unpackVectors(packed: Packed): FactVectors {
-  const { embedder } = headerSchema.parse(packed.header);
+  const { embedder } = headerOf<{ embedder: string }>(packed, { dimensions: DIMENSIONS }, 'packed vectors');
   const { rows, start } = packed.sections;
   if (!is.u8(rows) || !is.i32(start) || rows.byteLength !== (start[start.length - 1] ?? -1) * DIMENSIONS * 4) {
     throw new Error('packed vectors: sections missing or the wrong size');

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { readEnvOptions } from '../config';
+import { readEnvOptions } from '../env-options';
 import { openCacheFolder } from '../cache/cache-folder';
 import { loadEngine } from '../cache/load-indexed';
 import { cacheVectorStore } from '../cache/vector-store';
@@ -10,12 +10,6 @@ import { formatProblem } from '../knowledge/problems';
 import { cliMessages as msg, USAGE } from '../messages';
 import { runAsk } from './ask';
 import { chooseBook, type ChosenBook } from './book';
-import { runBooks } from './books';
-import { runCheck } from './check';
-import { runEval } from './eval';
-import { runGaps } from './gaps';
-import { runReview } from './review';
-import { runStats } from './stats';
 import type { CliIO } from './io';
 import type { CliEngine } from './render';
 
@@ -109,29 +103,40 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         const top = numberOption('top', values.top, ENGINE_DEFAULTS.defaultTop, (n) => Number.isInteger(n) && n >= 1 && n <= 50, 'a whole number from 1 to 50');
         return await runAsk(rest.length ? rest.join(' ') : undefined, { json: values.json ?? false, top, context: values.context ?? false, lexical: values.lexical ?? false }, loadEngine, io);
       }
-      case 'check':
+      // Each command's module loads only when it runs, so `brief ask` does not pay for the others at start.
+      case 'check': {
+        const { runCheck } = await import('./check');
         return runCheck(rest[0] ? path.resolve(io.cwd, rest[0]) : settings.knowledgeDir, io, { strict: values.strict ?? false });
-      case 'review':
+      }
+      case 'review': {
+        const { runReview } = await import('./review');
         return runReview(rest[0] ? path.resolve(io.cwd, rest[0]) : book().dir, io);
+      }
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');
         if (!rest[0]) throw new UsageError(msg.evalFileMissing());
+        const { runEval } = await import('./eval');
         return await runEval(rest[0], min, loadEngine, io, { json: values.json ?? false, lexical: values.lexical ?? false });
       }
       case 'ingest': {
         const given = { title: values['source-title'], publisher: values.publisher, date: values.date, url: values.url };
         const out = path.resolve(io.cwd, values.out ?? 'knowledge');
-        // Loaded only here: the document readers (linkedom, mammoth, pdf.js) cost ~200 ms to load, which
-        // every other command, `brief ask` above all, would otherwise pay at start.
+        // The document readers (linkedom, mammoth, pdf.js) alone cost ~200 ms to load.
         const { runIngest } = await import('./ingest');
         return await runIngest(rest, { out, given: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) }, io);
       }
-      case 'stats':
+      case 'stats': {
+        const { runStats } = await import('./stats');
         return runStats(book().dir, settings.feedbackLog, io);
-      case 'books':
+      }
+      case 'books': {
+        const { runBooks } = await import('./books');
         return runBooks(settings.knowledgeDir, openCacheFolder(settings.knowledgeCacheDir, io.err), io);
-      case 'gaps':
+      }
+      case 'gaps': {
+        const { runGaps } = await import('./gaps');
         return await runGaps(settings, io, loadEngine, values.apply ?? false, acceptedProposals(values.accept));
+      }
       default:
         throw new UsageError(msg.unknownCommand(command));
     }

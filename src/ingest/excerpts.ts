@@ -1,4 +1,4 @@
-import { KNOWLEDGE_LIMITS } from '../knowledge/schema';
+import { KNOWLEDGE_LIMITS } from '../knowledge/limits';
 
 /** Excerpts stop growing past this many characters (well under the 3,000 limit): one or two sentences read best in an answer. */
 const READABLE_LENGTH = 400;

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { knowledgeMessages as msg } from '../messages';
-import { parseYaml, type FactId } from './parse-file';
 import { formatProblem, type Problem } from './problems';
 import type { CacheFolder } from '../cache/cache-folder';
 import { readKnowledgeCache, writeKnowledgeCache } from '../cache/store';
 import { fingerprintByStamps, stampFiles, writeStatManifest } from '../cache/stat-manifest';
-import { aliasesFileSchema, knowledgeFileSchema, type Fact, type KnowledgeBase } from './schema';
+import type { KnowledgeBase } from './schema';
 
 export const ALIASES_FILE = 'aliases.yml';
 /** Maps Slack channels to books (see channels.ts); read once for the whole folder, never as a source. */
@@ -64,10 +63,6 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
   if (knownKnowledge) return { ok: true, knowledge: knownKnowledge, filesRead: 0 };
 
   const problems: Problem[] = [];
-  const facts: Fact[] = [];
-  const drafts: Fact[] = [];
-  const sources: KnowledgeBase['sources'] = [];
-  const firstSeen = new Map<string, string>();
   const hash = createHash('sha256');
   // Bytes are hashed as read; they are decoded only when the cache misses (a 100k-fact folder is ~36 MB).
   const addToHash = (name: string, bytes: Buffer) => hash.update(`${name}\0`).update(bytes).update('\0');
@@ -92,30 +87,10 @@ export function loadKnowledge(dir: string, cwd = process.cwd(), options: LoadOpt
     return { ok: true, knowledge: cached, filesRead };
   }
 
-  for (const { shown, bytes } of texts) {
-    if (bytes === undefined) continue;
-    const parsed = parseYaml(shown, bytes.toString('utf8'), knowledgeFileSchema);
-    const ids: FactId[] = parsed.ok
-      ? parsed.value.facts.map((entry, index) => ({ id: entry.id, index, line: parsed.lineAt(['facts', index, 'id']) }))
-      : parsed.readableIds;
-    const fileProblems: Required<Problem>[] = parsed.ok ? [] : [...parsed.problems];
-    for (const { id, index, line } of ids) {
-      const previous = firstSeen.get(id);
-      if (previous) fileProblems.push({ file: shown, line, message: msg.duplicateId(`facts[${index}].id`, id, previous) });
-      else firstSeen.set(id, `${shown}:${line}`);
-    }
-    problems.push(...fileProblems.sort((a, b) => a.line - b.line));
-    if (!parsed.ok) continue;
-    const { source, facts: entries } = parsed.value;
-    // A file of drafts only is not yet a source the bot can cite.
-    if (entries.some((entry) => entry.status !== 'draft')) sources.push({ ...source, file: shown });
-    entries.forEach((entry, i) => {
-      const fact = { ...entry, source, file: shown, line: parsed.lineAt(['facts', i]) };
-      (entry.status === 'draft' ? drafts : facts).push(fact);
-    });
-  }
-
-  const aliases = aliasesBytes === undefined ? [] : parseAliases(aliasesShown, aliasesBytes.toString('utf8'), problems);
+  // Validation loads zod (~85 ms), so its module is loaded only here, when the cache could not vouch for the files.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on a cache miss only, see above
+  const { readKnowledgeFiles } = require('./read-files') as typeof import('./read-files');
+  const { facts, drafts, sources, aliases } = readKnowledgeFiles(texts, aliasesBytes && { shown: aliasesShown, bytes: aliasesBytes }, problems);
   if (problems.length > 0) return { ok: false, problems };
   const knowledge = { facts, drafts, sources, aliases, fingerprint };
   if (cache) {
@@ -130,15 +105,6 @@ export function loadKnowledgeOrThrow(dir: string, cwd = process.cwd(), options: 
   const result = loadKnowledge(dir, cwd, options);
   if (!result.ok) throw new KnowledgeError(result.problems);
   return result.knowledge;
-}
-
-function parseAliases(shown: string, text: string, problems: Problem[]): string[][] {
-  const parsed = parseYaml(shown, text, aliasesFileSchema);
-  if (!parsed.ok) {
-    problems.push(...parsed.problems);
-    return [];
-  }
-  return parsed.value;
 }
 
 function readBytes(file: string, shown: string, problems: Problem[]): Buffer | undefined {

@@ -1,36 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-
-/** Limits and patterns of the knowledge format; documented in knowledge/README.md. */
-export const KNOWLEDGE_LIMITS = Object.freeze({
-  maxTextLength: 3000,
-  // Ids travel in Slack button values and log lines; a sentence-long id is a text pasted into the wrong field.
-  maxIdLength: 100,
-  factIdPattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-  datePattern: /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/,
-});
-
-export function isValidPartialDate(value: string): boolean {
-  const match = KNOWLEDGE_LIMITS.datePattern.exec(value);
-  if (!match) return false;
-  const [, , month, day] = match;
-  if (month === undefined) return true;
-  const m = Number(month);
-  if (m < 1 || m > 12) return false;
-  if (day === undefined) return true;
-  const d = Number(day);
-  const daysInMonth = new Date(Date.UTC(Number(match[1]), m, 0)).getUTCDate();
-  return d >= 1 && d <= daysInMonth;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+import { isHttpUrl, isValidPartialDate, KNOWLEDGE_LIMITS } from './limits';
 
 // YAML reads a bare `2024` as a number; a curator means the text "2024" (a year, a tag).
 const numberAsText = (schema: z.ZodType<string>) =>

@@ -2,7 +2,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, s
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cacheDirFrom, openCacheFolder, type CacheFolder } from '../../src/cache/cache-folder';
-import { readEnvOptions } from '../../src/config';
+import { readEnvOptions } from '../../src/env-options';
 import { packKnowledge } from '../../src/cache/knowledge-pack';
 import { loadEngine } from '../../src/cache/load-indexed';
 import { readSealed, writeSealed } from '../../src/cache/sealed-file';
@@ -111,7 +111,7 @@ describe('the knowledge cache', () => {
     expect(loadKnowledgeOrThrow(dir, work, { cache })).toEqual(real);
   });
 
-  it('ignores a sealed file whose source fails the schema', () => {
+  it('ignores a sealed file whose source link is not http(s), though it is sealed with the key', () => {
     const { work, dir, cache } = setUp();
     const real = loadKnowledgeOrThrow(dir, work, { cache });
     const bad = { ...real, sources: real.sources.map((s) => ({ ...s, url: 'javascript:alert(1)' })) };

@@ -1,4 +1,4 @@
-import { packStrings, stringReader, unpackStrings } from '../../src/cache/packed';
+import { headerOf, packStrings, stringReader, unpackStrings } from '../../src/cache/packed';
 
 describe('string tables', () => {
   it('round-trip ASCII, accented, 4-byte and empty strings, across decoding windows', () => {
@@ -18,5 +18,14 @@ describe('string tables', () => {
     expect(() => unpackStrings(text, Int32Array.from([3, -1, 3]))).toThrow(/past its end/);
     const reader = stringReader(text, lengths);
     expect([reader.next(), reader.left()]).toEqual(['one', 2]);
+  });
+});
+
+describe('headerOf', () => {
+  it('returns the header when every expected field matches, and refuses one written by another version', () => {
+    const packed = { header: { format: 3, fingerprint: 'abc' }, sections: {} };
+    expect(headerOf<{ fingerprint: string }>(packed, { format: 3 }, 'packed knowledge').fingerprint).toBe('abc');
+    expect(() => headerOf(packed, { format: 4 }, 'packed knowledge')).toThrow('packed knowledge: written by another version');
+    expect(() => headerOf({ header: {}, sections: {} }, { format: 3 }, 'packed index')).toThrow('packed index: written by another version');
   });
 });

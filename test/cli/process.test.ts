@@ -28,6 +28,18 @@ describe('the brief executable (compiled, as npx runs it)', () => {
     expect(result.status).toBe(0);
   });
 
+  it('answers a warm `brief ask` without loading zod or yaml (validation and parsing are for files the cache cannot vouch for)', () => {
+    const env = { ...process.env, KNOWLEDGE_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'brief-warm-')) };
+    // Prints how many modules of the two packages the process loaded (`brief` stands in for argv[1]); the first run fills the cache.
+    const loaded = ['-e', `require(${JSON.stringify(bin)}); process.on('exit', () => console.error(Object.keys(require.cache).filter((m) => /node_modules[\\/](zod|yaml)[\\/]/.test(m)).length))`];
+    const argv = [...loaded, '--', 'brief', 'ask', '--lexical', "What are the NRF's stated goals?"];
+    const [cold, warm] = [0, 1].map(() => spawnSync(process.execPath, argv, { cwd: REPO, env, encoding: 'utf8' }));
+    expect(cold!.stdout).toContain('democratic, decentralized Afghanistan');
+    expect(Number(cold!.stderr.trim())).toBeGreaterThan(0);
+    expect(warm!.stdout).toBe(cold!.stdout);
+    expect(warm!.stderr.trim()).toBe('0');
+  });
+
   it('reads questions from a pipe', () => {
     const result = spawnSync(process.execPath, [bin, 'ask', '--json'], { cwd: REPO, input: 'NRF goals\nhello\n', encoding: 'utf8' });
     expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).answered)).toEqual([true, false]);

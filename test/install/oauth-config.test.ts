@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import type { ConfigError } from '../../src/env-options';
 import { configMessages } from '../../src/messages';
 import { REPO } from '../helpers/paths';
 

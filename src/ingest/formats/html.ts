@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { isValidPartialDate } from '../../knowledge/schema';
+import { isValidPartialDate } from '../../knowledge/limits';
 import { ingestMessages as msg } from '../../messages';
 import { IngestError } from '../errors';
 import type { ExtractedDocument } from '../section';
