@@ -38,7 +38,7 @@ export async function evaluate(answerer: CliAnswerer, cases: readonly EvalCase[]
   return report;
 }
 
-const pct = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}% (${right}/${total})` : 'n/a (0 questions)');
+const share = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}% (${right}/${total})` : 'n/a (0 questions)');
 
 export async function runEval(
   file: string,
@@ -67,9 +67,9 @@ export async function runEval(
     io.out(JSON.stringify({ ...report, outcomes: undefined, ...quality }));
     return overall < min ? 1 : 0;
   }
-  io.out(`Top-1 accuracy:     ${pct(report.answerable.right, report.answerable.total)}`);
-  io.out(`No-answer accuracy: ${pct(report.unanswerable.right, report.unanswerable.total)}`);
-  io.out(`Overall:            ${pct(report.right, report.total)}`);
+  io.out(`Top-1 accuracy:     ${share(report.answerable.right, report.answerable.total)}`);
+  io.out(`No-answer accuracy: ${share(report.unanswerable.right, report.unanswerable.total)}`);
+  io.out(`Overall:            ${share(report.right, report.total)}`);
   for (const line of qualityLines(quality)) io.out(line);
   if (report.misses.length > 0) io.out('');
   for (const miss of report.misses) {

@@ -162,6 +162,12 @@ export function processIO(): CliIO {
 }
 
 export function runFromProcess(): void {
+  // A reader that stops early (`brief eval … | head`) closes the pipe: nothing is left to say to it, and it is
+  // not an error of ours, so no stack trace; exit as a command killed by SIGPIPE would, 128 + 13.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(141);
+  });
   run(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,6 +43,17 @@ describe('the brief executable (compiled, as npx runs it)', () => {
   it('reads questions from a pipe', () => {
     const result = spawnSync(process.execPath, [bin, 'ask', '--json'], { cwd: REPO, input: 'NRF goals\nhello\n', encoding: 'utf8' });
     expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).answered)).toEqual([true, false]);
+  });
+
+  it('stops quietly, as SIGPIPE would, when its reader closes the pipe (`brief … | head`)', async () => {
+    const child = spawn(process.execPath, [bin, 'ask', '--lexical', '--json'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end('NRF goals\n'.repeat(50));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(141);
   });
 
   it('exits 2 with usage on wrong usage', () => {

@@ -1,4 +1,7 @@
-import { createEngine } from '../../src/engine/engine';
+import { createEngine, shown } from '../../src/engine/engine';
+import { ENGINE_DEFAULTS } from '../../src/engine/config';
+import { DECISION_MODEL } from '../../src/engine/decision';
+import { FEATURES } from '../../src/engine/features';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { EnglishAndWordNet } from '../../src/engine/lexicon';
@@ -124,5 +127,23 @@ describe('general English from kept word lists', () => {
   it('corrects everyday typos to the most likely word', () => {
     expect(lexicon.correctEveryday('teh')?.word).toBe('the');
     expect(lexicon.correctEveryday('wher')?.word).toBe('where');
+  });
+});
+
+describe('the decision and the score it shows', () => {
+  it('answers exactly when the shown (rounded) score reaches the threshold, also where rounding moved it up', () => {
+    const knowledge = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE);
+    const questions = knowledge.facts.flatMap((f) => f.questions.map((q) => q.toLowerCase().replace(/\?$/, ' please')));
+    // A question whose top probability rounds up (e.g. 0.7316 → 0.732) and whose words clear the lexical gate.
+    const found = questions
+      .map((q) => ({ q, best: engine.judge(q)[0]! }))
+      .find(({ best }) => shown(best.probability) > best.probability && best.features[FEATURES.indexOf('lexicalScore')]! >= ENGINE_DEFAULTS.lexicalGate);
+    expect(found).toBeDefined();
+    const { q, best } = found!;
+    const at = (threshold: number) => createEngine(knowledge, { model: { ...DECISION_MODEL, threshold } }).ask(q);
+    const answer = at(shown(best.probability));
+    expect(answer.results[0]!.score).toBe(shown(best.probability));
+    expect(answer.answered).toBe(true);
+    expect(at(shown(best.probability) + 0.001).answered).toBe(false);
   });
 });
