@@ -15,6 +15,7 @@ export function packIndex(parts: IndexParts): Packed {
 /** Throws when the sections are not a packed index of this version (InvertedIndex.fromBuffers checks that they fit). */
 export function unpackIndex(packed: Packed): IndexParts {
   const { fieldCount } = headerOf<{ fieldCount: number }>(packed, { format: INDEX_FORMAT }, 'packed index');
+  if (!Number.isInteger(fieldCount) || fieldCount < 1) throw new Error('packed index: field count malformed');
   const { offsets, docs, tfs, anyFieldDf, fieldLengths, termText, termLengths, wordText, wordLengths } = packed.sections;
   if (
     !(is.i32(offsets) && is.i32(docs) && is.u16(tfs) && is.i32(anyFieldDf) && is.u16(fieldLengths)) ||

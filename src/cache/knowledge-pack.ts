@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../knowledge/limits';
+import { isHttpUrl, isInsideFolder } from '../knowledge/limits';
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { headerOf, is, packStrings, stringReader, type Packed } from './packed';
 
@@ -10,6 +10,28 @@ const META = 5;
 const HAS = Object.freeze({ asOf: 1, reviewBy: 2, published: 4, draft: 8 });
 
 type Header = Pick<KnowledgeBase, 'fingerprint' | 'sources' | 'aliases'>;
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isSource = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Record<string, unknown>;
+  return (
+    isText(s.title) && s.title.trim() !== '' && isText(s.file) && Object.values(s).every((x) => x === undefined || isText(x)) &&
+    (s.url === undefined || isHttpUrl(s.url as string)) && (s.text_file === undefined || isInsideFolder(s.text_file as string))
+  );
+};
+
+/**
+ * The header by hand (sources are few; zod would cost ~85 ms to load on every warm start). What the bot
+ * posts or reads from it (a source's title and link, the stored text's path, the aliases the index is
+ * built with) must be what validation lets through, whoever sealed the file.
+ */
+function checkHeader(h: Header): Header {
+  const { fingerprint, sources, aliases } = h as Record<keyof Header, unknown>;
+  const fits = isText(fingerprint) && Array.isArray(sources) && sources.every(isSource) && Array.isArray(aliases) && aliases.every((g) => Array.isArray(g) && g.every(isText));
+  if (!fits) throw new Error('packed knowledge: header malformed');
+  return h;
+}
 
 /**
  * Knowledge as packed sections: every fact's strings (id, text, questions, tags) in one string table
@@ -35,9 +57,9 @@ export function packKnowledge(knowledge: KnowledgeBase): Packed {
 
 /**
  * Knowledge back from `packKnowledge`; throws if anything does not fit. Facts are checked for shape and
- * ranges only, not against the knowledge schemas: that would cost ~0.6 s at 100k facts (and load zod
- * on every warm start), and cached files are already authenticated (sealed-file.ts): only this user's
- * bot or `brief`, after validating them, can have written them.
+ * ranges only, not against the knowledge schemas: that would cost ~0.6 s at 100k facts, and cached files
+ * are already authenticated (sealed-file.ts): only this user's bot or `brief`, after validating them,
+ * can have written them.
  */
 export function unpackKnowledge(packed: Packed): KnowledgeBase {
   const steps = unpacking(packed);
@@ -52,9 +74,7 @@ const FACTS_PER_STEP = 2000;
 
 /** `unpackKnowledge` in steps, so a caller on the bot's event loop can let requests in between (see watch.ts). */
 export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
-  const header = headerOf<Header>(packed, { format: KNOWLEDGE_FORMAT }, 'packed knowledge');
-  // A source's url becomes a link in Slack: checked again, however the file was authenticated.
-  if (!header.sources.every((s) => s.url === undefined || isHttpUrl(s.url))) throw new Error('packed knowledge: a source url is not http(s)');
+  const header = checkHeader(headerOf<Header>(packed, { format: KNOWLEDGE_FORMAT }, 'packed knowledge'));
   const { text, lengths, meta } = packed.sections;
   if (!(is.u8(text) && is.i32(lengths) && is.i32(meta)) || meta.length % META) {
     throw new Error('packed knowledge: sections missing');

@@ -21,8 +21,8 @@ export interface Packed {
 /**
  * `packed`'s header, as the packer of this version wrote it, or an error when `expected` (its format)
  * does not match. A packed value comes only from this user's sealed cache files (sealed-file.ts) or
- * from our own reload worker, so the format is what is left to check: a schema would load zod
- * (~85 ms) on every warm start.
+ * from our own reload worker, so each reader checks by hand only the fields it relies on: a schema
+ * would load zod (~85 ms) on every warm start.
  */
 export function headerOf<H>(packed: Packed, expected: Readonly<Record<string, unknown>>, what: string): H {
   for (const [key, value] of Object.entries(expected)) {

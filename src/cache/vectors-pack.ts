@@ -13,6 +13,7 @@ export function packVectors(vectors: FactVectors): Packed {
 /** Throws when the sections are not packed vectors of this model's size. */
 export function unpackVectors(packed: Packed): FactVectors {
   const { embedder } = headerOf<{ embedder: string }>(packed, { dimensions: DIMENSIONS }, 'packed vectors');
+  if (typeof embedder !== 'string') throw new Error('packed vectors: embedder malformed');
   const { rows, start } = packed.sections;
   if (!is.u8(rows) || !is.i32(start) || rows.byteLength !== (start[start.length - 1] ?? -1) * DIMENSIONS * 4) {
     throw new Error('packed vectors: sections missing or the wrong size');

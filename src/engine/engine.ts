@@ -127,7 +127,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // Two conditions, both chosen on the tuning halves: enough of the question found in the fact (lexical),
     // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …).
     const best = ranked[0];
-    const answered = !!best && shown(best.features[LEXICAL]!) >= config.lexicalGate && shown(best.probability) >= model.threshold;
+    const answered = !!best && best.features[LEXICAL]! >= config.lexicalGate && best.probability >= model.threshold;
     return { question, answered, results };
   }
 
@@ -140,11 +140,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 }
 
 /**
- * A score as answers show it (3 decimals). Decisions compare this, not the unrounded value, so that a
- * shown score at the threshold is always answered, and `brief eval`'s table, built from shown scores,
- * agrees with the decisions.
+ * A score as answers show it: cut to 3 decimals, not rounded. Thresholds and the gate have at most 3
+ * decimals, so a shown score reaches them exactly when the unrounded one does: a shown 0.690 is always
+ * answered at 0.69, and `brief eval`'s table, built from shown scores, agrees with the decisions.
  */
-export const shown = (x: number) => Math.round(x * 1000) / 1000;
+export const shown = (x: number) => Math.floor(x * 1000) / 1000;
 
 /** A judged candidate as an answer shows it: the fact, its probability and its lexical relevance, rounded. */
 export const rankedFact = (facts: readonly Fact[], judged: Judged): RankedFact => ({

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 // Kept apart from schema.ts so that messages and other modules on a warm start can use them without loading zod.
 
 /** Limits and patterns of the knowledge format; documented in knowledge/README.md. */
@@ -30,3 +32,6 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/** The stored text lives beside the knowledge; a path climbing out of the folder or absolute is refused. */
+export const isInsideFolder = (value: string) => !path.isAbsolute(value) && !value.split(/[\\/]/).includes('..');

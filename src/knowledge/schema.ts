@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { z } from 'zod';
-import { isHttpUrl, isValidPartialDate, KNOWLEDGE_LIMITS } from './limits';
+import { isHttpUrl, isInsideFolder, isValidPartialDate, KNOWLEDGE_LIMITS } from './limits';
 
 // YAML reads a bare `2024` as a number; a curator means the text "2024" (a year, a tag).
 const numberAsText = (schema: z.ZodType<string>) =>
@@ -9,9 +8,6 @@ const numberAsText = (schema: z.ZodType<string>) =>
 const nonEmptyString = z.string().trim().min(1);
 
 const partialDate = () => numberAsText(z.string().refine(isValidPartialDate, { params: { rule: 'date' } })).optional();
-
-// The stored text lives beside the knowledge; a path climbing out of the folder or absolute is refused.
-const isInsideFolder = (value: string) => !path.isAbsolute(value) && !value.split(/[\\/]/).includes('..');
 
 export const sourceSchema = z.strictObject({
   title: nonEmptyString,

@@ -11,6 +11,7 @@ import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { buildIndex, indexParts, restoreIndex } from '../../src/engine/index-builder';
 import { createEngine } from '../../src/engine/engine';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+import type { KnowledgeBase } from '../../src/knowledge/schema';
 import { cacheMessages } from '../../src/messages';
 import { brief } from '../helpers/cli';
 import { fixtureKnowledge } from '../helpers/paths';
@@ -111,12 +112,21 @@ describe('the knowledge cache', () => {
     expect(loadKnowledgeOrThrow(dir, work, { cache })).toEqual(real);
   });
 
-  it('ignores a sealed file whose source link is not http(s), though it is sealed with the key', () => {
+  // Sealed with the key, so only a bug or someone holding the key could write them; still never believed.
+  const malformed: Array<[string, (k: KnowledgeBase) => unknown]> = [
+    ['a source link that is not http(s)', (k) => ({ ...k, sources: k.sources.map((s) => ({ ...s, url: 'javascript:alert(1)' })) })],
+    ['a stored-text path climbing out of the folder', (k) => ({ ...k, sources: k.sources.map((s) => ({ ...s, text_file: '../../../../etc/passwd' })) })],
+    ['a source without a title', (k) => ({ ...k, sources: k.sources.map(({ title: _title, ...s }) => s) })],
+    ['aliases that are not lists of names', (k) => ({ ...k, aliases: 'oops' })],
+  ];
+  it.each(malformed)('ignores a sealed file with %s, and the engine starts from the files', (_, spoil) => {
     const { work, dir, cache } = setUp();
     const real = loadKnowledgeOrThrow(dir, work, { cache });
-    const bad = { ...real, sources: real.sources.map((s) => ({ ...s, url: 'javascript:alert(1)' })) };
-    writeSealed(knowledgeFileIn(cache), cache.key, packKnowledge(bad));
+    writeSealed(knowledgeFileIn(cache), cache.key, packKnowledge(spoil(real) as KnowledgeBase));
     expect(loadKnowledgeOrThrow(dir, work, { cache })).toEqual(real);
+    writeSealed(knowledgeFileIn(cache), cache.key, packKnowledge(spoil(real) as KnowledgeBase));
+    const started = loadEngine(dir, work, cache);
+    expect(started.ok && started.knowledge).toEqual(real);
   });
 });
 

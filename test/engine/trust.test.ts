@@ -131,19 +131,30 @@ describe('general English from kept word lists', () => {
 });
 
 describe('the decision and the score it shows', () => {
-  it('answers exactly when the shown (rounded) score reaches the threshold, also where rounding moved it up', () => {
+  it('shows scores cut to 3 decimals, so a shown score reaches the threshold exactly when the answer is given', () => {
     const knowledge = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE);
     const questions = knowledge.facts.flatMap((f) => f.questions.map((q) => q.toLowerCase().replace(/\?$/, ' please')));
-    // A question whose top probability rounds up (e.g. 0.7316 → 0.732) and whose words clear the lexical gate.
+    // A question whose top probability would round up (e.g. 0.7316 → 0.732) and whose words clear the lexical gate.
     const found = questions
       .map((q) => ({ q, best: engine.judge(q)[0]! }))
-      .find(({ best }) => shown(best.probability) > best.probability && best.features[FEATURES.indexOf('lexicalScore')]! >= ENGINE_DEFAULTS.lexicalGate);
+      .find(({ best }) => Math.round(best.probability * 1000) > Math.floor(best.probability * 1000) && best.features[FEATURES.indexOf('lexicalScore')]! >= ENGINE_DEFAULTS.lexicalGate);
     expect(found).toBeDefined();
     const { q, best } = found!;
     const at = (threshold: number) => createEngine(knowledge, { model: { ...DECISION_MODEL, threshold } }).ask(q);
-    const answer = at(shown(best.probability));
-    expect(answer.results[0]!.score).toBe(shown(best.probability));
-    expect(answer.answered).toBe(true);
-    expect(at(shown(best.probability) + 0.001).answered).toBe(false);
+    const cut = Math.floor(best.probability * 1000) / 1000;
+    expect(at(cut).results[0]!.score).toBe(cut);
+    expect(at(cut).answered).toBe(true);
+    // At the rounded-up value the answer is declined, and the score shown is below it.
+    expect(at(cut + 0.001).answered).toBe(false);
+    expect(at(cut + 0.001).results[0]!.score).toBeLessThan(cut + 0.001);
+  });
+
+  it('cuts, never rounds: shown(x) ≤ x < shown(x) + 0.001, and shown(t) = t for every threshold in hundredths', () => {
+    for (let i = 0; i <= 10_000; i++) {
+      const x = (i * 0.7919) % 1;
+      expect(shown(x)).toBeLessThanOrEqual(x);
+      expect(x - shown(x)).toBeLessThan(0.001);
+    }
+    for (let c = 0; c <= 100; c++) expect(shown(c / 100)).toBe(c / 100);
   });
 });

@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { answerProbability, probability } from '../../src/engine/decision';
-import { createEngine } from '../../src/engine/engine';
+import { createEngine, shown } from '../../src/engine/engine';
 import { SEMANTIC_MODEL, SemanticAnswerer, semanticOrder } from '../../src/engine/semantic/answerer';
 import { loadEmbedder } from '../../src/engine/semantic/embedder';
 import { TUNING_BANKS, readBank, semanticQuestions } from '../../src/eval/train';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 describe('the rows `npm run train` fits the semantic model on', () => {
   // The second topic's tuning half: some of its right facts are found only among the candidates closest in
@@ -20,7 +19,7 @@ describe('the rows `npm run train` fits the semantic model on', () => {
       question.rows
         .map((r) => {
           const p = probability(r.x, SEMANTIC_MODEL);
-          return { score: round(answerProbability(r.x, SEMANTIC_MODEL, p)), order: semanticOrder(r.x, p) };
+          return { score: shown(answerProbability(r.x, SEMANTIC_MODEL, p)), order: semanticOrder(r.x, p) };
         })
         .sort((a, b) => b.order - a.order)
         .map((r) => r.score),

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { answerProbability, checkModel, probability, type DecisionModel } from '../decision';
-import { rankedFact, shown, type Answer, type AskOptions, type Engine } from '../engine';
+import { rankedFact, type Answer, type AskOptions, type Engine } from '../engine';
 import { ENGINE_DEFAULTS } from '../config';
 import { FEATURES } from '../features';
 import type { Embedder } from './embedder';
@@ -142,7 +142,7 @@ export class SemanticAnswerer {
     const ranked = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates).filter((j) => !similar.includes(j))].slice(0, top);
     return {
       question,
-      answered: shown(ranked[0]!.probability) >= decision.threshold,
+      answered: ranked[0]!.probability >= decision.threshold,
       results: ranked.map((r) => rankedFact(engine.facts, r)),
       stage: 'semantic',
     };
