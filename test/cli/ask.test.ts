@@ -10,7 +10,7 @@ describe('brief ask', () => {
     expect(code).toBe(0);
     expect(out).toContain('“According to NRF\'s strategy, the resistance fights for a democratic, decentralized Afghanistan');
     expect(out).toContain('Source: Copenhagen Democracy Summit - #CDS2023');
-    expect(out).toMatch(/Why: matched NRF, goals \(score 0\.\d+, fact nrf-stated-goals\)/);
+    expect(out).toMatch(/Why: matched NRF, stated, goals \(score 0\.\d+, fact nrf-stated-goals\)/);
   });
 
   it.each([

@@ -94,8 +94,8 @@ describe('brief gaps', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'brief-gaps-'));
     const log = path.join(dir, 'feedback.jsonl');
     const entries = [
-      { kind: 'unanswered', question: 'Who funds the NRF?' },
-      { kind: 'unanswered', question: 'who funds the NRF' },
+      { kind: 'unanswered', question: 'Who is the NRF spokesman?' },
+      { kind: 'unanswered', question: 'who is the NRF spokesman' },
       { kind: 'unanswered', question: 'What is the weather?' },
       { kind: 'down', question: 'NRF goals', factId: 'nrf-stated-goals' },
       { kind: 'up', question: 'NRF goals', factId: 'nrf-stated-goals' },
@@ -109,7 +109,7 @@ describe('brief gaps', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toBe('Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):');
-    expect(lines[1]).toBe('     2× Who funds the NRF?');
+    expect(lines[1]).toBe('     2× Who is the NRF spokesman?');
     expect(lines[2]).toMatch(/^ {8}no fact covers this: write one \(closest: [a-z0-9-]+, match \d\.\d\d\)$/);
     expect(lines[3]).toBe('     1× What is the weather?');
     expect(lines.slice(5, 9)).toEqual(['', 'Facts with most 👎:', '     2👎   0👍 us-policy-options', '     1👎   1👍 nrf-stated-goals']);
@@ -118,9 +118,9 @@ describe('brief gaps', () => {
 
   it('reads FEEDBACK_LOG relative to the working directory when --log is not given', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'brief-gaps-'));
-    writeFileSync(path.join(dir, 'fb.jsonl'), `${JSON.stringify({ time: '2026-01-01T00:00:00Z', user: 'U1', kind: 'unanswered', question: 'Who funds the NRF?' })}\n`);
+    writeFileSync(path.join(dir, 'fb.jsonl'), `${JSON.stringify({ time: '2026-01-01T00:00:00Z', user: 'U1', kind: 'unanswered', question: 'Who is the NRF spokesman?' })}\n`);
     const { code, out } = await brief(['gaps'], { env: { FEEDBACK_LOG: 'fb.jsonl' }, cwd: dir });
     expect(code).toBe(0);
-    expect(out).toContain('1× Who funds the NRF?');
+    expect(out).toContain('1× Who is the NRF spokesman?');
   });
 });

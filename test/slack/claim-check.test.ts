@@ -41,13 +41,15 @@ describe('"Check the briefing" message shortcut over HTTP', () => {
       'c1',
     );
     expect(reply.response_type).toBe('ephemeral');
-    const sections = reply.blocks.filter((b) => b.type === 'section').map((b) => b.text!.text);
-    expect(sections).toHaveLength(2);
-    expect(sections[0]).toMatch(/^\*Claim:\* The NRF controls the Panjshir Valley\.\n\*The briefing says:\*\n>The NRF exercises de facto control over the Panjshir Valley/);
-    expect(sections[1]).toMatch(/^\*Claim:\* Massoud's father was killed by al-Qaeda\.\n\*The briefing says:\*\n>Massoud’s father was assassinated by al-Qaeda/);
-    const contexts = reply.blocks.filter((b) => b.type === 'context').map((b) => b.elements![0]!.text);
-    expect(contexts[0]).toBe('Source: *Copenhagen Democracy Summit - #CDS2023*');
-    expect(contexts.at(-1)).toBe('1 sentence of the message has nothing in the briefing.');
+    // Each supported claim is a section followed by its source (their order is the scores', tested above).
+    const shown = reply.blocks.flatMap((b, i) => (b.type === 'section' ? [[b.text!.text, reply.blocks[i + 1]?.elements?.[0]?.text]] : []));
+    expect(shown).toHaveLength(2);
+    const panjshir = shown.find(([text]) => text!.startsWith('*Claim:* The NRF controls'));
+    const father = shown.find(([text]) => text!.startsWith("*Claim:* Massoud's father"));
+    expect(panjshir?.[0]).toMatch(/^\*Claim:\* The NRF controls the Panjshir Valley\.\n\*The briefing says:\*\n>The NRF exercises de facto control over the Panjshir Valley/);
+    expect(panjshir?.[1]).toBe('Source: *Copenhagen Democracy Summit - #CDS2023*');
+    expect(father?.[0]).toMatch(/^\*Claim:\* Massoud's father was killed by al-Qaeda\.\n\*The briefing says:\*\n>Massoud’s father was assassinated by al-Qaeda/);
+    expect(reply.blocks.at(-1)!.elements![0]!.text).toBe('1 sentence of the message has nothing in the briefing.');
     expect(JSON.stringify([reply.text, reply.blocks])).not.toMatch(/\b(true|false|correct|wrong|verified)\b/i);
     expect(JSON.stringify(reply)).not.toContain('<!channel');
     expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(0);
