@@ -146,7 +146,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
  */
 export const shown = (x: number) => Math.floor(x * 1000) / 1000;
 
-/** A judged candidate as an answer shows it: the fact, its probability and its lexical relevance, rounded. */
+/** A judged candidate as an answer shows it: the fact, its probability and its lexical relevance, each `shown`. */
 export const rankedFact = (facts: readonly Fact[], judged: Judged): RankedFact => ({
   fact: facts[judged.id]!,
   score: shown(judged.probability),
