@@ -131,6 +131,10 @@ export const cliMessages = Object.freeze({
   proposalsHeading: () => 'Proposed phrasings (questions people marked 👍; brief gaps --apply adds them to the facts\' questions):',
   noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions.',
   phrasingAdded: (file: string, factId: string, question: string) => `${file}: fact "${factId}" now also answers ${JSON.stringify(question)}`,
+  borrowedWords: (factId: string, words: ReadonlyArray<{ word: string; factIds: readonly string[] }>) =>
+    `caution: it lends ${factId} words of other facts (${words
+      .map(({ word, factIds }) => `"${word}" from ${factIds.slice(0, 2).join(', ')}${factIds.length > 2 ? ` +${factIds.length - 2} more` : ''}`)
+      .join('; ')}), so questions about those facts may then match ${factId}: reword it, or check them with brief ask`,
   applyFailed: (file: string, detail: string) => `${file}: not changed: ${detail}`,
   emptyQuestion: () => 'Ask a question, e.g. brief ask "What are the NRF\'s stated goals?"',
 });

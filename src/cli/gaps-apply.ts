@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BorrowedWord } from '../curation/borrowed-words';
 import type { ProposedPhrasing } from '../feedback/phrasings';
 import { withQuestion, writeAtomically } from '../knowledge/add-question';
 import { parseYaml } from '../knowledge/parse-file';
@@ -10,9 +11,15 @@ import type { CliIO } from './io';
 
 /**
  * `brief gaps --apply`: writes each proposed phrasing into its fact's `questions`, one line inserted per
- * phrasing (comments and layout kept). A file is written only if it still validates afterwards.
+ * phrasing (comments and layout kept). A file is written only if it still validates afterwards. A phrasing
+ * that lends its fact words of other facts is written too (the curator chose it) but cautioned about.
  */
-export function applyPhrasings(proposals: readonly ProposedPhrasing[], facts: ReadonlyMap<string, Fact>, io: CliIO): number {
+export function applyPhrasings(
+  proposals: readonly ProposedPhrasing[],
+  facts: ReadonlyMap<string, Fact>,
+  io: CliIO,
+  borrowed: (question: string, factId: string) => BorrowedWord[],
+): number {
   if (proposals.length === 0) {
     io.out(msg.noProposals());
     return 0;
@@ -34,7 +41,11 @@ export function applyPhrasings(proposals: readonly ProposedPhrasing[], facts: Re
       continue;
     }
     writeAtomically(file, text);
-    for (const p of list) io.out(msg.phrasingAdded(shown, p.factId, p.question));
+    for (const p of list) {
+      io.out(msg.phrasingAdded(shown, p.factId, p.question));
+      const words = borrowed(p.question, p.factId);
+      if (words.length > 0) io.out(`  ${msg.borrowedWords(p.factId, words)}`);
+    }
   }
   return failed > 0 ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { clusterQuestions, type QuestionCluster } from '../feedback/clusters';
+import { borrowedWordsFinder } from '../curation/borrowed-words';
 import type { CliIO } from './io';
 
 export interface Gaps {
@@ -85,14 +86,22 @@ export async function runGaps(
     // Loaded only here: writing into knowledge files needs the `yaml` package, which a plain `brief gaps` does not.
     const { applyPhrasings } = await import('./gaps-apply');
     const acceptedGaps = gapProposals.flatMap((g, i) => (accepted.has(i + 1) && g.factId ? [{ factId: g.factId, question: g.cluster.question, up: g.cluster.count, down: 0 }] : []));
-    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io);
+    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io, borrowedWordsFinder(engine.facts));
   }
+  // Built only when there is something to check: it reads every fact's words.
+  let borrowed: ReturnType<typeof borrowedWordsFinder> | undefined;
+  const caution = (question: string, factId: string) => {
+    borrowed ??= borrowedWordsFinder(engine.facts);
+    const words = borrowed(question, factId);
+    if (words.length > 0) io.out(`        ${msg.borrowedWords(factId, words)}`);
+  };
   io.out(msg.gapsHeading());
   if (gaps.unanswered.length === 0) io.out('  (none)');
   gapProposals.forEach(({ cluster, factId, closest, relevance }, i) => {
     const also = cluster.wordings.length > 1 ? `   (also: ${cluster.wordings.slice(1, 3).map((w) => JSON.stringify(w)).join(', ')})` : '';
     io.out(`  ${String(cluster.count).padStart(4)}× ${cluster.question}${also}`);
     io.out(`        ${factId ? msg.gapAddPhrasing(i + 1, factId, relevance) : msg.gapWriteFact(closest, relevance)}`);
+    if (factId) caution(cluster.question, factId);
   });
   io.out('');
   io.out('Facts with most 👎:');
@@ -104,6 +113,7 @@ export async function runGaps(
   for (const p of proposals) {
     const fact = byId.get(p.factId)!;
     io.out(`  ${String(p.up).padStart(4)}👍 ${JSON.stringify(p.question)} → ${p.factId} (${fact.file}:${fact.line})`);
+    caution(p.question, p.factId);
   }
   if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${store.where}.`);
   return 0;

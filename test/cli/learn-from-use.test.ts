@@ -71,14 +71,19 @@ describe('withQuestion inserts one line and leaves every other byte as written',
   });
 });
 
+/** A folder with a copy of the basic knowledge and a feedback log holding `entries`. */
+function learning(...entries: FeedbackEntry[]) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'brief-learn-'));
+  const knowledge = path.join(dir, 'knowledge');
+  cpSync(fixtureKnowledge('basic'), knowledge, { recursive: true });
+  const log = path.join(dir, 'feedback.jsonl');
+  writeFileSync(log, `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`);
+  return { dir, knowledge, env: { KNOWLEDGE_DIR: knowledge, FEEDBACK_LOG: log, XDG_CACHE_HOME: path.join(dir, 'cache') } };
+}
+
 describe('brief gaps --apply', () => {
   it('writes accepted phrasings into the knowledge files, which then answer them', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'brief-learn-'));
-    const knowledge = path.join(dir, 'knowledge');
-    cpSync(fixtureKnowledge('basic'), knowledge, { recursive: true });
-    const log = path.join(dir, 'feedback.jsonl');
-    writeFileSync(log, `${[entry('up', 'In which French city does the programme sit?', 'programme-base')].map((e) => JSON.stringify(e)).join('\n')}\n`);
-    const env = { KNOWLEDGE_DIR: knowledge, FEEDBACK_LOG: log, XDG_CACHE_HOME: path.join(dir, 'cache') };
+    const { dir, knowledge, env } = learning(entry('up', 'In which French city does the programme sit?', 'programme-base'));
 
     const listed = await brief(['gaps'], { env, cwd: dir });
     expect(listed.out).toContain('1👍 "In which French city does the programme sit?" → programme-base (knowledge/programme.yml:');
@@ -88,6 +93,24 @@ describe('brief gaps --apply', () => {
     expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toContain('"In which French city does the programme sit?"');
     expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
     expect((await brief(['gaps', '--apply'], { env, cwd: dir })).out).toBe('No proposed phrasings: every question marked 👍 is already among its fact\'s questions.');
+  });
+});
+
+describe('a proposed phrasing that borrows words of other facts', () => {
+  it('is listed and written with a caution naming the words and the facts that use them', async () => {
+    const { dir, env } = learning(entry('up', 'What budget does the Lyon programme have?', 'programme-base'));
+    const caution =
+      'caution: it lends programme-base words of other facts ("budget" from programme-budget), so questions about those facts may then match programme-base: reword it, or check them with brief ask';
+
+    const listed = (await brief(['gaps'], { env, cwd: dir })).out.split('\n');
+    const at = listed.findIndex((line) => line.includes('"What budget does the Lyon programme have?" → programme-base'));
+    expect(listed[at + 1]).toBe(`        ${caution}`);
+
+    const applied = await brief(['gaps', '--apply'], { env, cwd: dir });
+    expect(applied).toMatchObject({
+      code: 0,
+      out: `knowledge/programme.yml: fact "programme-base" now also answers "What budget does the Lyon programme have?"\n  ${caution}`,
+    });
   });
 });
 
