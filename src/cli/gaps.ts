@@ -82,16 +82,16 @@ export async function runGaps(
   const byId = new Map(engine.facts.map((f) => [f.id, f]));
   const proposals = proposedPhrasings(entries, (id) => byId.get(id)?.questions);
   const gapProposals = gaps.unanswered.map((cluster) => ({ cluster, ...gapProposal(engine, cluster) }));
+  // Built on first use: it reads every fact's words.
+  let finder: ReturnType<typeof borrowedWordsFinder> | undefined;
+  const borrowed = (question: string, factId: string) => (finder ??= borrowedWordsFinder(engine.facts))(question, factId);
   if (apply || accepted.size > 0) {
     // Loaded only here: writing into knowledge files needs the `yaml` package, which a plain `brief gaps` does not.
     const { applyPhrasings } = await import('./gaps-apply');
     const acceptedGaps = gapProposals.flatMap((g, i) => (accepted.has(i + 1) && g.factId ? [{ factId: g.factId, question: g.cluster.question, up: g.cluster.count, down: 0 }] : []));
-    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io, borrowedWordsFinder(engine.facts));
+    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io, borrowed);
   }
-  // Built only when there is something to check: it reads every fact's words.
-  let borrowed: ReturnType<typeof borrowedWordsFinder> | undefined;
   const caution = (question: string, factId: string) => {
-    borrowed ??= borrowedWordsFinder(engine.facts);
     const words = borrowed(question, factId);
     if (words.length > 0) io.out(`        ${msg.borrowedWords(factId, words)}`);
   };
