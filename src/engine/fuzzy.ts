@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { editDistance } from './edit-distance';
 
 export interface Correction {
   /** The known word the query word was taken for, as written in the knowledge. */
@@ -25,6 +26,8 @@ function deletions(word: string): string[] {
 }
 
 const MAX_CANDIDATES = 64;
+
+const firstLetterChanged = (typed: string, word: string) => (typed[0] === word[0] ? 0 : 1);
 
 /**
  * Spelling and transliteration correction of query words against the words of the knowledge
@@ -98,15 +101,21 @@ export class FuzzyVocabulary {
     if (word.length < minLength || !/^\p{L}+$/u.test(word)) return [];
     const candidates = this.built().candidates(word);
     if (candidates.length === 0) return [];
-    const scored = new Fuse(candidates, { includeScore: true, threshold, isCaseSensitive: true })
-      .search(word)
-      .map(({ item, score = 1 }) => ({ word: item, term: this.termOf.get(item)!, similarity: 1 - score }))
-      .sort((a, b) => b.similarity - a.similarity || this.order.get(a.word)! - this.order.get(b.word)!);
-    const best = scored[0]?.similarity ?? 0;
+    const fuse = new Map(new Fuse(candidates, { includeScore: true, threshold: 1, isCaseSensitive: true }).search(word).map(({ item, score = 1 }) => [item, 1 - score]));
+    // Ranked as a typist errs: fewest slips first (edit-distance.ts), then a kept first letter (typos seldom
+    // touch it), then the caller's order (common words first). Fuse's score alone took "waht" for "want"
+    // and "thier" for "there" (README, Quality, measures the gain); it still admits words two slips away.
+    const scored = candidates
+      .map((w) => ({ word: w, distance: editDistance(word, w), fuse: fuse.get(w) ?? 0 }))
+      .filter((c) => c.fuse > 1 - threshold || c.distance <= 1)
+      .sort((a, b) => a.distance - b.distance || firstLetterChanged(word, a.word) - firstLetterChanged(word, b.word) || this.order.get(a.word)! - this.order.get(b.word)!);
+    const best = scored[0]?.distance;
     const distinct = new Map<string, Correction>();
     for (const c of scored) {
-      if (best - c.similarity > 0.1 || distinct.size >= maxCorrections) break;
-      if (!distinct.has(c.term) && c.similarity > 1 - threshold) distinct.set(c.term, c);
+      if (c.distance !== best || distinct.size >= maxCorrections) break;
+      const term = this.termOf.get(c.word)!;
+      const similarity = Math.max(c.fuse, 1 - c.distance / Math.max(word.length, c.word.length));
+      if (!distinct.has(term)) distinct.set(term, { word: c.word, term, similarity });
     }
     return [...distinct.values()];
   }

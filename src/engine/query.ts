@@ -61,8 +61,10 @@ export interface QueryContext {
  */
 function correctEveryday(tokens: Token[], ctx: QueryContext, known: (term: string) => boolean): { tokens: Token[]; fixed: Map<Token, string> } {
   const fixed = new Map<Token, string>();
-  const out = tokens.map((token) => {
+  const out = tokens.map((token, i) => {
     if (token.isStop || known(token.stem) || !/^\p{L}+$/u.test(token.lower) || ctx.lexicon.isEnglish(token.lower)) return token;
+    // A capital inside the sentence marks a name the knowledge lacks ("Bonn", "Oort"), not a slip for "born" or "port".
+    if (i > 0 && /^\p{Lu}/u.test(token.surface)) return token;
     const everyday = ctx.lexicon.correctEveryday(token.lower);
     const name = ctx.fuzzy.correct(token.lower)[0];
     if (!everyday || (name && name.similarity >= everyday.similarity)) return token;

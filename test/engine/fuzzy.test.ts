@@ -34,3 +34,28 @@ describe('FuzzyVocabulary', () => {
     }
   });
 });
+
+describe('FuzzyVocabulary ranks corrections as a typist errs', () => {
+  // Everyday words, most frequent first, as the lexicon lists them.
+  const everyday = new FuzzyVocabulary(
+    ['the', 'what', 'there', 'when', 'their', 'want', 'where', 'went', 'many', 'may'].map((w) => [w, w] as [string, string]),
+    { threshold: 0.34, minLength: 3, maxLengthDifference: 1, maxCorrections: 1 },
+  );
+
+  it.each([
+    ['waht', 'what'], // two letters swapped: one slip, and "what" is the commoner word
+    ['thier', 'their'],
+    ['wehn', 'when'],
+    ['wher', 'where'], // a letter left out beats r→n, keys far apart
+    ['mnay', 'many'],
+    ['teh', 'the'],
+  ])('corrects %s to %s', (typo, word) => {
+    expect(everyday.correct(typo)[0]?.word).toBe(word);
+  });
+
+  it('prefers, among equally close words, one that keeps the first letter', () => {
+    // "her" is commoner, but typos seldom touch the first letter.
+    const vocabulary = new FuzzyVocabulary(['her', 'where'].map((w) => [w, w] as [string, string]), { threshold: 0.34, minLength: 3, maxLengthDifference: 1, maxCorrections: 1 });
+    expect(vocabulary.correct('wher')[0]?.word).toBe('where');
+  });
+});

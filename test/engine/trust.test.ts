@@ -90,6 +90,7 @@ describe('spelling', () => {
     ['what are teh NRF goals', 'nrf-stated-goals'],
     ['wher is the NRF based', 'nrf-base-and-reach'],
     ['how mny fighters does the NRF have', 'nrf-armed-fighters'],
+    ['waht does the NRF want to achieve', 'nrf-stated-goals'],
   ])('corrects everyday typos in %j', (q, id) => {
     expect(top(q)).toEqual({ answered: true, id });
   });
@@ -98,6 +99,14 @@ describe('spelling', () => {
     const matched = engine.ask('what are teh NRF goals').results[0]?.matched ?? [];
     expect(matched.map((m) => m.query)).not.toContain('teh');
     expect(engine.ask('wher is the NRF based').results[0]?.matched).toContainEqual({ query: 'based', matched: 'based', via: 'word' });
+  });
+
+  it.each([
+    ['What leverage does Beijing have over the Taliban?', 'Beijing'],
+    ['What was agreed at the Bonn conference in 2001?', 'Bonn'],
+  ])('leaves alone a name it does not know, capitalised inside %j', (q, name) => {
+    const matched = engine.ask(q, { top: 5 }).results.flatMap((r) => r.matched);
+    expect(matched.map((m) => m.query)).not.toContain(name);
   });
 
   it('never "corrects" a real English word into another word', () => {
@@ -127,6 +136,10 @@ describe('general English from kept word lists', () => {
   it('corrects everyday typos to the most likely word', () => {
     expect(lexicon.correctEveryday('teh')?.word).toBe('the');
     expect(lexicon.correctEveryday('wher')?.word).toBe('where');
+    // Two letters swapped are one slip: not "want", "there" or "went".
+    expect(lexicon.correctEveryday('waht')?.word).toBe('what');
+    expect(lexicon.correctEveryday('thier')?.word).toBe('their');
+    expect(lexicon.correctEveryday('wehn')?.word).toBe('when');
   });
 });
 
