@@ -1,8 +1,9 @@
 /**
  * How far a typed word is from a word meant, counted as a typist errs: a letter left out, one too many,
  * or two neighbours swapped ("waht") is one slip; so is a letter replaced by a key next to it ("mamy")
- * or a vowel by another vowel ("seperate"). Any other replaced letter counts one and a half, so "wher" is
- * closer to "where" (a letter left out) than to "when" (r and n are far apart). This is the optimal
+ * or a vowel by another vowel ("seperate"), and so is a letter no key types replaced by any ("ı" for
+ * "i"). Any other replaced letter counts one and a half, so "wher" is closer to "where" (a letter left
+ * out) than to "when" (r and n are far apart). This is the optimal
  * string alignment distance with those substitution costs; words here are short, so the full table
  * costs nothing worth saving.
  */
@@ -34,6 +35,6 @@ function substitution(a: string, b: string): number {
   if (VOWEL.test(a) && VOWEL.test(b)) return 1;
   const x = KEYS.get(a);
   const y = KEYS.get(b);
-  if (!x || !y) return FAR;
+  if (!x || !y) return 1;
   return Math.abs(x.row - y.row) <= 1 && Math.abs(x.column - y.column) <= 1 ? 1 : FAR;
 }

@@ -11,7 +11,7 @@ export interface Correction {
 }
 
 export interface FuzzyOptions {
-  /** fuse.js threshold: 0 = exact only, 1 = anything. */
+  /** fuse.js threshold a word further than one slip must pass: 0 = exact only, 1 = anything. */
   threshold: number;
   minLength: number;
   maxLengthDifference: number;
@@ -33,8 +33,9 @@ const firstLetterChanged = (typed: string, word: string) => (typed[0] === word[0
  * Spelling and transliteration correction of query words against the words of the knowledge
  * ("talibn" -> "taliban", "Panjsher" -> "Panjshir"). Candidates come from a deletion index
  * (SymSpell-style: a word and a query word within about two edits share a one-deletion variant),
- * so a lookup touches a few dozen words whatever the vocabulary size; fuse.js then scores that
- * short list and applies its threshold.
+ * so a lookup touches a few dozen words whatever the vocabulary size. Of that short list, words one
+ * slip away are taken, and further ones when fuse.js's score passes the threshold; the closest win
+ * (`correct`), several only when equally close.
  */
 export class FuzzyVocabulary {
   private readonly termOf = new Map<string, string>();
@@ -47,7 +48,10 @@ export class FuzzyVocabulary {
    */
   private pending: Array<[word: string, term: string]> | undefined;
 
-  /** Insertion order of each word: among equally close words, the earlier one wins (callers list common words first). */
+  /**
+   * Insertion order of each word: among equally close words, the earlier one wins (the everyday
+   * vocabulary lists common words first; the knowledge's words come in the order they first appear).
+   */
   private readonly order = new Map<string, number>();
 
   constructor(
@@ -103,8 +107,8 @@ export class FuzzyVocabulary {
     if (candidates.length === 0) return [];
     const fuse = new Map(new Fuse(candidates, { includeScore: true, threshold: 1, isCaseSensitive: true }).search(word).map(({ item, score = 1 }) => [item, 1 - score]));
     // Ranked as a typist errs: fewest slips first (edit-distance.ts), then a kept first letter (typos seldom
-    // touch it), then the caller's order (common words first). Fuse's score alone took "waht" for "want"
-    // and "thier" for "there" (README, Quality, measures the gain); it still admits words two slips away.
+    // touch it), then the caller's order. Fuse's score alone took "waht" for "want" and "thier" for
+    // "there" (README, Quality, measures the gain); it still admits words more than a slip away.
     const scored = candidates
       .map((w) => ({ word: w, distance: editDistance(word, w), fuse: fuse.get(w) ?? 0 }))
       .filter((c) => c.fuse > 1 - threshold || c.distance <= 1)

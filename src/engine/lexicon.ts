@@ -1,5 +1,5 @@
 import { englishLexicon, type EnglishLexicon } from '../lexicon/english';
-import { wordNet, type WordNet } from '../lexicon/wordnet';
+import { wordNet, type WordNet, type WordNetPos } from '../lexicon/wordnet';
 import { FuzzyVocabulary, type Correction } from './fuzzy';
 import { tokenize } from './analyse';
 import generalSynonyms from '../lexicon/general-synonyms.json';
@@ -90,12 +90,14 @@ export class EnglishAndWordNet implements Lexicon {
   }
 
   /**
-   * WordNet is searched only for English words and phrases of English words: it knows no typo or name
-   * English lacks, and each search costs a binary search per part of speech and base form (a question of
-   * unseen words spent most of its time in them).
+   * Where to look a word up in WordNet. Each search is a binary search per part of speech and base form,
+   * and a question of unseen words spent most of its time in them: a word English lacks (a typo, a
+   * name) is looked up as a noun only (WordNet knows Kabul, Herat, the Taliban: places and
+   * groups), and a phrase only when both its words are English.
    */
-  private inWordNet(phrase: string): boolean {
-    return phrase.split(' ').every((w) => this.isEnglish(w));
+  private wordNetParts(phrase: string): WordNetPos[] {
+    if (phrase.split(' ').every((w) => this.isEnglish(w))) return ['n', 'v', 'a', 'r'];
+    return phrase.includes(' ') ? [] : ['n'];
   }
 
   private lookUpRelated(word: string): Array<{ word: string; credit: number }> {
@@ -104,9 +106,9 @@ export class EnglishAndWordNet implements Lexicon {
       if (w !== word && credit > (credits.get(w) ?? 0)) credits.set(w, credit);
     };
     if (!word.includes(' ')) for (const mate of GENERAL_SYNONYMS.get(tokenize(word)[0]?.stem ?? '') ?? []) add(mate, 1);
-    if (!this.inWordNet(word)) return [...credits].map(([w, credit]) => ({ word: w, credit }));
+    const parts = this.wordNetParts(word);
     const wn = this.wordnet();
-    const synsets = wn.lookup(word, ['n', 'v', 'a', 'r'], this.senses);
+    const synsets = parts.length === 0 ? [] : wn.lookup(word, parts, this.senses);
     for (const synset of synsets) {
       for (const w of synset.words) add(w, 1);
       for (const pointer of synset.pointers) {

@@ -56,18 +56,33 @@ export interface QueryContext {
 }
 
 /**
+ * Which words are written as names: capitalised inside a sentence ("Bonn" in "What was agreed at the Bonn
+ * conference?"), in a question not written all in capitals or title case ("HOW MNY FIGHTERS", "How Mny
+ * Fighters"), where a capital says nothing.
+ */
+function writtenAsNames(question: string, tokens: readonly Token[]): (token: Token, i: number) => boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.surface));
+  if (words.filter((t) => /^\p{Lu}/u.test(t.surface)).length * 2 > words.length) return () => false;
+  const sentenceStarts = new Set(question.split(/[.!?]+\s+/).map((sentence) => tokenize(sentence, 1)[0]?.lower));
+  return (token, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(token.surface) && !sentenceStarts.has(token.lower);
+}
+
+/**
  * Typos of everyday words ("teh", "wher", "mny") are corrected to the word meant before anything else,
  * so they can become stop words or question cues; names are corrected later, against the knowledge.
  */
-function correctEveryday(tokens: Token[], ctx: QueryContext, known: (term: string) => boolean): { tokens: Token[]; fixed: Map<Token, string> } {
+function correctEveryday(question: string, tokens: Token[], ctx: QueryContext, known: (term: string) => boolean): { tokens: Token[]; fixed: Map<Token, string> } {
   const fixed = new Map<Token, string>();
+  const isName = writtenAsNames(question, tokens);
   const out = tokens.map((token, i) => {
     if (token.isStop || known(token.stem) || !/^\p{L}+$/u.test(token.lower) || ctx.lexicon.isEnglish(token.lower)) return token;
-    // A capital inside the sentence marks a name the knowledge lacks ("Bonn", "Oort"), not a slip for "born" or "port".
-    if (i > 0 && /^\p{Lu}/u.test(token.surface)) return token;
+    // A name the knowledge lacks ("Bonn", "Oort") is not a slip for "born" or "port".
+    if (isName(token, i)) return token;
     const everyday = ctx.lexicon.correctEveryday(token.lower);
     const name = ctx.fuzzy.correct(token.lower)[0];
-    if (!everyday || (name && name.similarity >= everyday.similarity)) return token;
+    // As close to a word of the knowledge: that word, unless it is everyday English too, which the
+    // everyday ranking already weighed ("waht" is as close to "want" as to "what", a commoner word).
+    if (!everyday || (name && (name.similarity > everyday.similarity || (name.similarity === everyday.similarity && !ctx.lexicon.isEnglish(name.word))))) return token;
     const [replacement] = tokenize(everyday.word);
     if (!replacement) return token;
     fixed.set(replacement, token.surface);
@@ -84,7 +99,7 @@ function correctEveryday(tokens: Token[], ctx: QueryContext, known: (term: strin
 export function planQuery(question: string, ctx: QueryContext, { expand = true } = {}): QueryPlan {
   const { index, config } = ctx;
   const known = (term: string) => index.documentFrequency(term) > 0;
-  const { tokens, fixed } = correctEveryday(tokenize(question, config.maxQueryTokens), ctx, known);
+  const { tokens, fixed } = correctEveryday(question, tokenize(question, config.maxQueryTokens), ctx, known);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const covered = new Set<number>();

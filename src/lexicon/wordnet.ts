@@ -33,15 +33,19 @@ const LEXNAMES = [
 
 /**
  * A data or index file, read line by line at byte offsets (15 MB for nouns: never read whole), through
- * a cache of the 4 KB pages read. A binary search in an index starts from the same midpoints for every
- * word, so its first steps are soon all in memory: uncached, a word not yet looked up cost ~40 reads.
+ * a cache of up to `maxPages` of the 4 KB pages read. A binary search in an index starts from the same
+ * midpoints for every word, so its first steps are soon all in memory: uncached, a word not yet looked
+ * up cost ~40 reads. Data files need none: the synsets read from them are memoised.
  */
 class OffsetFile {
   private readonly fd: number;
   readonly size: number;
   private readonly pages = new Map<number, Buffer>();
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly maxPages = 0,
+  ) {
     this.fd = openSync(file, 'r');
     this.size = fstatSync(this.fd).size;
   }
@@ -49,11 +53,13 @@ class OffsetFile {
   private page(n: number): Buffer {
     let page = this.pages.get(n);
     if (!page) {
-      // A long-running bot looks up ever new words: past the cap, start again rather than grow.
-      if (this.pages.size >= MAX_PAGES) this.pages.clear();
       page = Buffer.alloc(PAGE);
       page = page.subarray(0, readSync(this.fd, page, 0, PAGE, n * PAGE));
-      this.pages.set(n, page);
+      if (this.maxPages > 0) {
+        // A long-running bot looks up ever new words: past the cap, start again rather than grow.
+        if (this.pages.size >= this.maxPages) this.pages.clear();
+        this.pages.set(n, page);
+      }
     }
     return page;
   }
@@ -75,15 +81,15 @@ class OffsetFile {
 }
 
 const PAGE = 4096;
-/** Pages kept per file (2 MB): the index files' upper search levels and the synsets in use. */
-const MAX_PAGES = 512;
+/** Pages kept per index file (2 MB): the upper levels of its binary search and the words in use. */
+const INDEX_PAGES = 512;
 
 /** An index file (lines sorted by lemma, byte order), searched where it lies (sorted-lines.ts): opening it reads nothing. */
 class SortedIndex {
   private readonly file: OffsetFile;
 
   constructor(file: string) {
-    this.file = new OffsetFile(file);
+    this.file = new OffsetFile(file, INDEX_PAGES);
   }
 
   /** The line whose first field is `key`. */
