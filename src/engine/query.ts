@@ -79,12 +79,12 @@ function correctEveryday(question: string, tokens: Token[], ctx: QueryContext, k
     // A name the knowledge lacks ("Bonn", "Oort") is not a slip for "born" or "port".
     if (isName(token, i)) return token;
     const everyday = ctx.lexicon.correctEveryday(token.lower);
+    const replacement = everyday && tokenize(everyday.word)[0];
+    if (!everyday || !replacement) return token;
     const name = ctx.fuzzy.correct(token.lower)[0];
-    // As close to a word of the knowledge: that word, unless it is everyday English too, which the
-    // everyday ranking already weighed ("waht" is as close to "want" as to "what", a commoner word).
-    if (!everyday || (name && (name.similarity > everyday.similarity || (name.similarity === everyday.similarity && !ctx.lexicon.isEnglish(name.word))))) return token;
-    const [replacement] = tokenize(everyday.word);
-    if (!replacement) return token;
+    // As close to a word of the knowledge: that word, unless the everyday word is one the question is
+    // read by ("waht" is as close to the knowledge's "want" as to "what", a question word).
+    if (name && (name.similarity > everyday.similarity || (name.similarity === everyday.similarity && !replacement.isStop))) return token;
     fixed.set(replacement, token.surface);
     return replacement;
   });
