@@ -73,11 +73,12 @@ function writtenAsNames(question: string, tokens: readonly Token[]): (token: Tok
  */
 function correctEveryday(question: string, tokens: Token[], ctx: QueryContext, known: (term: string) => boolean): { tokens: Token[]; fixed: Map<Token, string> } {
   const fixed = new Map<Token, string>();
-  const isName = writtenAsNames(question, tokens);
+  // Read only when a word needs correcting: stored questions are planned here too, and rarely do.
+  let isName: ReturnType<typeof writtenAsNames> | undefined;
   const out = tokens.map((token, i) => {
     if (token.isStop || known(token.stem) || !/^\p{L}+$/u.test(token.lower) || ctx.lexicon.isEnglish(token.lower)) return token;
     // A name the knowledge lacks ("Bonn", "Oort") is not a slip for "born" or "port".
-    if (isName(token, i)) return token;
+    if ((isName ??= writtenAsNames(question, tokens))(token, i)) return token;
     const everyday = ctx.lexicon.correctEveryday(token.lower);
     const replacement = everyday && tokenize(everyday.word)[0];
     if (!everyday || !replacement) return token;
