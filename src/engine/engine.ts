@@ -1,7 +1,7 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from './decision';
-import { candidateFeatures, FEATURES } from './features';
+import { candidateFeatures, FEATURES, storedQuestion, type StoredQuestion } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
 import { sharedLexicon, type Lexicon } from './lexicon';
@@ -73,11 +73,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const ctx: QueryContext = { index, fuzzy, lexicon, config, idf, maxIdf: Math.log(1 + (n + 0.5) / 0.5) };
 
   // Stored questions read as questions, on demand for the few candidates of a question.
-  const storedPlans = new Map<number, QueryPlan[]>();
+  const storedQuestions = new Map<number, StoredQuestion[]>();
   const storedQuestionsOf = (id: number) => {
-    let plans = storedPlans.get(id);
-    if (!plans) storedPlans.set(id, (plans = facts[id]!.questions.map((q) => planQuery(q, ctx, { expand: false }))));
-    return plans;
+    let stored = storedQuestions.get(id);
+    if (!stored) storedQuestions.set(id, (stored = facts[id]!.questions.map((q) => storedQuestion(planQuery(q, ctx, { expand: false })))));
+    return stored;
   };
 
   /**

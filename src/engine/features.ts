@@ -1,5 +1,5 @@
 import { fold } from './analyse';
-import { factTypes } from './answer-type';
+import { factTypes, type AnswerType } from './answer-type';
 import type { Lexicon } from './lexicon';
 import type { Concept, QueryPlan } from './query';
 import { coverage, type MatchReason } from './rank';
@@ -34,7 +34,6 @@ export const FEATURES = [
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
-
 export interface CandidateEvidence {
   /** Terms of the fact (any field) that match the query. */
   terms: ReadonlySet<string>;
@@ -46,20 +45,37 @@ export interface CandidateEvidence {
   sourceDated: boolean;
   /** BM25 relative to the best candidate, 0..1. */
   relativeBm25: number;
-  /** The fact's stored questions, read the way a question is read. */
-  storedQuestions: readonly QueryPlan[];
+  /** The fact's stored questions, read the way a question is read (`storedQuestion`). */
+  storedQuestions: readonly StoredQuestion[];
 }
+
+/**
+ * A stored question as `storedQuestionMatch` compares it: only this is kept of its plan, since a bot
+ * holds one for every fact that has been a candidate, and whole plans were most of what outlived a
+ * question (making each pause for garbage collection longer).
+ */
+export interface StoredQuestion {
+  /** Its own words and names (no synonyms or corrections), as index terms. */
+  words: ReadonlySet<string>;
+  concepts: number;
+  type: AnswerType | undefined;
+}
+
+export const storedQuestion = (plan: QueryPlan): StoredQuestion => ({
+  words: new Set(plan.concepts.flatMap((c) => c.alternatives.filter((a) => a.via === 'word' || a.via === 'alias').map((a) => a.term))),
+  concepts: plan.concepts.length,
+  type: plan.type,
+});
 
 /**
  * How closely the question restates one of the fact's stored questions: the Dice overlap of their
  * concepts (a concept of the question counts when any of its forms is a word or name of the stored one).
  */
-export function storedQuestionMatch(plan: QueryPlan, stored: readonly QueryPlan[]): number {
+export function storedQuestionMatch(plan: QueryPlan, stored: readonly StoredQuestion[]): number {
   let best = 0;
   for (const other of stored) {
-    const primary = new Set(other.concepts.flatMap((c) => c.alternatives.filter((a) => a.via === 'word' || a.via === 'alias').map((a) => a.term)));
-    const shared = plan.concepts.filter((c) => c.alternatives.some((a) => primary.has(a.term))).length;
-    const size = plan.concepts.length + other.concepts.length;
+    const shared = plan.concepts.filter((c) => c.alternatives.some((a) => other.words.has(a.term))).length;
+    const size = plan.concepts.length + other.concepts;
     const typeAgrees = plan.type === other.type ? 1 : 0.8;
     if (size > 0) best = Math.max(best, ((2 * shared) / size) * typeAgrees);
   }

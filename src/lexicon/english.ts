@@ -17,13 +17,18 @@ const CORPUS_WORDS = 51_000_000;
 /** A word seen fewer times than this is as likely a subtitle typo as a word (scripts/derive-lexicon.js applies it too). */
 const MIN_COUNT = 3;
 
+/**
+ * Counts remembered: every question asks about each of its words several times (is it English, how much
+ * does it say), and each binary search made a string per step, a third of what a question allocated
+ * (and so of its pauses for garbage collection). Past the cap the memo starts again rather than grow.
+ */
+const MEMO_LIMIT = 50_000;
+
 export class EnglishLexicon {
+  private readonly counts = new Map<string, number>();
+
   /** `lines`: "word count rank" per word (subtlexLines), sorted by word; binary-searched, never split (sorted-lines.ts). */
   constructor(private readonly lines: string) {}
-
-  private entry(word: string): string[] | undefined {
-    return findLine(this.lines.length, (at) => this.lines.slice(at, this.lines.indexOf('\n', at)), word)?.split(' ');
-  }
 
   /** Words by frequency, most frequent first (for spelling candidates). */
   mostFrequent(n: number): string[] {
@@ -35,12 +40,20 @@ export class EnglishLexicon {
     return words;
   }
 
+  /** Times the corpus has the word; 0 when the list lacks it (every listed word has at least MIN_COUNT). */
   count(word: string): number {
-    return Number(this.entry(word)?.[1] ?? 0);
+    let count = this.counts.get(word);
+    if (count === undefined) {
+      const line = findLine(this.lines.length, (at) => this.lines.slice(at, this.lines.indexOf('\n', at)), word);
+      count = Number(line?.split(' ')[1] ?? 0);
+      if (this.counts.size >= MEMO_LIMIT) this.counts.clear();
+      this.counts.set(word, count);
+    }
+    return count;
   }
 
   isWord(word: string): boolean {
-    return this.entry(word) !== undefined;
+    return this.count(word) > 0;
   }
 
   /**
