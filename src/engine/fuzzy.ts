@@ -26,6 +26,8 @@ function deletions(word: string): string[] {
 }
 
 const MAX_CANDIDATES = 64;
+/** Words whose corrections are remembered (`correct`). */
+const MEMO_LIMIT = 50_000;
 
 const firstLetterChanged = (typed: string, word: string) => (typed[0] === word[0] ? 0 : 1);
 
@@ -53,6 +55,7 @@ export class FuzzyVocabulary {
    * vocabulary lists common words first; the knowledge's words come in the order they first appear).
    */
   private readonly order = new Map<string, number>();
+  private readonly memo = new Map<string, readonly Correction[]>();
 
   constructor(
     words: Iterable<[word: string, term: string]>,
@@ -100,7 +103,20 @@ export class FuzzyVocabulary {
     return [...found].filter((w) => Math.abs(w.length - word.length) <= this.options.maxLengthDifference).slice(0, MAX_CANDIDATES);
   }
 
-  correct(word: string): Correction[] {
+  /**
+   * The corrections of `word`, remembered: a question reads each unknown word twice (is it a typo of an
+   * everyday word or of a name?), and a bot is asked the same words again. Emptied past MEMO_LIMIT words.
+   */
+  correct(word: string): readonly Correction[] {
+    let corrections = this.memo.get(word);
+    if (!corrections) {
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, (corrections = this.compute(word)));
+    }
+    return corrections;
+  }
+
+  private compute(word: string): Correction[] {
     const { minLength, threshold, maxCorrections } = this.options;
     if (word.length < minLength || !/^\p{L}+$/u.test(word)) return [];
     const candidates = this.built().candidates(word);

@@ -27,6 +27,18 @@ describe('FuzzyVocabulary', () => {
     expect(vocabulary.correct('weather')).toEqual([]);
   });
 
+  it('gives each word its own corrections, whatever was asked before (they are remembered)', () => {
+    const words = ['panjsher', 'talibn', 'weather', 'afganistan', 'massoud'];
+    const fresh = () => new FuzzyVocabulary([['massoud', 'massoud'], ['panjshir', 'panjshir'], ['afghanistan', 'afghanistan'], ['taliban', 'taliban']], ENGINE_DEFAULTS.fuzzy);
+    const forwards = fresh();
+    const backwards = fresh();
+    const asked = words.map((w) => forwards.correct(w));
+    [...words].reverse().forEach((w) => backwards.correct(w));
+    expect(words.map((w) => backwards.correct(w))).toEqual(asked);
+    expect(words.map((w) => forwards.correct(w))).toEqual(asked);
+    expect(asked.map((c) => c[0]?.word)).toEqual(['panjshir', 'taliban', undefined, 'afghanistan', 'massoud']);
+  });
+
   it('scores similarity in 0..1', () => {
     for (const c of vocabulary.correct('massood')) {
       expect(c.similarity).toBeGreaterThan(0);
