@@ -1,11 +1,11 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from './decision';
-import { candidateFeatures, FEATURES, storedQuestion, type StoredQuestion } from './features';
+import { candidateFeatures, FEATURES } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
 import { sharedLexicon, type Lexicon } from './lexicon';
-import { planQuery, type QueryContext, type QueryPlan } from './query';
+import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan, type StoredQuestion } from './query';
 import { rank, type MatchReason } from './rank';
 
 export interface RankedFact {
@@ -76,7 +76,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const storedQuestions = new Map<number, StoredQuestion[]>();
   const storedQuestionsOf = (id: number) => {
     let stored = storedQuestions.get(id);
-    if (!stored) storedQuestions.set(id, (stored = facts[id]!.questions.map((q) => storedQuestion(planQuery(q, ctx, { expand: false })))));
+    if (!stored) storedQuestions.set(id, (stored = facts[id]!.questions.map((q) => readStoredQuestion(q, ctx))));
     return stored;
   };
 

@@ -1,7 +1,7 @@
 import { fold } from './analyse';
-import { factTypes, type AnswerType } from './answer-type';
+import { factTypes } from './answer-type';
 import type { Lexicon } from './lexicon';
-import type { Concept, QueryPlan } from './query';
+import type { Concept, QueryPlan, StoredQuestion } from './query';
 import { coverage, type MatchReason } from './rank';
 
 /**
@@ -45,27 +45,9 @@ export interface CandidateEvidence {
   sourceDated: boolean;
   /** BM25 relative to the best candidate, 0..1. */
   relativeBm25: number;
-  /** The fact's stored questions, read the way a question is read (`storedQuestion`). */
+  /** The fact's stored questions, read literally (query.ts, readStoredQuestion). */
   storedQuestions: readonly StoredQuestion[];
 }
-
-/**
- * A stored question as `storedQuestionMatch` compares it: only this is kept of its plan, since a bot
- * holds one for every fact that has been a candidate, and whole plans were most of what outlived a
- * question (making each pause for garbage collection longer).
- */
-export interface StoredQuestion {
-  /** Its own words and names (no synonyms or corrections), as index terms. */
-  words: ReadonlySet<string>;
-  concepts: number;
-  type: AnswerType | undefined;
-}
-
-export const storedQuestion = (plan: QueryPlan): StoredQuestion => ({
-  words: new Set(plan.concepts.flatMap((c) => c.alternatives.filter((a) => a.via === 'word' || a.via === 'alias').map((a) => a.term))),
-  concepts: plan.concepts.length,
-  type: plan.type,
-});
 
 /**
  * How closely the question restates one of the fact's stored questions: the Dice overlap of their

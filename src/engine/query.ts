@@ -73,7 +73,7 @@ function writtenAsNames(question: string, tokens: readonly Token[]): (token: Tok
  */
 function correctEveryday(question: string, tokens: Token[], ctx: QueryContext, known: (term: string) => boolean): { tokens: Token[]; fixed: Map<Token, string> } {
   const fixed = new Map<Token, string>();
-  // Read only when a word needs correcting: stored questions are planned here too, and rarely do.
+  // Read only when a word needs correcting: stored questions are read here too, and rarely do.
   let isName: ReturnType<typeof writtenAsNames> | undefined;
   const out = tokens.map((token, i) => {
     if (token.isStop || known(token.stem) || !/^\p{L}+$/u.test(token.lower) || ctx.lexicon.isEnglish(token.lower)) return token;
@@ -92,12 +92,20 @@ function correctEveryday(question: string, tokens: Token[], ctx: QueryContext, k
   return { tokens: out, fixed };
 }
 
-/**
- * Reads a question: its concepts with every term that can stand for each, its answer type and cues.
- * `expand: false` reads it literally (its own words and names only), as stored questions are read to
- * compare them with the question asked.
- */
-export function planQuery(question: string, ctx: QueryContext, { expand = true } = {}): QueryPlan {
+/** A question's words after everyday typos are corrected, with its names and joined words read as concepts. */
+interface Reading {
+  tokens: Token[];
+  /** Corrected tokens, and the word as typed. */
+  fixed: Map<Token, string>;
+  known: (term: string) => boolean;
+  concepts: Concept[];
+  /** Terms and stems already read as a concept. */
+  seen: Set<string>;
+  /** Positions of the tokens a concept already stands for. */
+  covered: Set<number>;
+}
+
+function readNames(question: string, ctx: QueryContext): Reading {
   const { index, config } = ctx;
   const known = (term: string) => index.documentFrequency(term) > 0;
   const { tokens, fixed } = correctEveryday(question, tokenize(question, config.maxQueryTokens), ctx, known);
@@ -138,9 +146,15 @@ export function planQuery(question: string, ctx: QueryContext, { expand = true }
       forms: [shown],
     });
   }
+  return { tokens, fixed, known, concepts, seen, covered };
+}
+
+/** Reads a question: its concepts with every term that can stand for each, its answer type and cues. */
+export function planQuery(question: string, ctx: QueryContext): QueryPlan {
+  const { tokens, fixed, known, concepts, seen, covered } = readNames(question, ctx);
 
   // Two-word names English knows as one thing ("Austrian capital" = Vienna).
-  for (let i = 0; expand && i + 1 < tokens.length; i++) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
     if (covered.has(i) || covered.has(i + 1) || tokens[i]!.isStop || tokens[i + 1]!.isStop) continue;
     const phrase = `${tokens[i]!.lower} ${tokens[i + 1]!.lower}`;
     const alternatives = relatedAlternatives(ctx.lexicon.related(phrase), ctx, known, new Set());
@@ -156,7 +170,7 @@ export function planQuery(question: string, ctx: QueryContext, { expand = true }
     if (token.isStop || covered.has(i) || seen.has(token.stem)) return;
     seen.add(token.stem);
     const typed = fixed.get(token);
-    const concept = wordConcept(token, i, ctx, known, expand);
+    const concept = wordConcept(token, i, ctx, known);
     if (typed !== undefined) {
       concept.query = typed;
       for (const alt of concept.alternatives) if (alt.via === 'word') alt.via = 'spelling';
@@ -164,6 +178,33 @@ export function planQuery(question: string, ctx: QueryContext, { expand = true }
     concepts.push(concept);
   });
   return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), compounds: compoundWords(question) };
+}
+
+/** A stored question as the decision compares a question with it (features.ts, storedQuestionMatch). */
+export interface StoredQuestion {
+  /** Its own words and names as index terms: no synonyms, no corrections. */
+  words: ReadonlySet<string>;
+  /** How many concepts `planQuery` reads in it. */
+  concepts: number;
+  type: AnswerType | undefined;
+}
+
+/**
+ * A fact's stored question read literally, as `planQuery` would read its concepts but without what only a
+ * question asked needs (synonyms, weights, corrections of names): a question's first candidates are read
+ * here, and the English look-ups for the weights were most of the time.
+ */
+export function readStoredQuestion(question: string, ctx: QueryContext): StoredQuestion {
+  const { tokens, fixed, known, concepts, seen, covered } = readNames(question, ctx);
+  const words = new Set(concepts.flatMap((c) => c.alternatives.filter((a) => a.via === 'alias').map((a) => a.term)));
+  let count = concepts.length;
+  tokens.forEach((token, i) => {
+    if (token.isStop || covered.has(i) || seen.has(token.stem)) return;
+    seen.add(token.stem);
+    count++;
+    if (!fixed.has(token) && known(token.stem)) words.add(token.stem);
+  });
+  return { words, concepts: count, type: questionType(tokens) };
 }
 
 const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
@@ -208,13 +249,13 @@ function relatedAlternatives(
   return [...best.values()];
 }
 
-function wordConcept(token: Token, position: number, ctx: QueryContext, known: (term: string) => boolean, expand: boolean): Concept {
+function wordConcept(token: Token, position: number, ctx: QueryContext, known: (term: string) => boolean): Concept {
   const { index, config, lexicon } = ctx;
   const { surface, lower, stem } = token;
   const alternatives: Alternative[] = [];
   const isKnown = known(stem);
   if (isKnown) alternatives.push({ term: stem, weight: 1, boost: 1, via: 'word', shown: index.displayWord.get(stem) ?? lower });
-  if (expand) alternatives.push(...relatedAlternatives(lexicon.related(lower), ctx, known, new Set([stem])));
+  alternatives.push(...relatedAlternatives(lexicon.related(lower), ctx, known, new Set([stem])));
   const english = lexicon.isEnglish(lower);
   // A word the knowledge lacks says as much as English says it does: "actually" little, "population" a lot.
   let weight = isKnown ? ctx.idf(stem) * lexicon.generality(lower) : ctx.maxIdf * lexicon.informativeness(lower);

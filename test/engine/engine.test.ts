@@ -3,6 +3,7 @@ import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { fixtureKnowledge } from '../helpers/paths';
+import { FEATURES } from '../../src/engine/features';
 
 const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
 const best = (q: string) => {
@@ -76,5 +77,28 @@ describe('answer engine on the bundled knowledge', () => {
     const many = createEngine({ facts, sources: [{ ...source, file: 'x.yml' }], aliases: [], fingerprint: 'many' });
     expect(ENGINE_DEFAULTS.candidates).toBeLessThan(40);
     expect(many.ask('harbour report', { top: 40 }).results).toHaveLength(40);
+  });
+});
+
+describe('stored questions, read literally', () => {
+  const STORED = FEATURES.indexOf('storedQuestionMatch');
+  const asked = engine.facts.flatMap((fact, id) => fact.questions.map((question) => ({ question, id })));
+  const matchOf = ({ question, id }: { question: string; id: number }) => engine.judge(question, ENGINE_DEFAULTS.candidates).find((j) => j.id === id)?.features[STORED];
+
+  it('restate themselves: asked word for word, each matches its own fact', () => {
+    const values = asked.map(matchOf);
+    expect(asked.length).toBeGreaterThan(150);
+    // Not always exactly 1: the question asked reads two-word phrases English knows as one ("armed force"), a stored one does not.
+    expect(values.filter((v) => v === undefined || v < 0.85)).toEqual([]);
+    expect(values.filter((v) => v === 1).length / values.length).toBeGreaterThan(0.95);
+  });
+
+  it('count a question word the other has not, and a different kind of answer', () => {
+    const goals = asked.find((a) => a.question === "What are the NRF's goals?")!;
+    expect(matchOf(goals)).toBe(1);
+    // Dice of concepts: NRF, goals (2 shared) of NRF, goals, today (3) and NRF, goals (2).
+    expect(matchOf({ ...goals, question: "What are the NRF's goals today?" })).toBeCloseTo((2 * 2) / (3 + 2), 5);
+    // Asked "when", stored without a kind of answer: the same words count four fifths.
+    expect(matchOf({ ...goals, question: "When are the NRF's goals?" })).toBeCloseTo(0.8, 5);
   });
 });
