@@ -72,7 +72,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   };
   const ctx: QueryContext = { index, fuzzy, lexicon, config, idf, maxIdf: Math.log(1 + (n + 0.5) / 0.5) };
 
-  // Stored questions read as questions, on demand for the few candidates of a question.
+  // Stored questions read literally, on demand for the few candidates of a question.
   const storedQuestions = new Map<number, StoredQuestion[]>();
   const storedQuestionsOf = (id: number) => {
     let stored = storedQuestions.get(id);
