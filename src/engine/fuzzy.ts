@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { editDistance } from './edit-distance';
+import { memo } from '../memo';
 
 export interface Correction {
   /** The known word the query word was taken for, as written in the knowledge. */
@@ -26,8 +27,6 @@ function deletions(word: string): string[] {
 }
 
 const MAX_CANDIDATES = 64;
-/** Words whose corrections are remembered (`correct`). */
-const MEMO_LIMIT = 50_000;
 
 const firstLetterChanged = (typed: string, word: string) => (typed[0] === word[0] ? 0 : 1);
 
@@ -55,7 +54,7 @@ export class FuzzyVocabulary {
    * vocabulary lists common words first; the knowledge's words come in the order they first appear).
    */
   private readonly order = new Map<string, number>();
-  private readonly memo = new Map<string, readonly Correction[]>();
+  private readonly corrections = new Map<string, readonly Correction[]>();
 
   constructor(
     words: Iterable<[word: string, term: string]>,
@@ -105,15 +104,10 @@ export class FuzzyVocabulary {
 
   /**
    * The corrections of `word`, remembered: a question reads each unknown word twice (is it a typo of an
-   * everyday word or of a name?), and a bot is asked the same words again. Emptied past MEMO_LIMIT words.
+   * everyday word or of a name?), and a bot is asked the same words again.
    */
   correct(word: string): readonly Correction[] {
-    let corrections = this.memo.get(word);
-    if (!corrections) {
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      this.memo.set(word, (corrections = this.compute(word)));
-    }
-    return corrections;
+    return memo(this.corrections, word, () => this.compute(word));
   }
 
   private compute(word: string): Correction[] {

@@ -2,6 +2,7 @@ import { englishLexicon, type EnglishLexicon } from '../lexicon/english';
 import { wordNet, type WordNet, type WordNetPos } from '../lexicon/wordnet';
 import { FuzzyVocabulary, type Correction } from './fuzzy';
 import { tokenize } from './analyse';
+import { memo } from '../memo';
 import generalSynonyms from '../lexicon/general-synonyms.json';
 
 /** What the engine asks of general English, behind one interface so tests can run it on small data. */
@@ -34,17 +35,6 @@ const RELATIONS: Readonly<Record<string, number>> = Object.freeze({
 });
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-
-/** Words remembered per look-up kind; a long-running bot sees ever new words, so the memo is emptied past this. */
-const MEMO_LIMIT = 50_000;
-function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  const value = compute();
-  cache.set(key, value);
-  return value;
-}
 
 /** The hand-reviewed groups (lexicon/general-synonyms.json) by stem: each word's mates. */
 function synonymTable(groups: ReadonlyArray<readonly string[]>): Map<string, string[]> {

@@ -11,18 +11,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findLine } from './sorted-lines';
+import { memo } from '../memo';
 
 /** Words in the corpus; counts are per this many words. */
 const CORPUS_WORDS = 51_000_000;
 /** A word seen fewer times than this is as likely a subtitle typo as a word (scripts/derive-lexicon.js applies it too). */
 const MIN_COUNT = 3;
-
-/**
- * Counts remembered: every question asks about each of its words several times (is it English, how much
- * does it say), and each binary search made a string per step, a third of what a question allocated
- * (and so of its pauses for garbage collection). Past the cap the memo starts again rather than grow.
- */
-const MEMO_LIMIT = 50_000;
 
 export class EnglishLexicon {
   private readonly counts = new Map<string, number>();
@@ -40,16 +34,13 @@ export class EnglishLexicon {
     return words;
   }
 
-  /** Times the corpus has the word; 0 when the list lacks it (every listed word has at least MIN_COUNT). */
+  /**
+   * Times the corpus has the word; 0 when the list lacks it (every listed word has at least MIN_COUNT).
+   * Remembered: a question asks about each of its words several times (is it English, how much does it
+   * say), and each binary search made a string per step, a third of what a question allocated.
+   */
   count(word: string): number {
-    let count = this.counts.get(word);
-    if (count === undefined) {
-      const line = findLine(this.lines.length, (at) => this.lines.slice(at, this.lines.indexOf('\n', at)), word);
-      count = Number(line?.split(' ')[1] ?? 0);
-      if (this.counts.size >= MEMO_LIMIT) this.counts.clear();
-      this.counts.set(word, count);
-    }
-    return count;
+    return memo(this.counts, word, () => Number(findLine(this.lines.length, (at) => this.lines.slice(at, this.lines.indexOf('\n', at)), word)?.split(' ')[1] ?? 0));
   }
 
   isWord(word: string): boolean {
