@@ -180,7 +180,7 @@ export async function semanticQuestions(banks: readonly TuningBank[], embedder: 
   for (const { knowledge, bank } of banks) {
     const facts = loadKnowledgeOrThrow(path.join(ROOT, knowledge)).facts;
     const vectors = await computeFactVectors(facts, embedder);
-    const asked = await embedder.embed(readBank(path.join(ROOT, bank)).map((c) => c.q));
+    const asked = await embedder.embedQuestions(readBank(path.join(ROOT, bank)).map((c) => c.q));
     extenders.push((i) => semanticFeatures(vectors, asked[i]!));
   }
   return bankQuestions(banks, (b, i) => extenders[b]!(i));

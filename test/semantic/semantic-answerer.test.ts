@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { cacheVectorStore } from '../../src/cache/vector-store';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createEngine } from '../../src/engine/engine';
 import { SemanticAnswerer, type VectorEvent } from '../../src/engine/semantic/answerer';
-import { loadEmbedder, warmUp, type Embedder } from '../../src/engine/semantic/embedder';
+import { firstPieces, loadEmbedder, QUESTION_PIECES, warmUp, type Embedder } from '../../src/engine/semantic/embedder';
 import { computeFactVectors, textCount } from '../../src/engine/semantic/fact-vectors';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { cliMessages } from '../../src/messages';
@@ -101,17 +102,59 @@ describe('fact vectors', () => {
   });
 });
 
+describe('how much of a question the model reads', () => {
+  const pieces = (word: string) => Math.ceil(word.length / 4);
+  const words = fc.array(fc.stringMatching(/^[a-z']{1,12}$/), { minLength: 1, maxLength: 40 });
+
+  it('keeps a question of at most the limit whole, word for word', () => {
+    fc.assert(
+      fc.property(words, (ws) => {
+        fc.pre(ws.reduce((n, w) => n + pieces(w), 0) <= 20);
+        expect(firstPieces(ws.join(' '), 20, pieces)).toBe(ws.join(' '));
+      }),
+    );
+  });
+
+  it('reads a longer one up to its first words that fit, never past the limit', () => {
+    fc.assert(
+      fc.property(words, fc.integer({ min: 2, max: 30 }), (ws, limit) => {
+        const read = firstPieces(ws.join(' '), limit, pieces);
+        const kept = read.split(' ');
+        expect(kept.reduce((n, w) => n + pieces(w), 0)).toBeLessThanOrEqual(limit);
+        if (pieces(ws[0]!) <= limit) expect(kept).toEqual(ws.slice(0, kept.length));
+        expect(ws.slice(0, kept.length + 1).reduce((n, w) => n + pieces(w), 0) > limit || kept.length === ws.length).toBe(true);
+      }),
+    );
+  });
+
+  it('cuts a first word longer than the limit to fewer characters than the limit', () => {
+    expect(firstPieces('supercalifragilistic expialidocious', 4, (w) => w.length)).toBe('sup');
+  });
+
+  it("counts the sentence model's word pieces: a long wordy question is read as its first 20", async () => {
+    const model = await loadEmbedder();
+    const long = "I'm trying to gauge his mood lately - does Massoud think that right now there's a genuine chance of changing things in Afghanistan, or not really?";
+    const first = long.split(' ').slice(0, 13).join(' '); // 20 pieces: "I'm trying … right"
+    const [asked, read, whole] = [...(await model.embedQuestions([long])), ...(await model.embed([first, long]))];
+    expect(Array.from(asked!)).toEqual(Array.from(read!));
+    expect(Array.from(asked!)).not.toEqual(Array.from(whole!));
+    expect(QUESTION_PIECES).toBe(20);
+  });
+});
+
 describe('warming the model up', () => {
   it('runs it once on every length from one word to the longest, shortest first, one text a call', async () => {
     const calls: string[][] = [];
-    const recording: Embedder = { id: 'recording', embed: (texts) => (calls.push([...texts]), Promise.resolve(texts.map(() => new Float32Array(512)))) };
+    const embed = (texts: readonly string[]) => (calls.push([...texts]), Promise.resolve(texts.map(() => new Float32Array(512))));
+    const recording: Embedder = { id: 'recording', embed, embedQuestions: embed };
     expect(await warmUp(recording, 5)).toBe(recording);
     expect(calls).toEqual([['a'], ['a a'], ['a a a'], ['a a a a'], ['a a a a a']]);
   });
 });
 
 describe('when the sentence model fails', () => {
-  const broken: Embedder = { id: 'broken', embed: () => Promise.reject(new Error('model unavailable')) };
+  const fail = () => Promise.reject(new Error('model unavailable'));
+  const broken: Embedder = { id: 'broken', embed: fail, embedQuestions: fail };
 
   it('answers lexically and reports the failure once per attempt', async () => {
     const events: VectorEvent[] = [];
@@ -164,7 +207,8 @@ describe('candidates closest in meaning', () => {
     v[text === question || text.startsWith('Ships pay a levy') ? 0 : 1] = 1;
     return v;
   };
-  const standIn: Embedder = { id: 'stand-in', embed: (texts) => Promise.resolve(texts.map(meaning)) };
+  const embed = (texts: readonly string[]) => Promise.resolve(texts.map(meaning));
+  const standIn: Embedder = { id: 'stand-in', embed, embedQuestions: embed };
 
   it('joins the best lexical candidates even when word matching ranks it below them', async () => {
     const levy = harbour.facts.findIndex((f) => f.id === 'mooring-levy');

@@ -1,29 +1,29 @@
 import { LogLevel } from '@slack/bolt';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createEngine } from '../../src/engine/engine';
-import type { Embedder } from '../../src/engine/semantic/embedder';
+import { QUESTION_PIECES, type Embedder } from '../../src/engine/semantic/embedder';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { createLogger } from '../../src/slack/logger';
 import { semanticStage } from '../../src/slack/semantic-stage';
 
 const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
 /** A stand-in model that fails on the warm-up's texts ("a", "a a", …) when told to, and works otherwise. */
-const model = (failWarmUp: boolean, seen: string[] = []): Embedder => ({
-  id: 'stand-in',
-  embed: (texts) => {
+const model = (failWarmUp: boolean, seen: string[] = []): Embedder => {
+  const embed = (texts: readonly string[]) => {
     seen.push(...texts);
     if (failWarmUp && texts.every((t) => /^a( a)*$/.test(t))) return Promise.reject(new Error('warm-up broke'));
     return Promise.resolve(texts.map(() => new Float32Array(512).fill(1 / Math.sqrt(512))));
-  },
-});
+  };
+  return { id: 'stand-in', embed, embedQuestions: embed };
+};
 const logsOf = (lines: string[]) => lines.map((l) => JSON.parse(l) as { level: string; event?: string; error?: string });
 
 describe("the bot's semantic stage", () => {
   it('warms the model up before the fact vectors', async () => {
     const seen: string[] = [];
     await semanticStage(undefined, createLogger({ level: 'debug', write: () => undefined }), () => Promise.resolve(model(false, seen))).prepare(engine);
-    expect(seen.slice(0, 64)).toEqual(Array.from({ length: 64 }, (_, i) => Array(i + 1).fill('a').join(' ')));
-    expect(seen[64]).toBe(engine.facts[0]!.text);
+    expect(seen.slice(0, QUESTION_PIECES)).toEqual(Array.from({ length: QUESTION_PIECES }, (_, i) => Array(i + 1).fill('a').join(' ')));
+    expect(seen[QUESTION_PIECES]).toBe(engine.facts[0]!.text);
   });
 
   it('uses the model as it is when the warm-up fails, and says so once', async () => {

@@ -124,7 +124,7 @@ export class SemanticAnswerer {
     if (candidates.length === 0) return lexical();
     let asked: Float32Array | undefined;
     try {
-      [asked] = await (await this.embedder()).embed([question]);
+      [asked] = await (await this.embedder()).embedQuestions([question]);
     } catch {
       // The model failing on one question must not cost the answer: the lexical engine still gives one.
       return lexical();

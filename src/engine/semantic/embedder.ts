@@ -10,12 +10,21 @@ export interface Embedder {
   readonly id: string;
   /** Unit-length vectors, one per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /** As `embed`, reading each question only up to its first `QUESTION_PIECES` word pieces (see there). */
+  embedQuestions(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
 export const EMBEDDER_ID = 'use-lite-512@0.2.0';
 export const DIMENSIONS = 512;
 /** Texts per model call: batches are faster per text than single calls and keep memory flat. */
 const BATCH = 16;
+/**
+ * How much of a question the model reads. Its time grows with the input (≈7 ms, then ≈0.6 ms a word piece
+ * on this project's machine), so a long wordy question took 25–46 ms, over the stage's 20 ms p99 goal.
+ * 20 pieces (about 13 words) is the fewest of 20, 24 and 28 that, refitted, answered the tuning banks no
+ * worse than the whole question (README, Performance). The lexical stage still reads the whole question.
+ */
+export const QUESTION_PIECES = 20;
 
 let loading: Promise<Embedder> | undefined;
 
@@ -40,27 +49,49 @@ async function load(): Promise<Embedder> {
     queue = next.catch(() => undefined);
     return next;
   };
+  const embed = async (texts: readonly string[]) => {
+    const out: Float32Array[] = [];
+    for (let i = 0; i < texts.length; i += BATCH) {
+      const batch = texts.slice(i, i + BATCH).map((t) => t.trim() || '?');
+      const vectors = await run(() => model.embed(batch));
+      for (const v of vectors) out.push(unit(v));
+    }
+    return out;
+  };
+  const pieces = (word: string) => model.tokenizer.encode(word).length;
   return {
     id: EMBEDDER_ID,
-    async embed(texts) {
-      const out: Float32Array[] = [];
-      for (let i = 0; i < texts.length; i += BATCH) {
-        const batch = texts.slice(i, i + BATCH).map((t) => t.trim() || '?');
-        const vectors = await run(() => model.embed(batch));
-        for (const v of vectors) out.push(unit(v));
-      }
-      return out;
-    },
+    embed,
+    embedQuestions: (texts) => embed(texts.map((t) => firstPieces(t, QUESTION_PIECES, pieces))),
   };
 }
 
 /**
- * Runs the model once on every input length up to `longest` tokens, one word a token. The model prepares
- * each input length the first time it sees one (15–200 ms on this project's machine), a cost that would
- * otherwise land on the first question of each length. The bot pays it once, in the background at start
- * (~1.7 s); `brief ask`, which answers one question, does not.
+ * The longest run of `text`'s first words that is at most `limit` pieces long, counted word by word (at least
+ * as many as the whole, so never over); a first word longer than that alone is cut to `limit - 1` characters,
+ * at most one piece each plus the word's start.
  */
-export async function warmUp(embedder: Embedder, longest = 64): Promise<Embedder> {
+export function firstPieces(text: string, limit: number, pieces: (word: string) => number): string {
+  const words = text.trim().split(/\s+/);
+  let used = 0;
+  let kept = 0;
+  for (const word of words) {
+    used += pieces(word);
+    if (used > limit) break;
+    kept++;
+  }
+  if (kept === words.length) return text;
+  return kept > 0 ? words.slice(0, kept).join(' ') : words[0]!.slice(0, limit - 1);
+}
+
+/**
+ * Runs the model once on every input length up to `longest` tokens, one word a token (a question is never
+ * longer than `QUESTION_PIECES`). The model prepares each input length the first time it sees one
+ * (15–200 ms on this project's machine), a cost that would otherwise land on the first question of each
+ * length. The bot pays it once, in the background at start (~0.5 s); `brief ask`, which answers one
+ * question, does not.
+ */
+export async function warmUp(embedder: Embedder, longest = QUESTION_PIECES): Promise<Embedder> {
   for (let n = 1; n <= longest; n++) await embedder.embed([Array(n).fill('a').join(' ')]);
   return embedder;
 }
