@@ -108,7 +108,8 @@ async function main() {
   const urls = [];
   for (let b = 0; b < REPLICAS; b++) {
     const port = await freePort();
-    const bot = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'main.js')], {
+    // As `npm start` runs it (package.json).
+    const bot = spawn(process.execPath, ['--v8-pool-size=1', path.resolve(__dirname, '..', 'dist', 'main.js')], {
       cwd: work,
       env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-load-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://127.0.0.1:${api.port}/api/`, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', KNOWLEDGE_RELOAD_MS: '0', ...(REPLICAS > 1 && { REDIS_URL: process.env.REDIS_URL }) },
       stdio: ['ignore', 'ignore', 'pipe'],

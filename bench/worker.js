@@ -15,6 +15,12 @@ const { msSince: ms, percentile } = require('./stats');
  * @typedef {ReturnType<typeof load>} LoadResult
  */
 
+/** V8's helper threads (JIT compilation, GC): `--v8-pool-size` as this process was started with, else Node's default. */
+function v8PoolSize() {
+  const flag = process.execArgv.find((a) => a.startsWith('--v8-pool-size='));
+  return flag ? Number(flag.split('=')[1]) : 'default (4)';
+}
+
 function memory() {
   global.gc?.();
   const m = process.memoryUsage();
@@ -47,6 +53,7 @@ function speed(systemName, size, queryCount, budgetMs) {
   return {
     system: systemName,
     size,
+    v8PoolSize: v8PoolSize(),
     buildMs,
     queries: queries.length,
     completed: times.length,

@@ -126,7 +126,8 @@ export class SemanticAnswerer {
     try {
       [asked] = await (await this.embedder()).embedQuestions([question]);
     } catch {
-      // The model failing on one question must not cost the answer: the lexical engine still gives one.
+      // The model failing on one question, or too busy for it (ModelBusy), must not cost the answer: the
+      // lexical engine still gives one.
       return lexical();
     }
     const semantic = semanticFeatures(vectors, asked!);

