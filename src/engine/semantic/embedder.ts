@@ -92,7 +92,7 @@ export function firstPieces(text: string, limit: number, pieces: (word: string) 
  * Runs the model once on every input length up to `longest` tokens, one word a token (a question is never
  * longer than `QUESTION_PIECES`). The model prepares each input length the first time it sees one
  * (15–200 ms on this project's machine), a cost that would otherwise land on the first question of each
- * length. The bot pays it once, in the background at start (~0.5 s); `brief ask`, which answers one
+ * length. The bot pays it once, in the background at start (~0.7 s); `brief ask`, which answers one
  * question, does not.
  */
 export async function warmUp(embedder: Embedder, longest = QUESTION_PIECES): Promise<Embedder> {
