@@ -15,6 +15,7 @@ const { createServer } = require('node:http');
 const { mkdirSync, mkdtempSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { performance } = require('node:perf_hooks');
 const { msSince, percentile } = require('./stats');
 
 const quick = process.argv.includes('--quick');
@@ -36,6 +37,8 @@ const portOf = (server) => /** @type {import('node:net').AddressInfo} */ (server
 function startFakeApi() {
   /** @type {Map<string | null, number>} */
   const replies = new Map();
+  /** When each thread's first reply came (performance.now()). @type {Map<string | null, number>} */
+  const repliedAt = new Map();
   let calls = 0;
   const server = createServer((req, res) => {
     let raw = '';
@@ -47,13 +50,14 @@ function startFakeApi() {
         calls++;
         const thread = params.get('thread_ts');
         replies.set(thread, (replies.get(thread) || 0) + 1);
+        if (!repliedAt.has(thread)) repliedAt.set(thread, performance.now());
       }
       const body = method === 'auth.test' ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T111' } : { ok: true, ts: `${Date.now() / 1000}` };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
-  /** @type {Promise<{ server: typeof server, replies: typeof replies, calls: () => number, port: number }>} */
-  const ready = new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, replies, calls: () => calls, port: portOf(server) })));
+  /** @type {Promise<{ server: typeof server, replies: typeof replies, repliedAt: typeof repliedAt, calls: () => number, port: number }>} */
+  const ready = new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, replies, repliedAt, calls: () => calls, port: portOf(server) })));
   return ready;
 }
 
@@ -73,6 +77,8 @@ function mention() {
   const ts = `${RUN}.${String(n).padStart(6, '0')}`;
   return {
     ts,
+    /** When it was first sent (performance.now()), for the reply latency. */
+    sentAt: 0,
     body: JSON.stringify({
       token: 'x',
       team_id: 'T111',
@@ -142,6 +148,7 @@ async function main() {
     const wait = due - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const m = mention();
+    m.sentAt = performance.now();
     sent.push(m);
     pending.push(send(url(i), m.body).then(record));
     // Slack redelivers some events (same event_id); each must still be answered once.
@@ -157,7 +164,10 @@ async function main() {
   let next = 0;
   await Promise.all(
     Array.from({ length: PLAN.concurrency }, async () => {
-      for (let m = burst[next++]; m; m = burst[next++]) await send(url(next), m.body).then(record);
+      for (let m = burst[next++]; m; m = burst[next++]) {
+        m.sentAt = performance.now();
+        await send(url(next), m.body).then(record);
+      }
     }),
   );
 
@@ -169,6 +179,8 @@ async function main() {
   const duplicated = [...api.replies.values()].filter((n) => n > 1).length;
   const sorted = [...acks].sort((a, b) => a - b);
   const ackP99Ms = percentile(sorted, 0.99) ?? NaN;
+  // How long a person waits for the answer: event sent to reply posted (not a target; Slack only needs the ack in 3 s).
+  const waits = sent.flatMap((m) => (api.repliedAt.has(m.ts) ? [/** @type {number} */ (api.repliedAt.get(m.ts)) - m.sentAt] : [])).sort((a, b) => a - b);
   const result = {
     date: new Date().toISOString(),
     quick,
@@ -180,6 +192,8 @@ async function main() {
     ackP50Ms: percentile(sorted, 0.5) ?? NaN,
     ackP99Ms,
     ackMaxMs: sorted.at(-1) ?? NaN,
+    replyP50Ms: percentile(waits, 0.5) ?? NaN,
+    replyP99Ms: percentile(waits, 0.99) ?? NaN,
     errors,
     answered: api.replies.size,
     missing,
@@ -191,6 +205,7 @@ async function main() {
 
   console.log(`Load test${quick ? ' (quick)' : ''}${REPLICAS > 1 ? `, ${REPLICAS} replicas sharing Redis` : ''}: ${result.events} events (${PLAN.rate}/s for ${PLAN.seconds} s, then a burst of ${PLAN.burst} at concurrency ${PLAN.concurrency}), plus ${result.requests - result.events} Slack-style retries`);
   console.log(`  ack latency: p50 ${result.ackP50Ms.toFixed(1)} ms, p99 ${result.ackP99Ms.toFixed(1)} ms, max ${result.ackMaxMs.toFixed(1)} ms   (target p99 < 500 ms: ${result.targets.ackP99Under500ms ? 'met' : 'MISSED'})`);
+  console.log(`  reply latency (event sent → answer posted): p50 ${result.replyP50Ms.toFixed(1)} ms, p99 ${result.replyP99Ms.toFixed(1)} ms`);
   console.log(`  errors: ${errors}   (target 0: ${result.targets.zeroErrors ? 'met' : 'MISSED'})`);
   console.log(`  answered: ${result.answered}/${result.events}, missing ${missing}, answered twice ${duplicated}, chat.postMessage calls ${api.calls()}   (exactly once: ${result.targets.exactlyOnce ? 'met' : 'MISSED'})`);
   if (/error/i.test(botLog)) console.log(`  bot log had errors:\n${botLog.slice(-1000)}`);

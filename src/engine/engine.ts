@@ -1,6 +1,7 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from './decision';
+import { factTypes, type AnswerType } from './answer-type';
 import { candidateFeatures, FEATURES } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
@@ -80,6 +81,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return stored;
   };
 
+  // The kinds of answer each fact holds: the same for every question, and their patterns cost more than
+  // the rest of a candidate's features (profiled under `npm run load`).
+  const types = new Map<number, ReadonlySet<AnswerType>>();
+  const typesOf = (id: number) => {
+    let kinds = types.get(id);
+    if (!kinds) types.set(id, (kinds = factTypes(facts[id]!.text, lexicon, facts[id]!.source.date !== undefined)));
+    return kinds;
+  };
+
   /**
    * The best `judged` candidates, in answer order. BM25 finds `config.candidates`; the lexical score orders
    * them; only those that can be shown are judged by the decision model (its features cost more than BM25).
@@ -105,7 +115,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       const topicTerms = new Set(queryTerms.filter((t) => index.search.contains(r.id, t, QUESTION_FIELDS)));
       const featured = candidateFeatures(
         plan,
-        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, sourceDated: fact.source.date !== undefined, relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },
+        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, types: () => typesOf(r.id), relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },
         bestOther,
         lexicon,
       );

@@ -1,5 +1,5 @@
 import { fold } from './analyse';
-import { factTypes } from './answer-type';
+import type { AnswerType } from './answer-type';
 import type { Lexicon } from './lexicon';
 import type { Concept, QueryPlan, StoredQuestion } from './query';
 import { coverage, type MatchReason } from './rank';
@@ -41,8 +41,8 @@ export interface CandidateEvidence {
   topicTerms: ReadonlySet<string>;
   hasTopic: boolean;
   text: string;
-  /** The fact's source has a date, which the reply cites: an answer to "when". */
-  sourceDated: boolean;
+  /** Kinds of answer the fact holds (answer-type.ts `factTypes`), worked out once per fact by the engine. */
+  types: () => ReadonlySet<AnswerType>;
   /** BM25 relative to the best candidate, 0..1. */
   relativeBm25: number;
   /** The fact's stored questions, read literally (query.ts, readStoredQuestion). */
@@ -153,7 +153,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       if (alt.via === 'synonym' || alt.via === 'spelling') weak += concept.weight * alt.weight;
     }
   }
-  const types = plan.type ? factTypes(evidence.text, lexicon, evidence.sourceDated) : undefined;
+  const types = plan.type ? evidence.types() : undefined;
   const questionCoverage = evidence.hasTopic ? coverage(plan.concepts, evidence.topicTerms).value : 0;
   const named: Record<FeatureName, number> = {
     coverage: value,

@@ -26,6 +26,12 @@ export interface AnsweringDeps {
   expertsChannel?: string;
   /** The semantic stage (SEMANTIC_STAGE=on): answers lexically until the engine's fact vectors are ready. */
   semantic?: SemanticAnswerer;
+  /**
+   * Waits for this question's turn (turns.ts `oneATurn`, one bot-wide). An ack takes a few turns of the event
+   * loop and answering takes 1–2 ms of it; in a burst, every question that had arrived was answered before
+   * the next turn's acks (`npm run load`: ack p99 0.9–1.2 s; one question a turn: 0.1–0.3 s).
+   */
+  turn?: () => Promise<void>;
   now?: () => Date;
 }
 
@@ -60,6 +66,7 @@ export async function answerQuestion(
   ctx: AskContext,
   confidentOnly = false,
 ): Promise<{ answer: Answer; message: Message } | undefined> {
+  await deps.turn?.();
   const books = deps.engines.current();
   const { engine } = books.forChannel(ctx.channel);
   const started = process.hrtime.bigint();

@@ -18,6 +18,7 @@ import { slackErrorCode } from './post';
 import { clientOptions, createReceiver } from './receiver';
 import { inProcessState, type SharedState } from './shared-state';
 import { ThreadMemory } from './thread-memory';
+import { oneATurn } from '../turns';
 import type { BotIdentity } from './startup-checks';
 
 export interface Bot extends Lifecycle {
@@ -55,6 +56,7 @@ export function createBot({ config, engines, logger, identity, installations, se
     expertThreads: new ThreadMemory(),
     answeredThreads: new ThreadMemory(),
     installations,
+    turn: oneATurn(),
     ...(semantic && { semantic }),
   };
   const health = () => {
@@ -69,7 +71,9 @@ export function createBot({ config, engines, logger, identity, installations, se
   const oauth = (config.oauth || installations) && oauthReceiverOptions(config, installations, logger);
   const receiver = createReceiver(config, logger, health, now, oauth);
   const single = !oauth && { token: config.botToken, botId: identity?.botId, botUserId: identity?.botUserId };
-  const app = new App({ ...single, receiver, logger, clientOptions: clientOptions(config), extendedErrorHandler: true });
+  // logLevel: without it Bolt sets the logger to info, and LOG_LEVEL=warn or error would be ignored.
+  // convoStore: false: no listener reads Bolt's conversation context, which cost every event a store look-up.
+  const app = new App({ ...single, receiver, logger, logLevel: logger.getLevel(), convoStore: false, clientOptions: clientOptions(config), extendedErrorHandler: true });
   const inFlight = inFlightCounter();
   app.use(teamLogContext);
   app.use(inFlight.middleware);

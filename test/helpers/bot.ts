@@ -42,7 +42,8 @@ export async function startBot(fake: FakeSlack, env: NodeJS.ProcessEnv = {}, opt
     port: env.PORT ? Number(env.PORT) : 0,
   };
   const logs: string[] = [];
-  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
+  // Everything, unless the test sets LOG_LEVEL itself.
+  const logger = createLogger({ level: env.LOG_LEVEL ? config.logLevel : 'debug', write: (line) => logs.push(line), secrets: [config.botToken, config.appToken, config.signingSecret] });
   const shared = await openSharedState(config, logger);
   const feedback = await openFeedback(config);
   const identity = config.botToken ? await verifyBotToken(config, logger) : undefined;

@@ -2,6 +2,7 @@ import { LogLevel } from '@slack/bolt';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { createEngine } from '../../src/engine/engine';
 import { QUESTION_PIECES, type Embedder } from '../../src/engine/semantic/embedder';
+import { ModelBusy } from '../../src/engine/semantic/model-queue';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { createLogger } from '../../src/slack/logger';
 import { semanticStage } from '../../src/slack/semantic-stage';
@@ -16,7 +17,8 @@ const model = (failWarmUp: boolean, seen: string[] = []): Embedder => {
   };
   return { id: 'stand-in', embed, embedQuestions: embed };
 };
-const logsOf = (lines: string[]) => lines.map((l) => JSON.parse(l) as { level: string; event?: string; error?: string });
+const logsOf = (lines: string[]) => lines.map((l) => JSON.parse(l) as { level: string; event?: string; error?: string; questions?: number });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the bot's semantic stage", () => {
   it('warms the model up before the fact vectors', async () => {
@@ -41,5 +43,20 @@ describe("the bot's semantic stage", () => {
     await expect(stage.prepare(engine)).rejects.toThrow('no model');
     await expect(stage.prepare(engine)).resolves.toBeDefined();
     expect(loads).toBe(2);
+  });
+
+  it('answers by word matching when the model is backed up, and logs how often: the first at once, then a count per interval', async () => {
+    const lines: string[] = [];
+    const busy = (): Embedder => ({ ...model(false), embedQuestions: () => Promise.reject(new ModelBusy(32)) });
+    const stage = semanticStage(undefined, createLogger({ level: 'debug', write: (l) => lines.push(l) }), () => Promise.resolve(busy()), 40);
+    const busyLines = () => logsOf(lines).filter((l) => l.event === 'semantic_busy');
+    for (const q of ['Who leads the NRF?', 'Where is the NRF based?', 'How many fighters does the NRF have?']) {
+      expect(await stage.ask(engine, q, { wait: true })).toMatchObject({ answered: true, stage: 'lexical' });
+    }
+    expect(busyLines()).toEqual([expect.objectContaining({ level: LogLevel.WARN, questions: 1 })]);
+    for (let waited = 0; busyLines().length < 2 && waited < 2000; waited += 10) await sleep(10);
+    expect(busyLines().map((l) => l.questions)).toEqual([1, 2]);
+    await sleep(120);
+    expect(busyLines()).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import { rankedFact, type Answer, type AskOptions, type Engine } from '../engine
 import { ENGINE_DEFAULTS } from '../config';
 import { FEATURES } from '../features';
 import type { Embedder } from './embedder';
+import { ModelBusy } from './model-queue';
 import { computeFactVectors, textCount, type FactVectors } from './fact-vectors';
 import { SEMANTIC_FEATURES, semanticFeatures } from './features';
 import model from './semantic-model.json';
@@ -82,6 +83,8 @@ export class SemanticAnswerer {
       decision?: DecisionModel;
       /** Most texts to embed when the store has no vectors for the knowledge (the CLI must not wait half an hour). */
       computeLimit?: number;
+      /** A question answered by word matching because the model was backed up (ModelBusy), for logs. */
+      onBusy?: () => void;
     } = {},
   ) {}
 
@@ -125,9 +128,10 @@ export class SemanticAnswerer {
     let asked: Float32Array | undefined;
     try {
       [asked] = await (await this.embedder()).embedQuestions([question]);
-    } catch {
+    } catch (error) {
       // The model failing on one question, or too busy for it (ModelBusy), must not cost the answer: the
       // lexical engine still gives one.
+      if (error instanceof ModelBusy) this.options.onBusy?.();
       return lexical();
     }
     const semantic = semanticFeatures(vectors, asked!);

@@ -8,6 +8,8 @@
  * - a question that would wait behind `limit` calls is turned away at once (`ModelBusy`), and the
  *   semantic stage answers it by word matching, instead of every answer waiting longer and longer.
  */
+import { nextTurn } from '../../turns';
+
 export class ModelBusy extends Error {
   constructor(readonly waiting: number) {
     super(`the sentence model has ${waiting} calls waiting`);
@@ -15,8 +17,6 @@ export class ModelBusy extends Error {
 }
 
 export type ModelQueue = <T>(job: () => Promise<T>, options?: { shed?: boolean }) => Promise<T>;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function modelQueue(limit: number): ModelQueue {
   let tail: Promise<unknown> = Promise.resolve();
