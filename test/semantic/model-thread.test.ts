@@ -36,6 +36,16 @@ describe("the sentence model's thread", () => {
     expect(await model.embed(['again'])).toEqual([Float32Array.of(5)]);
   });
 
+  it("a failed thread's late exit neither fails the calls of the thread that replaced it nor forgets it", async () => {
+    const model = await threadEmbedder(STAND_IN('moody'));
+    await expect(model.embed(['throw'])).rejects.toThrow('model broke');
+    // Sent between the failed thread's 'error' and its 'exit': it starts the replacement.
+    const [first] = await model.embed(['who']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [again] = await model.embed(['who']);
+    expect(again).toEqual(first);
+  });
+
   it('keeps a script alive while a call is in flight, and lets it end when the thread is idle', () => {
     const script = `require(${JSON.stringify(path.join(REPO, 'dist', 'engine', 'semantic', 'model-thread.js'))})
       .threadEmbedder(${JSON.stringify(STAND_IN('moody'))})

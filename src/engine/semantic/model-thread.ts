@@ -18,8 +18,8 @@ export function threadEmbedder(script = path.join(__dirname, 'model-worker.js'))
   let next = 0;
   const pending = new Map<number, { resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }>();
 
-  const start = () =>
-    new Promise<Worker>((resolve, reject) => {
+  const start = (): Promise<Worker> => {
+    const started = new Promise<Worker>((resolve, reject) => {
       const w = new Worker(script);
       w.on('message', (reply: ModelReply) => {
         if ('ready' in reply) {
@@ -32,15 +32,19 @@ export function threadEmbedder(script = path.join(__dirname, 'model-worker.js'))
         if ('vectors' in reply) call?.resolve(reply.vectors);
         else call?.reject(reply.busy !== undefined ? new ModelBusy(reply.busy) : new Error(reply.error));
       });
+      // 'error' is followed by 'exit': only the first ends this thread's calls, and never a newer thread's.
       const ended = (error: Error) => {
-        worker = undefined;
         reject(error);
+        if (worker !== started) return;
+        worker = undefined;
         for (const call of pending.values()) call.reject(error);
         pending.clear();
       };
       w.on('error', ended);
       w.on('exit', (code) => ended(new Error(`the sentence model's thread stopped (exit code ${code})`)));
     });
+    return started;
+  };
 
   // An idle model thread must not keep the process alive (a bot shutting down, a test ending); one with
   // calls in flight must, or a script awaiting a vector could exit first.
