@@ -26,15 +26,25 @@ export function fold(text: string): string {
     .replace(DOTTED_ACRONYM, (acronym) => acronym.replace(/\./g, ''));
 }
 
-const stemCache = new Map<string, string>();
-function stemOf(lower: string): string {
-  if (/^\p{N}+$/u.test(lower)) return lower;
-  let stemmed = stemCache.get(lower);
-  if (stemmed === undefined) {
-    stemmed = stem(lower);
-    if (stemCache.size < 200_000) stemCache.set(lower, stemmed);
+type WordForms = Omit<Token, 'surface'>;
+
+/** The forms of each word as written, worked out once: indexing reads millions of words, mostly repeated. */
+const formsCache = new Map<string, WordForms>();
+const FORMS_CACHE_LIMIT = 200_000;
+
+function formsOf(surface: string): WordForms {
+  let forms = formsCache.get(surface);
+  if (forms === undefined) {
+    const lower = surface.toLowerCase();
+    forms = {
+      lower,
+      stem: /^\p{N}+$/u.test(lower) ? lower : stem(lower),
+      isStop: STOP_WORDS.has(lower),
+      caps: surface.length > 1 && surface === surface.toUpperCase() && surface !== lower,
+    };
+    if (formsCache.size < FORMS_CACHE_LIMIT) formsCache.set(surface, forms);
   }
-  return stemmed;
+  return forms;
 }
 
 export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
@@ -44,14 +54,9 @@ export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): To
     const word = match[0];
     const surface = word.includes("'") ? word.replace(/'s$/i, '').replace(/'/g, '') : word;
     if (!surface) continue;
-    const lower = surface.toLowerCase();
-    tokens.push({
-      surface,
-      lower,
-      stem: stemOf(lower),
-      isStop: STOP_WORDS.has(lower),
-      caps: surface.length > 1 && surface === surface.toUpperCase() && surface !== lower,
-    });
+    // A new object per token, not the cached forms: a question's tokens are told apart by identity (query.ts).
+    const forms = formsOf(surface);
+    tokens.push({ surface, lower: forms.lower, stem: forms.stem, isStop: forms.isStop, caps: forms.caps });
   }
   return tokens;
 }

@@ -1,12 +1,12 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from './decision';
-import { factTypes, type AnswerType } from './answer-type';
+import { factTypes } from './answer-type';
 import { candidateFeatures, FEATURES } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
 import { sharedLexicon, type Lexicon } from './lexicon';
-import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan, type StoredQuestion } from './query';
+import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan } from './query';
 import { rank, type MatchReason } from './rank';
 
 export interface RankedFact {
@@ -74,21 +74,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   const ctx: QueryContext = { index, fuzzy, lexicon, config, idf, maxIdf: Math.log(1 + (n + 0.5) / 0.5) };
 
   // Stored questions read literally, on demand for the few candidates of a question.
-  const storedQuestions = new Map<number, StoredQuestion[]>();
-  const storedQuestionsOf = (id: number) => {
-    let stored = storedQuestions.get(id);
-    if (!stored) storedQuestions.set(id, (stored = facts[id]!.questions.map((q) => readStoredQuestion(q, ctx))));
-    return stored;
-  };
-
+  const storedQuestionsOf = perFact((id) => facts[id]!.questions.map((q) => readStoredQuestion(q, ctx)));
   // The kinds of answer each fact holds: the same for every question, and their patterns cost more than
   // the rest of a candidate's features (profiled under `npm run load`).
-  const types = new Map<number, ReadonlySet<AnswerType>>();
-  const typesOf = (id: number) => {
-    let kinds = types.get(id);
-    if (!kinds) types.set(id, (kinds = factTypes(facts[id]!.text, lexicon, facts[id]!.source.date !== undefined)));
-    return kinds;
-  };
+  const typesOf = perFact((id) => factTypes(facts[id]!.text, lexicon, facts[id]!.source.date !== undefined));
 
   /**
    * The best `judged` candidates, in answer order. BM25 finds `config.candidates`; the lexical score orders
@@ -146,6 +135,19 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     judge: (question, count = config.rerank.candidates) => judgePlan(planQuery(question, ctx), Math.max(1, count)),
     facts,
     knowledge: { sources: knowledge.sources, fingerprint: knowledge.fingerprint },
+  };
+}
+
+/**
+ * `compute` for a fact, computed on its first use and kept: one entry per fact at most, so the cache is bounded
+ * by the knowledge itself (memo.ts's cap would start evicting at 100k facts).
+ */
+function perFact<T>(compute: (id: number) => T): (id: number) => T {
+  const kept = new Map<number, T>();
+  return (id) => {
+    let value = kept.get(id);
+    if (value === undefined) kept.set(id, (value = compute(id)));
+    return value;
   };
 }
 
