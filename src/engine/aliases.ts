@@ -49,7 +49,7 @@ export class AliasMatcher {
     const hits: AliasHit[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const best = this.matchesAt(tokens, i).pop();
+      const best = this.matchesAt(tokens, i, []).pop();
       if (best) hits.push(best);
       i = best ? best.end : i + 1;
     }
@@ -61,12 +61,14 @@ export class AliasMatcher {
    * Massoud" is found both by that name and by "Massoud".
    */
   matchAll(tokens: readonly Token[]): AliasHit[] {
-    return tokens.flatMap((_, i) => this.matchesAt(tokens, i));
+    // Into one array: indexing calls this for every field of every fact, and most tokens match nothing.
+    const hits: AliasHit[] = [];
+    for (let i = 0; i < tokens.length; i++) this.matchesAt(tokens, i, hits);
+    return hits;
   }
 
-  /** Matches starting at `start`, shortest first. */
-  private matchesAt(tokens: readonly Token[], start: number): AliasHit[] {
-    const hits: AliasHit[] = [];
+  /** Matches starting at `start`, shortest first, added to `hits`. */
+  private matchesAt(tokens: readonly Token[], start: number, hits: AliasHit[]): AliasHit[] {
     let node: TrieNode | undefined = this.root;
     for (let j = start; j < tokens.length && node; j++) {
       const token: Token = tokens[j]!;
