@@ -10,6 +10,7 @@ import { Books } from './books';
 import { restoreIndex } from '../engine/index-builder';
 import type { EngineHolder } from './engine-holder';
 import { formatProblem } from './problems';
+import { nextTurn } from '../turns';
 import type { PackedBook, ReloadReply, ReloadRequest } from './reload-worker';
 
 const UNREADABLE = 'unreadable';
@@ -76,7 +77,7 @@ async function inTurns<T>(steps: Generator<void, T>): Promise<{ value: T; totalM
     totalMs += ms;
     longestStepMs = Math.max(longestStepMs, ms);
     if (step.done) return { value: step.value, totalMs, longestStepMs };
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 
