@@ -5,7 +5,8 @@
  * The semantic stage, measured apart from the lexical engine (its goal is p99 ≤ 20 ms a question, the
  * lexical engine's stays sub-millisecond): per-question latency of the semantic answer against the lexical
  * one in the same process, the one-off cost of the fact vectors, memory, and `brief ask` from start to
- * answer with and without it. Writes bench/results/semantic.json (--quick: semantic-quick.json). Needs `npm run build`.
+ * answer with and without it. The bundled knowledge is measured twice: in the process, as `brief ask` runs
+ * the model, and as the bot runs it, in a thread of its own (model-thread.ts). Writes bench/results/semantic.json (--quick: semantic-quick.json). Needs `npm run build`.
  */
 const { execFileSync } = require('node:child_process');
 const { mkdirSync, mkdtempSync, readFileSync, writeFileSync } = require('node:fs');
@@ -18,6 +19,7 @@ const { percentile } = require('./stats');
 const { createEngine } = require('../dist/engine/engine');
 const { SemanticAnswerer } = require('../dist/engine/semantic/answerer');
 const { loadEmbedder, warmUp } = require('../dist/engine/semantic/embedder');
+const { threadEmbedder } = require('../dist/engine/semantic/model-thread');
 const { loadKnowledgeOrThrow } = require('../dist/knowledge/load');
 const { BUNDLED_KNOWLEDGE } = require('../dist/cli/knowledge-dir');
 
@@ -89,6 +91,13 @@ async function main() {
   await semantic.prepare(bundled);
   sets.push({ knowledge: 'bundled (16 facts)', vectorsMs: Math.round(performance.now() - t), ...(await latency(bundled, semantic, bank)) });
   process.stderr.write('bundled knowledge done\n');
+  // The bot's path: the model in a thread of its own (src/slack/semantic-stage.ts), warmed up the same way.
+  const threaded = new SemanticAnswerer(async () => warmUp(await threadEmbedder()));
+  const botEngine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+  t = performance.now();
+  await threaded.prepare(botEngine);
+  sets.push({ knowledge: "bundled, the bot's thread", vectorsMs: Math.round(performance.now() - t), ...(await latency(botEngine, threaded, bank)) });
+  process.stderr.write("bundled knowledge, the bot's path done\n");
 
   for (const size of SIZES) {
     const facts = generateFacts(size);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openCacheFolder } from '../../src/cache/cache-folder';
 import { cacheVectorStore } from '../../src/cache/vector-store';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
-import { createEngine } from '../../src/engine/engine';
+import { createEngine, type Engine } from '../../src/engine/engine';
 import { SemanticAnswerer, type VectorEvent } from '../../src/engine/semantic/answerer';
 import { firstPieces, loadEmbedder, QUESTION_PIECES, warmUp, type Embedder } from '../../src/engine/semantic/embedder';
 import { computeFactVectors, textCount } from '../../src/engine/semantic/fact-vectors';
@@ -149,6 +149,35 @@ describe('warming the model up', () => {
     const recording: Embedder = { id: 'recording', embed, embedQuestions: embed };
     expect(await warmUp(recording, 5)).toBe(recording);
     expect(calls).toEqual([['a'], ['a a'], ['a a a'], ['a a a a'], ['a a a a a']]);
+  });
+});
+
+describe('the model and word matching at once', () => {
+  it('sends the question to the model before judging the candidates, so that a model in its own thread works meanwhile', async () => {
+    const order: string[] = [];
+    const unit = () => new Float32Array(512).fill(1 / Math.sqrt(512));
+    const standIn: Embedder = {
+      id: 'stand-in',
+      embed: (texts) => Promise.resolve(texts.map(unit)),
+      embedQuestions: (texts) => (order.push('model'), Promise.resolve(texts.map(unit))),
+    };
+    const watched: Engine = { ...engine, judge: (question, count) => (order.push('judge'), engine.judge(question, count)) };
+    const answer = await new SemanticAnswerer(async () => standIn).ask(watched, "What are the NRF's stated goals?", { wait: true });
+    expect(answer.stage).toBe('semantic');
+    expect(order).toEqual(['model', 'judge']);
+  });
+
+  it('answers by word matching when the model throws instead of rejecting', async () => {
+    const unit = () => new Float32Array(512);
+    const throwing: Embedder = {
+      id: 'throwing',
+      embed: (texts) => Promise.resolve(texts.map(unit)),
+      embedQuestions: () => {
+        throw new Error('model broke');
+      },
+    };
+    const answer = await new SemanticAnswerer(async () => throwing).ask(engine, "What are the NRF's stated goals?", { wait: true });
+    expect(answer).toMatchObject({ stage: 'lexical', answered: true });
   });
 });
 

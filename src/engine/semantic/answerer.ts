@@ -74,6 +74,8 @@ export function closestInMeaning<T extends { id: number }>(judged: readonly T[],
 export class SemanticAnswerer {
   private readonly vectors = new WeakMap<Engine, Promise<FactVectors>>();
   private readonly ready = new WeakMap<Engine, FactVectors>();
+  /** The embedder, once loaded (fact vectors are ready only after it is). */
+  private model: Embedder | undefined;
 
   constructor(
     private readonly embedder: () => Promise<Embedder>,
@@ -123,11 +125,19 @@ export class SemanticAnswerer {
       vectors = await pending.catch(() => undefined);
       if (!vectors) return lexical();
     }
+    // The question goes to the model before the lexical candidates are judged, without an await in between:
+    // the bot's model runs in a thread of its own (model-thread.ts), so the two overlap and the answer waits
+    // for the slower only. (An async function runs up to its first await at once; a throw becomes a rejection.)
+    const model = this.model!; // loaded before any fact vectors were ready (load)
+    const asking = (async () => model.embedQuestions([question]))();
     const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.candidates));
-    if (candidates.length === 0) return lexical();
+    if (candidates.length === 0) {
+      asking.catch(() => undefined);
+      return lexical();
+    }
     let asked: Float32Array | undefined;
     try {
-      [asked] = await (await this.embedder()).embedQuestions([question]);
+      [asked] = await asking;
     } catch (error) {
       // The model failing on one question, or too busy for it (ModelBusy), must not cost the answer: the
       // lexical engine still gives one.
@@ -156,6 +166,7 @@ export class SemanticAnswerer {
 
   private async load(engine: Engine): Promise<{ vectors: FactVectors; cached: boolean }> {
     const embedder = await this.embedder();
+    this.model = embedder;
     const { fingerprint } = engine.knowledge;
     const stored = this.options.store?.read(fingerprint, embedder.id);
     if (stored && stored.start.length === engine.facts.length + 1) return { vectors: stored, cached: true };

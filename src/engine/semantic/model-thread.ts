@@ -16,6 +16,9 @@ import type { ModelReply, ModelRequest } from './model-worker';
 export function threadEmbedder(script = path.join(__dirname, 'model-worker.js')): Promise<Embedder> {
   let worker: Promise<Worker> | undefined;
   let next = 0;
+  // The thread, once its model is loaded: a call is then posted at once, not after an await, because the
+  // semantic stage asks the model first and judges the candidates by word matching meanwhile (answerer.ts).
+  let running: Worker | undefined;
   const pending = new Map<number, { resolve: (v: Float32Array[]) => void; reject: (e: Error) => void }>();
 
   const start = (): Promise<Worker> => {
@@ -24,6 +27,7 @@ export function threadEmbedder(script = path.join(__dirname, 'model-worker.js'))
       w.on('message', (reply: ModelReply) => {
         if ('ready' in reply) {
           idle(w);
+          if (reply.ready && worker === started) running = w;
           return reply.ready ? resolve(w) : reject(new Error(reply.error));
         }
         const call = pending.get(reply.id);
@@ -37,6 +41,7 @@ export function threadEmbedder(script = path.join(__dirname, 'model-worker.js'))
         reject(error);
         if (worker !== started) return;
         worker = undefined;
+        running = undefined;
         for (const call of pending.values()) call.reject(error);
         pending.clear();
       };
@@ -52,8 +57,7 @@ export function threadEmbedder(script = path.join(__dirname, 'model-worker.js'))
     if (pending.size === 0) w.unref();
   };
 
-  const call = async (texts: readonly string[], questions: boolean) => {
-    const w = await (worker ??= start());
+  const post = (w: Worker, texts: readonly string[], questions: boolean) => {
     const id = next++;
     return new Promise<Float32Array[]>((resolve, reject) => {
       pending.set(id, { resolve, reject });
@@ -61,6 +65,8 @@ export function threadEmbedder(script = path.join(__dirname, 'model-worker.js'))
       w.postMessage({ id, texts: [...texts], questions } satisfies ModelRequest);
     });
   };
+  const call = (texts: readonly string[], questions: boolean): Promise<Float32Array[]> =>
+    running ? post(running, texts, questions) : (worker ??= start()).then((w) => post(w, texts, questions));
 
   worker = start();
   return worker.then(() => ({ id: EMBEDDER_ID, embed: (texts) => call(texts, false), embedQuestions: (texts) => call(texts, true) }));
