@@ -128,6 +128,8 @@ export class SemanticAnswerer {
     // The question goes to the model before the lexical candidates are judged, without an await in between:
     // the bot's model runs in a thread of its own (model-thread.ts), so the two overlap and the answer waits
     // for the slower only. (An async function runs up to its first await at once; a throw becomes a rejection.)
+    // A question that shares no word with any fact costs a model call it does not need: rare, and cheaper
+    // than every other question waiting for word matching first.
     const model = this.model!; // loaded before any fact vectors were ready (load)
     const asking = (async () => model.embedQuestions([question]))();
     const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.candidates));
