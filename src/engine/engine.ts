@@ -4,7 +4,8 @@ import { DECISION_MODEL, answerProbability, probability, type DecisionModel } fr
 import { factTypes } from './answer-type';
 import { candidateFeatures, FEATURES } from './features';
 import { FuzzyVocabulary } from './fuzzy';
-import { buildIndex, FIELDS, type BuiltIndex } from './index-builder';
+import { buildIndex, type BuiltIndex } from './index-builder';
+import { FIELDS } from './fact-fields';
 import { sharedLexicon, type Lexicon } from './lexicon';
 import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan } from './query';
 import { rank, type MatchReason } from './rank';

@@ -1,32 +1,16 @@
 import type { Fact } from '../knowledge/schema';
 import { tokenize } from './analyse';
 import { AliasMatcher, aliasTerm } from './aliases';
+import { ENGINE_DEFAULTS } from './config';
+import { FIELDS, analyseFact } from './fact-fields';
+import { startShard } from './index-shard';
 import { InvertedIndex, type IndexBuffers } from './inverted-index';
-
-/** Fields indexed per fact, in the order the inverted index numbers them. */
-export const FIELDS = ['questions', 'text', 'tags', 'source', 'cues'] as const;
-export type Field = (typeof FIELDS)[number];
 
 /**
  * Version of what buildIndex produces from facts. Cached indexes carry it: bump it whenever analysis
  * (tokenizing, stemming, stop words, aliases, cues, FIELDS) changes, or a stale cached index is used.
  */
 export const INDEX_FORMAT = 1;
-
-export const cueTerm = (cue: string) => `_c${cue}`;
-
-const MONTHS = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
-const QUANTITY =
-  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|several|few)\b/i;
-
-/** Kinds of answer a fact can give, matched against "when ...?" and "how many ...?" questions. */
-function cuesOf(text: string): string[] {
-  const cues: string[] = [];
-  if (YEAR.test(text) || MONTHS.test(text)) cues.push(cueTerm('when'));
-  if (QUANTITY.test(text)) cues.push(cueTerm('howmany'));
-  return cues;
-}
 
 export interface BuiltIndex {
   search: InvertedIndex;
@@ -39,36 +23,33 @@ export interface BuiltIndex {
   aliases: AliasMatcher;
 }
 
-export function analyseField(text: string, aliases: AliasMatcher, words?: Map<string, string>): string[] {
-  const tokens = tokenize(text);
-  const terms: string[] = [];
-  for (const token of tokens) {
-    if (token.isStop) continue;
-    terms.push(token.stem);
-    if (words && !words.has(token.lower)) words.set(token.lower, token.stem);
-  }
-  for (const hit of aliases.matchAll(tokens)) terms.push(hit.term);
-  return terms;
+export interface BuildOptions {
+  /** Facts from which a second thread analyses half of them (index-shard.ts). */
+  twoThreadsFrom?: number;
+  /** The compiled shard worker (index-shard.ts, SHARD_WORKER). */
+  shardWorker?: string;
 }
 
-export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<readonly string[]>): BuiltIndex {
+export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<readonly string[]>, options: BuildOptions = {}): BuiltIndex {
+  const { twoThreadsFrom = ENGINE_DEFAULTS.twoThreadIndexFrom, shardWorker } = options;
   const aliases = new AliasMatcher(aliasGroups);
   const words = new Map<string, string>();
+  const sources = new Map<string, string[]>();
   const search = new InvertedIndex(FIELDS.length);
-  // Facts of one source share its title and publisher: analyse each distinct one once.
-  const sourceTerms = new Map<string, string[]>();
-  for (const fact of facts) {
-    const sourceText = `${fact.source.title}\n${fact.source.publisher ?? ''}`;
-    let source = sourceTerms.get(sourceText);
-    if (!source) sourceTerms.set(sourceText, (source = analyseField(sourceText, aliases, words)));
-    const fields: Record<Field, string[]> = {
-      questions: analyseField(fact.questions.join('\n'), aliases, words),
-      text: analyseField(fact.text, aliases, words),
-      tags: analyseField(fact.tags.join('\n'), aliases, words),
-      source,
-      cues: cuesOf(fact.text),
-    };
-    search.add(FIELDS.map((f) => fields[f]));
+  const analyse = (from: number, to: number) => {
+    for (let i = from; i < to; i++) search.add(analyseFact(facts[i]!, aliases, words, sources));
+  };
+  const half = Math.ceil(facts.length / 2);
+  const shard = facts.length >= twoThreadsFrom ? startShard(facts.slice(half), aliasGroups, shardWorker) : undefined;
+  if (!shard) analyse(0, facts.length);
+  else {
+    analyse(0, half);
+    const other = shard.take();
+    if (!other) analyse(half, facts.length);
+    else {
+      search.addEncoded(other);
+      for (const [word, term] of other.words) if (!words.has(word)) words.set(word, term);
+    }
   }
   search.finish();
 

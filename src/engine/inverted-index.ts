@@ -87,6 +87,28 @@ export class InvertedIndex {
     return this.count++;
   }
 
+  /**
+   * Adds the documents another thread analysed (index-shard.ts), as `add` would one by one: `ids` are term
+   * ids local to the shard, named by `terms` in id order; `lengths` gives each document's field lengths,
+   * field after field.
+   */
+  addEncoded(shard: { terms: readonly string[]; ids: Int32Array; lengths: Int32Array }): void {
+    const stream = this.stream;
+    const segments = this.segments;
+    if (!stream || !segments) throw new Error('InvertedIndex: add after finish');
+    const global = Int32Array.from(shard.terms, (term) => {
+      let id = this.termIds.get(term);
+      if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+      return id;
+    });
+    let at = 0;
+    for (let i = 0; i < shard.lengths.length; i++) {
+      segments.push(stream.length);
+      for (const end = at + shard.lengths[i]!; at < end; at++) stream.push(global[shard.ids[at]!]!);
+    }
+    this.count += shard.lengths.length / this.fieldCount;
+  }
+
   /** Builds the postings; call once after the last add. */
   finish(): void {
     const stream = this.stream;

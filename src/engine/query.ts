@@ -1,7 +1,8 @@
 import { fold, tokenize, type Token } from './analyse';
 import type { EngineConfig } from './config';
 import type { FuzzyVocabulary } from './fuzzy';
-import { cueTerm, type BuiltIndex } from './index-builder';
+import type { BuiltIndex } from './index-builder';
+import { cueTerm } from './fact-fields';
 import type { Lexicon } from './lexicon';
 import { questionType, type AnswerType } from './answer-type';
 import { QUESTION_CUES } from './stopwords';

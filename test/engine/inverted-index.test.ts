@@ -132,6 +132,37 @@ describe('InvertedIndex scoring (BM25F)', () => {
     );
   });
 
+  it('builds the same index from documents analysed elsewhere (addEncoded) as from the same documents added one by one', () => {
+    const term = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+    const doc = fc.tuple(fc.array(term, { maxLength: 6 }), fc.array(term, { maxLength: 10 }));
+    fc.assert(
+      fc.property(fc.array(doc, { maxLength: 12 }), fc.nat(), (docs, cut) => {
+        const at = docs.length === 0 ? 0 : cut % (docs.length + 1);
+        const whole = new InvertedIndex(2);
+        for (const d of docs) whole.add(d);
+        whole.finish();
+        // The rest encoded as a worker does (index-shard.ts): ids local to the shard, in order of first use.
+        const local = new Map<string, number>();
+        const ids: number[] = [];
+        const lengths: number[] = [];
+        for (const d of docs.slice(at))
+          for (const field of d) {
+            lengths.push(field.length);
+            for (const t of field) {
+              if (!local.has(t)) local.set(t, local.size);
+              ids.push(local.get(t)!);
+            }
+          }
+        const split = new InvertedIndex(2);
+        for (const d of docs.slice(0, at)) split.add(d);
+        split.addEncoded({ terms: [...local.keys()], ids: Int32Array.from(ids), lengths: Int32Array.from(lengths) });
+        split.finish();
+        expect(split.toBuffers()).toEqual(whole.toBuffers());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("ranks one field as MiniSearch's BM25 does, with the same scores", () => {
     // Where the formulas agree: MiniSearch takes a field's length as its number of distinct terms and
     // multiplies a document's score by the number of query terms it matched, so each document here
