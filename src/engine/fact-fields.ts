@@ -2,9 +2,12 @@ import type { Fact } from '../knowledge/schema';
 import { tokenize } from './analyse';
 import type { AliasMatcher } from './aliases';
 
-/** Fields indexed per fact, in the order the inverted index numbers them. */
+/**
+ * Fields indexed per fact, in the order the inverted index numbers them. A change to them or to how a fact
+ * is analysed here must bump INDEX_FORMAT (index-builder.ts), or cached indexes go stale.
+ */
 export const FIELDS = ['questions', 'text', 'tags', 'source', 'cues'] as const;
-export type Field = (typeof FIELDS)[number];
+type Field = (typeof FIELDS)[number];
 
 export const cueTerm = (cue: string) => `_c${cue}`;
 
@@ -21,7 +24,7 @@ function cuesOf(text: string): string[] {
   return cues;
 }
 
-export function analyseField(text: string, aliases: AliasMatcher, words?: Map<string, string>): string[] {
+function analyseField(text: string, aliases: AliasMatcher, words?: Map<string, string>): string[] {
   const tokens = tokenize(text);
   const terms: string[] = [];
   for (const token of tokens) {
