@@ -41,11 +41,6 @@ export const ENGINE_DEFAULTS = Object.freeze({
    * of fold on the tuning questions (README, Quality); "off topic" and "someone else quoted" were tried too.
    */
   vetoes: Object.freeze({ features: Object.freeze(['typeMismatch', 'entityMissing', 'entityInCompoundOnly'] as const), factor: 0.25 }),
-  /**
-   * Facts from which the index is built on two threads (index-shard.ts). At 20k facts (under a second)
-   * the worker's start and its code's warm-up ate the gain, at 50k it was small (README, Performance).
-   */
-  twoThreadIndexFrom: 50_000,
   /** Longest question considered, in words: the rest of a pasted essay adds nothing but time. */
   maxQueryTokens: 64,
   defaultTop: 3,

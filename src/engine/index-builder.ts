@@ -1,9 +1,8 @@
 import type { Fact } from '../knowledge/schema';
 import { tokenize } from './analyse';
 import { AliasMatcher, aliasTerm } from './aliases';
-import { ENGINE_DEFAULTS } from './config';
 import { FIELDS, analyseFact } from './fact-fields';
-import { startShard } from './index-shard';
+import { TWO_THREADS_FROM, startShard, type EncodedShard } from './index-shard';
 import { InvertedIndex, type IndexBuffers } from './inverted-index';
 
 /**
@@ -24,14 +23,14 @@ export interface BuiltIndex {
 }
 
 export interface BuildOptions {
-  /** Facts from which a second thread analyses half of them (index-shard.ts). */
+  /** Facts from which a second thread analyses half of them (index-shard.ts, TWO_THREADS_FROM). */
   twoThreadsFrom?: number;
   /** The compiled shard worker (index-shard.ts, SHARD_WORKER). */
   shardWorker?: string;
 }
 
 export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<readonly string[]>, options: BuildOptions = {}): BuiltIndex {
-  const { twoThreadsFrom = ENGINE_DEFAULTS.twoThreadIndexFrom, shardWorker } = options;
+  const { twoThreadsFrom = TWO_THREADS_FROM, shardWorker } = options;
   const aliases = new AliasMatcher(aliasGroups);
   const words = new Map<string, string>();
   const sources = new Map<string, string[]>();
@@ -43,8 +42,13 @@ export function buildIndex(facts: readonly Fact[], aliasGroups: ReadonlyArray<re
   const shard = facts.length >= twoThreadsFrom ? startShard(facts.slice(half), aliasGroups, shardWorker) : undefined;
   if (!shard) analyse(0, facts.length);
   else {
-    analyse(0, half);
-    const other = shard.take();
+    let other: EncodedShard | undefined;
+    try {
+      analyse(0, half);
+      other = shard.take();
+    } finally {
+      shard.end();
+    }
     if (!other) analyse(half, facts.length);
     else {
       search.addEncoded(other);

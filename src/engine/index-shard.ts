@@ -6,12 +6,12 @@
  * the index is the same, to the term id, as one thread builds (test/engine/index-shard.test.ts).
  *
  * Building stays synchronous (createEngine is): this thread waits with Atomics.wait and takes the reply with
- * receiveMessageOnPort. A worker that fails, or does not answer in time, costs only time: the caller then
- * analyses that half itself.
+ * receiveMessageOnPort. A worker that fails, or does not answer within twice the time this thread took for
+ * its own half, costs only time: the caller then analyses that half itself.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { AliasMatcher } from './aliases';
 import { FIELDS, analyseFact, type IndexedFact } from './fact-fields';
 
@@ -62,15 +62,29 @@ export function encodeShard(facts: readonly IndexedFact[], aliasGroups: Readonly
   return { terms: [...termIds.keys()], ids: ids.slice(0, count), lengths, words: [...words] };
 }
 
-/**
- * How long to wait for a worker's half: generous (a loaded machine analyses ~25k facts a second), since
- * waiting in vain only happens if the worker died, and then the half is analysed here anyway.
- */
-const waitMs = (facts: number) => 10_000 + facts;
+/** Facts from which a build uses a second thread: at 20k (under a second) the worker's start and warm-up ate the gain (README, Performance). */
+export const TWO_THREADS_FROM = 50_000;
 
-/** Starts analysing `facts` in a worker; undefined when no worker can be started. `take` waits for the result (undefined if it failed). */
-export function startShard(facts: readonly IndexedFact[], aliasGroups: ReadonlyArray<readonly string[]>, script = SHARD_WORKER): { take(): EncodedShard | undefined } | undefined {
-  if (!existsSync(script)) return undefined;
+/**
+ * How long to wait for the worker once this thread's half is done: its half is as large, so twice the time
+ * this thread took (at least 5 s) means it is stuck or dead; its half is then analysed here instead.
+ */
+const waitMs = (ownMs: number) => Math.max(5_000, 2 * ownMs);
+
+export interface Shard {
+  /** The worker's analysis, waited for; undefined if it failed or took too long. */
+  take(): EncodedShard | undefined;
+  /** Stops the worker and closes the port (after `take`, or instead of it). */
+  end(): void;
+}
+
+/**
+ * Starts analysing `facts` in a worker. Undefined when no worker should or can be started: in a thread that
+ * is itself a worker (the bot's reload worker), where a second busy thread would take the core the bot
+ * serves Slack on, or when the script is missing.
+ */
+export function startShard(facts: readonly IndexedFact[], aliasGroups: ReadonlyArray<readonly string[]>, script = SHARD_WORKER): Shard | undefined {
+  if (!isMainThread || !existsSync(script)) return undefined;
   const { port1, port2 } = new MessageChannel();
   const done = new Int32Array(new SharedArrayBuffer(4));
   // Only what is indexed crosses to the worker (a fact's id, location and source URL stay here).
@@ -82,16 +96,21 @@ export function startShard(facts: readonly IndexedFact[], aliasGroups: ReadonlyA
     port1.close();
     return undefined;
   }
-  // A failing worker must not crash the process: its half is analysed here instead (take returns undefined).
+  // A worker that throws must not crash the process: its half is analysed here instead. Its 'error' could
+  // only be emitted after the build, once `end` has terminated it, and Node 20 then drops it (tested), but
+  // that is not documented, so it is caught here too.
   worker.on('error', () => undefined);
   worker.unref();
+  const started = performance.now();
   return {
     take() {
-      Atomics.wait(done, 0, 0, waitMs(facts.length));
+      Atomics.wait(done, 0, 0, waitMs(performance.now() - started));
       const reply = receiveMessageOnPort(port1)?.message as ShardReply | undefined;
+      return reply?.ok ? reply.shard : undefined;
+    },
+    end() {
       port1.close();
       void worker.terminate();
-      return reply?.ok ? reply.shard : undefined;
     },
   };
 }

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { buildIndex, indexParts } from '../../src/engine/index-builder';
 import { encodeShard, startShard } from '../../src/engine/index-shard';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
@@ -35,20 +37,42 @@ describe('the index on two threads', () => {
     expect(twoThreads(knowledge)).toEqual(oneThread(knowledge));
   });
 
-  it("uses the worker's reply", () => {
-    const words = new Map(twoThreads(bundled, standIn('marks.js')).words);
-    expect(words.get('zzshardmarker')).toBe('zzshardmarker');
-    expect(new Map(oneThread(bundled).words).has('zzshardmarker')).toBe(false);
+  it("uses the worker's reply: its words and its terms", () => {
+    const parts = twoThreads(bundled, standIn('marks.js'));
+    expect(new Map(parts.words).get('zzshardmarker')).toBe('zzshardmarker');
+    expect(parts.search.terms).toContain('zzshardterm');
+    const one = oneThread(bundled);
+    expect(new Map(one.words).has('zzshardmarker')).toBe(false);
+    expect(one.search.terms).not.toContain('zzshardterm');
   });
 
-  it('analyses the half itself when the worker fails or cannot start, and loses nothing', () => {
+  it('analyses the half itself when the worker fails, throws or cannot start, and loses nothing', async () => {
     expect(twoThreads(bundled, standIn('refuses.js'))).toEqual(oneThread(bundled));
     expect(twoThreads(bundled, standIn('no-such-worker.js'))).toEqual(oneThread(bundled));
+    expect(twoThreads(bundled, standIn('throws.js'))).toEqual(oneThread(bundled));
+    // The thrown error reaches this thread after the build: it must not crash the process.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+
+  it('gives up on a worker that never answers, after its time-out, and loses nothing', () => {
+    expect(twoThreads(bundled, standIn('silent.js'))).toEqual(oneThread(bundled));
   });
 
   it('stays on one thread for a small knowledge base (the default threshold)', () => {
-    const words = new Map(indexParts(buildIndex(bundled.facts, bundled.aliases, { shardWorker: standIn('marks.js') })).words);
-    expect(words.has('zzshardmarker')).toBe(false);
-    expect(startShard(bundled.facts, bundled.aliases, standIn('no-such-worker.js'))).toBeUndefined();
+    const parts = indexParts(buildIndex(bundled.facts, bundled.aliases, { shardWorker: standIn('marks.js') }));
+    expect(parts.search.terms).not.toContain('zzshardterm');
+  });
+
+  it('stays on one thread when the build itself runs in a worker (the bot reloading knowledge)', async () => {
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { startShard } = require(workerData.module);
+      parentPort.postMessage(startShard(workerData.facts, [], workerData.script) === undefined);`;
+    const worker = new Worker(code, { eval: true, workerData: { module: path.join(REPO, 'dist', 'engine', 'index-shard.js'), facts: bundled.facts.slice(0, 2), script: SHARD_WORKER } });
+    const [stayed] = (await once(worker, 'message')) as [boolean];
+    expect(stayed).toBe(true);
+    const here = startShard(bundled.facts.slice(0, 2), [], SHARD_WORKER); // on the main thread it starts one
+    expect(here).toBeDefined();
+    here!.end();
   });
 });
