@@ -14,6 +14,7 @@ import path from 'node:path';
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { AliasMatcher } from './aliases';
 import { FIELDS, analyseFact, type IndexedFact } from './fact-fields';
+import { IntStream } from './inverted-index';
 
 /** Facts analysed in another thread: what InvertedIndex.addEncoded takes, and the words met, in the order met. */
 export interface EncodedShard {
@@ -42,24 +43,18 @@ export function encodeShard(facts: readonly IndexedFact[], aliasGroups: Readonly
   const sources = new Map<string, string[]>();
   const termIds = new Map<string, number>();
   const lengths = new Int32Array(facts.length * FIELDS.length);
-  let ids = new Int32Array(1 << 16);
-  let count = 0;
+  const ids = new IntStream();
   facts.forEach((fact, i) => {
     analyseFact(fact, aliases, words, sources).forEach((terms, f) => {
       lengths[i * FIELDS.length + f] = terms.length;
       for (const term of terms) {
         let id = termIds.get(term);
         if (id === undefined) termIds.set(term, (id = termIds.size));
-        if (count === ids.length) {
-          const grown = new Int32Array(count * 2);
-          grown.set(ids);
-          ids = grown;
-        }
-        ids[count++] = id;
+        ids.push(id);
       }
     });
   });
-  return { terms: [...termIds.keys()], ids: ids.slice(0, count), lengths, words: [...words] };
+  return { terms: [...termIds.keys()], ids: ids.data.slice(0, ids.length), lengths, words: [...words] };
 }
 
 /** Facts from which a build uses a second thread: at 20k (under a second) the worker's start and warm-up ate the gain (README, Performance). */

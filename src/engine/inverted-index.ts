@@ -23,7 +23,7 @@ export interface Hit {
 }
 
 /** An Int32Array that grows by doubling. */
-class IntStream {
+export class IntStream {
   data = new Int32Array(1 << 16);
   length = 0;
   push(value: number): void {
