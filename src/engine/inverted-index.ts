@@ -79,9 +79,7 @@ export class InvertedIndex {
     for (let f = 0; f < this.fieldCount; f++) {
       segments.push(stream.length);
       for (const term of fields[f] ?? []) {
-        let id = this.termIds.get(term);
-        if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-        stream.push(id);
+        stream.push(this.intern(term));
       }
     }
     return this.count++;
@@ -96,17 +94,20 @@ export class InvertedIndex {
     const stream = this.stream;
     const segments = this.segments;
     if (!stream || !segments) throw new Error('InvertedIndex: add after finish');
-    const global = Int32Array.from(shard.terms, (term) => {
-      let id = this.termIds.get(term);
-      if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-      return id;
-    });
+    const global = Int32Array.from(shard.terms, (term) => this.intern(term));
     let at = 0;
     for (let i = 0; i < shard.lengths.length; i++) {
       segments.push(stream.length);
       for (const end = at + shard.lengths[i]!; at < end; at++) stream.push(global[shard.ids[at]!]!);
     }
     this.count += shard.lengths.length / this.fieldCount;
+  }
+
+  /** The term's id, a new one (the next number) for a term not seen before. */
+  private intern(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+    return id;
   }
 
   /** Builds the postings; call once after the last add. */
