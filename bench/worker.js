@@ -21,10 +21,11 @@ function v8PoolSize() {
   return flag ? Number(flag.split('=')[1]) : 'default (4)';
 }
 
+/** Heap and RSS right after a full GC, and the most RSS the process has held so far (facts generation and build included). */
 function memory() {
   global.gc?.();
   const m = process.memoryUsage();
-  return { heapMB: m.heapUsed / 1e6, rssMB: m.rss / 1e6 };
+  return { heapMB: m.heapUsed / 1e6, rssMB: m.rss / 1e6, peakRssMB: (process.resourceUsage().maxRSS * 1024) / 1e6 };
 }
 
 /** @param {import('./systems').SystemName} systemName @param {number} size @param {number} queryCount @param {number} budgetMs */
@@ -61,6 +62,7 @@ function speed(systemName, size, queryCount, budgetMs) {
     p99Ms: percentile(sorted, 0.99),
     heapMB: mem.heapMB,
     rssMB: mem.rssMB,
+    peakRssMB: mem.peakRssMB,
     baselineHeapMB: baseline.heapMB,
     baselineRssMB: baseline.rssMB,
   };

@@ -86,7 +86,13 @@ export function startShard(facts: readonly IndexedFact[], aliasGroups: ReadonlyA
   const sent = facts.map(({ questions, text, tags, source }) => ({ questions, text, tags, source: { title: source.title, publisher: source.publisher } }));
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { facts: sent, aliasGroups, port: port2, done } satisfies ShardRequest, transferList: [port2] });
+    worker = new Worker(script, {
+      workerData: { facts: sent, aliasGroups, port: port2, done } satisfies ShardRequest,
+      transferList: [port2],
+      // A small young generation: with V8's default the worker's heap added 90–210 MB to the build's peak
+      // RSS at 100k facts, against 60 MB with this, and no slower (README, Performance).
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    });
   } catch {
     port1.close();
     return undefined;

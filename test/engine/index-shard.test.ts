@@ -39,7 +39,8 @@ describe('the index on two threads', () => {
 
   it("uses the worker's reply: its words and its terms", () => {
     const parts = twoThreads(bundled, standIn('marks.js'));
-    expect(new Map(parts.words).get('zzshardmarker')).toBe('zzshardmarker');
+    // The worker runs with a small young generation, which keeps a large build's peak memory down.
+    expect(new Map(parts.words).get('zzshardmarker')).toBe('young4');
     expect(parts.search.terms).toContain('zzshardterm');
     const one = oneThread(bundled);
     expect(new Map(one.words).has('zzshardmarker')).toBe(false);

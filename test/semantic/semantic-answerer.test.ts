@@ -69,6 +69,7 @@ describe('fact vectors', () => {
     expect((await fresh.ask(engine, 'Who supports the Taliban?')).stage).toBe('semantic');
   });
 
+  // Embeds the whole knowledge twice: a few seconds alone, past jest's 20 s on a loaded 2-core machine.
   it('are kept in the sealed per-user cache and reused, and a tampered file is recomputed', async () => {
     const cache = openCacheFolder(mkdtempSync(path.join(tmpdir(), 'brief-vectors-')), () => undefined)!;
     const events: VectorEvent[] = [];
@@ -83,7 +84,7 @@ describe('fact vectors', () => {
     writeFileSync(file, bytes);
     await answerer().prepare(engine);
     expect(events.map((e) => e.ready && e.cached)).toEqual([false, true, false]);
-  });
+  }, 60_000);
 
   it('are not computed on demand beyond the compute limit: the answer is lexical and the event says how many texts', async () => {
     const events: VectorEvent[] = [];
