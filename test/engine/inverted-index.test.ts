@@ -135,27 +135,33 @@ describe('InvertedIndex scoring (BM25F)', () => {
   it('builds the same index from documents analysed elsewhere (addEncoded) as from the same documents added one by one', () => {
     const term = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
     const doc = fc.tuple(fc.array(term, { maxLength: 6 }), fc.array(term, { maxLength: 10 }));
+    // Encoded as a worker does (index-shard.ts): ids local to the shard, in order of first use.
+    const encode = (docs: Doc[]) => {
+      const local = new Map<string, number>();
+      const ids: number[] = [];
+      const lengths: number[] = [];
+      for (const d of docs)
+        for (const field of d) {
+          lengths.push(field.length);
+          for (const t of field) {
+            if (!local.has(t)) local.set(t, local.size);
+            ids.push(local.get(t)!);
+          }
+        }
+      return { terms: [...local.keys()], ids: Int32Array.from(ids), lengths: Int32Array.from(lengths) };
+    };
     fc.assert(
-      fc.property(fc.array(doc, { maxLength: 12 }), fc.nat(), (docs, cut) => {
-        const at = docs.length === 0 ? 0 : cut % (docs.length + 1);
+      // Documents added, then encoded ones, then added again, then encoded again: cut at random places.
+      fc.property(fc.array(doc, { maxLength: 12 }), fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), (docs, cuts) => {
+        const [a, b, c] = cuts.map((cut) => (docs.length === 0 ? 0 : cut % (docs.length + 1))).sort((x, y) => x - y) as [number, number, number];
         const whole = new InvertedIndex(2);
         for (const d of docs) whole.add(d);
         whole.finish();
-        // The rest encoded as a worker does (index-shard.ts): ids local to the shard, in order of first use.
-        const local = new Map<string, number>();
-        const ids: number[] = [];
-        const lengths: number[] = [];
-        for (const d of docs.slice(at))
-          for (const field of d) {
-            lengths.push(field.length);
-            for (const t of field) {
-              if (!local.has(t)) local.set(t, local.size);
-              ids.push(local.get(t)!);
-            }
-          }
         const split = new InvertedIndex(2);
-        for (const d of docs.slice(0, at)) split.add(d);
-        split.addEncoded({ terms: [...local.keys()], ids: Int32Array.from(ids), lengths: Int32Array.from(lengths) });
+        for (const d of docs.slice(0, a)) split.add(d);
+        split.addEncoded(encode(docs.slice(a, b)));
+        for (const d of docs.slice(b, c)) split.add(d);
+        split.addEncoded(encode(docs.slice(c)));
         split.finish();
         expect(split.toBuffers()).toEqual(whole.toBuffers());
       }),
