@@ -16,7 +16,10 @@ import { AliasMatcher } from './aliases';
 import { FIELDS, analyseFact, type IndexedFact } from './fact-fields';
 import { IntStream } from './inverted-index';
 
-/** Facts analysed in another thread: what InvertedIndex.addEncoded takes, and the words met, in the order met. */
+/**
+ * Facts analysed in another thread: what InvertedIndex.addEncoded takes, and the words met, in the order met.
+ * `ids` are local to the shard until addEncoded, which takes the array over and rewrites them as the index's.
+ */
 export interface EncodedShard {
   terms: string[];
   ids: Int32Array<ArrayBuffer>;

@@ -106,22 +106,27 @@ export class InvertedIndex {
    * field after field. The index takes `ids` over: its ids are made the index's own in place.
    */
   addEncoded(shard: { terms: readonly string[]; ids: Int32Array; lengths: Int32Array }): void {
+    const open = this.open;
     const segments = this.segments;
-    if (!this.open || !segments) throw new Error('InvertedIndex: add after finish');
+    if (!open || !segments) throw new Error('InvertedIndex: add after finish');
+    const { ids, lengths } = shard;
+    // Lengths that do not add up to the ids would misplace the terms of every document after them.
+    if (lengths.reduce((sum, length) => sum + length, 0) !== ids.length) throw new Error('InvertedIndex: shard lengths do not add up to its ids');
     const global = Int32Array.from(shard.terms, (term) => this.intern(term));
-    const { ids } = shard;
     for (let i = 0; i < ids.length; i++) ids[i] = global[ids[i]!]!;
-    const start = this.seal();
-    for (let i = 0, at = start; i < shard.lengths.length; at += shard.lengths[i++]!) segments.push(at);
-    this.blocks.push({ ids, start });
-    this.openStart = start + ids.length;
+    let at = this.closeOpenBlock(open);
+    this.blocks.push({ ids, start: at });
+    for (const length of lengths) {
+      segments.push(at);
+      at += length;
+    }
+    this.openStart = at;
     this.open = new IntStream();
-    this.count += shard.lengths.length / this.fieldCount;
+    this.count += lengths.length / this.fieldCount;
   }
 
-  /** Ends the open block (kept if it holds any id); returns where the next id lies. */
-  private seal(): number {
-    const open = this.open!;
+  /** Moves the ids of `open` (if any) to `blocks`, for the caller to replace or drop it; returns where the next id lies. */
+  private closeOpenBlock(open: IntStream): number {
     if (open.length > 0) this.blocks.push({ ids: open.data.subarray(0, open.length), start: this.openStart });
     return this.openStart + open.length;
   }
@@ -135,9 +140,10 @@ export class InvertedIndex {
 
   /** Builds the postings; call once after the last add. */
   finish(): void {
+    const open = this.open;
     const segments = this.segments;
-    if (!this.open || !segments) return;
-    segments.push(this.seal());
+    if (!open || !segments) return;
+    segments.push(this.closeOpenBlock(open));
     const blocks = this.blocks;
     const F = this.fieldCount;
     const terms = this.termIds.size;

@@ -169,6 +169,16 @@ describe('InvertedIndex scoring (BM25F)', () => {
     );
   });
 
+  it('refuses a shard whose field lengths do not add up to its ids, before changing anything', () => {
+    const index = new InvertedIndex(2);
+    index.add([['a'], ['b']]);
+    const ids = Int32Array.from([0, 1]);
+    expect(() => index.addEncoded({ terms: ['c', 'd'], ids, lengths: Int32Array.from([1, 2]) })).toThrow('InvertedIndex: shard lengths do not add up to its ids');
+    expect(Array.from(ids)).toEqual([0, 1]);
+    index.finish();
+    expect(index.toBuffers().terms).toEqual(['a', 'b']);
+  });
+
   it("ranks one field as MiniSearch's BM25 does, with the same scores", () => {
     // Where the formulas agree: MiniSearch takes a field's length as its number of distinct terms and
     // multiplies a document's score by the number of query terms it matched, so each document here
