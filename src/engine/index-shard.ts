@@ -92,8 +92,8 @@ export function startShard(facts: readonly IndexedFact[], aliasGroups: ReadonlyA
     worker = new Worker(script, {
       workerData: { facts: sent, aliasGroups, port: port2, done } satisfies ShardRequest,
       transferList: [port2],
-      // A small young generation: with V8's default the worker's heap added 90–210 MB to the build's peak
-      // RSS at 100k facts, against 60 MB with this, and no slower (README, Performance).
+      // A small young generation: with V8's default, two threads took a 100k build's peak RSS 80–215 MB
+      // above one thread's, against ~55 MB with this, and no slower (README, Performance).
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
   } catch {
