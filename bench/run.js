@@ -4,13 +4,16 @@
  * npm run bench [-- --quick]
  * Quality (StackFAQ, dev questions) and speed (1k/10k/100k synthetic facts, cold start, 100k-fact
  * YAML load) of this engine against fuse.js and MiniSearch, all in one run. Prints one table and
- * writes the same figures to bench/results/latest.json. Needs `npm run build` (npm install does it).
+ * writes the same figures to bench/results/latest.json (a full run also puts them in the README:
+ * bench/readme-tables.js). Needs `npm run build` (npm install does it).
  */
 const { execFileSync, spawn } = require('node:child_process');
 const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { SYSTEMS } = require('./systems');
+const { FOUR_THREADS } = require('./labels');
+const { f3, ms, writeReadmeTables } = require('./readme-tables');
 const { generateFacts, writeKnowledgeFolder } = require('./synthetic');
 const { percentile } = require('./stats');
 const { readThreads, threadsAsKnowledge, scoreRetrieval, STACKFAQ_TARGETS } = require('../dist/eval/stackfaq');
@@ -42,7 +45,7 @@ const PLAN = quick
   : { sizes: [1000, 10000, 100000], queries: { 'briefing-bot': 1000, minisearch: 200, fuse: 200 }, budgetMs: { 'briefing-bot': 60000, minisearch: 60000, fuse: 90000 }, coldRuns: 5, yamlFacts: 100000, askRuns: 3 };
 /**
  * Node as `npm start` runs the bot (package.json): one V8 helper thread instead of Node's default four,
- * which on a two-core machine take turns with the thread answering questions (README, Performance).
+ * which on a two-core machine take turns with the thread answering questions (docs/performance-log.md).
  */
 const BOT_NODE_FLAGS = ['--v8-pool-size=1'];
 const TARGETS = { p99Ms10k: 1, p99Ms100k: 5, speedupVsFuse10k: 300, buildMs100k: 3000, rssMB100k: 300, yamlLoadMs100k: 5000, warmAskMs100k: 1500, coldStartMs: 300 };
@@ -188,10 +191,6 @@ async function yamlLoad() {
   }
 }
 
-/** @param {number | null | undefined} x */
-const f3 = (x) => (x == null ? '—' : x.toFixed(3));
-/** @param {number | null | undefined} x */
-const ms = (x) => (x == null ? '—' : x < 10 ? x.toFixed(3) : x.toFixed(0));
 /** @param {string | number} s @param {number} n */
 const pad = (s, n) => String(s).padEnd(n);
 
@@ -213,7 +212,7 @@ function report(r) {
     const ours = asBotRuns(r.speed).find((o) => o.system === 'briefing-bot' && o.size === s.size);
     const ratio = s.system === 'briefing-bot' || !s.p50Ms || !ours?.p50Ms ? '' : `${(s.p50Ms / ours.p50Ms).toFixed(0)}×`;
     const done = s.completed < s.queries ? `${s.completed}/${s.queries}*` : `${s.completed}`;
-    const label = s.v8PoolSize === 1 ? SYSTEMS[s.system].label : 'Briefing Bot, 4 V8 threads';
+    const label = s.v8PoolSize === 1 ? SYSTEMS[s.system].label : FOUR_THREADS;
     lines.push(`${pad(label, 28)}${pad(s.size.toLocaleString('en'), 9)}${pad(ms(s.buildMs), 10)}${pad(ms(s.p50Ms), 10)}${pad(ms(s.p99Ms), 10)}${pad(s.heapMB.toFixed(0), 9)}${pad(s.rssMB.toFixed(0), 8)}${pad(s.peakRssMB.toFixed(0), 6)}${pad(done, 12)}${ratio}`);
   }
   lines.push('  heap and RSS: right after building and a full GC; peak: the most RSS the process held by then, generating the facts included');
@@ -275,6 +274,10 @@ async function main() {
   const file = path.join(__dirname, 'results', quick ? 'latest-quick.json' : 'latest.json');
   writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
   console.log(`Figures written to ${path.relative(process.cwd(), file)}`);
+  if (!quick) {
+    writeReadmeTables(file);
+    console.log('README.md: its benchmark tables (Performance) now show this run');
+  }
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@ const Fuse = require('fuse.js');
 // Its require() export is the class itself; its types (resolved without "exports") describe the ES module.
 const MiniSearch = /** @type {typeof import('minisearch').default} */ (/** @type {unknown} */ (require('minisearch')));
 const { createEngine } = require('../dist/engine/engine');
+const { LABELS } = require('./labels');
 
 /**
  * @typedef {import('../src/knowledge/schema').FactEntry} FactEntry
@@ -30,7 +31,7 @@ function asKnowledge(facts) {
 const SYSTEMS = {
   /** This engine, default configuration. */
   'briefing-bot': {
-    label: 'Briefing Bot engine',
+    label: LABELS['briefing-bot'],
     /** @param {readonly FactEntry[]} facts @param {KnowledgeBase} [knowledge] the facts as loaded, when there is one */
     build(facts, knowledge) {
       const engine = createEngine(knowledge ?? asKnowledge(facts));
@@ -44,7 +45,7 @@ const SYSTEMS = {
   },
   /** fuse.js over every fact, default options, keys questions and text. */
   fuse: {
-    label: 'fuse.js 7.5 (defaults)',
+    label: LABELS.fuse,
     build(facts) {
       const fuse = new Fuse(facts, { keys: ['questions', 'text'] });
       return {
@@ -57,7 +58,7 @@ const SYSTEMS = {
   },
   /** MiniSearch with its default BM25 options, fields questions and text. */
   minisearch: {
-    label: 'MiniSearch 7.2 (defaults)',
+    label: LABELS.minisearch,
     build(facts) {
       const ms = new MiniSearch({ fields: ['questions', 'text'], idField: 'id' });
       ms.addAll(facts.map((f) => ({ id: f.id, questions: f.questions.join('\n'), text: f.text })));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO } from './helpers/paths';
 
@@ -22,10 +22,11 @@ function unsafeCommands(file: string, ranFromClone: (heading: string) => boolean
 }
 
 describe('commands that run brief through npm', () => {
-  it('use the no-install form everywhere but the quick start, which runs in the clone', () => {
+  it('use the no-install form everywhere but the quick start, which runs in the clone (docs/ included)', () => {
     expect(unsafeCommands('README.md', (heading) => heading === '## Quick start')).toEqual([]);
     expect(unsafeCommands('knowledge/README.md', () => false)).toEqual([]);
     expect(unsafeCommands('src/messages.ts', () => false)).toEqual([]);
+    for (const log of readdirSync(path.join(REPO, 'docs'))) expect(unsafeCommands(path.join('docs', log), () => false)).toEqual([]);
   });
 
   it('would catch a plain npx brief command', () => {

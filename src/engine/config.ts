@@ -23,12 +23,12 @@ export const ENGINE_DEFAULTS = Object.freeze({
   /**
    * The semantic stage orders the same candidates by lexical score + `cosine` × the best sentence cosine +
    * `probability` × its probability. Chosen on the tuning halves and on half of StackFAQ's threads (odd
-   * ids), the other half kept as the held-out check (README, Quality): cosine 2 and probability 0.5 lifted
+   * ids), the other half kept as the held-out check (README, Quality → StackFAQ): cosine 2 and probability 0.5 lifted
    * StackFAQ title + answer from 0.790 to 0.809 on the chosen half and from 0.775 to 0.805 on the held-out
    * half, with the banks' answers unchanged. Deeper heads (5, 10) were no better on the held-out half, and
    * the model was fitted on the best three. `similar` more candidates join those three: the lexical
    * candidates (of `candidates`) closest to the question in meaning, for a right fact that shares few
-   * words with the question. 0–3 were measured (README, Quality); with the model refitted on them, 2 lifted
+   * words with the question. 0–3 were measured (docs/quality-log.md); with the model refitted on them, 2 lifted
    * StackFAQ on both halves (title + answer 0.814 → 0.824 chosen, 0.805 → 0.808 held out) and the
    * writer-held-out banks (276 → 282 right at 0.70, still 34 wrong); there 1 gave 279 and 35, within noise.
    */
@@ -38,7 +38,7 @@ export const ENGINE_DEFAULTS = Object.freeze({
    * of the kind asked (no date for "when", no unit for "how long"), it lacks a name the question gives
    * ("What does Iran think of the NRF?"), or it has the name only inside a compound ("anti-Taliban"). A
    * linear model cannot let one feature outvote the rest, so these scale the probability down. Chosen out
-   * of fold on the tuning questions (README, Quality); "off topic" and "someone else quoted" were tried too.
+   * of fold on the tuning questions (docs/quality-log.md); "off topic" and "someone else quoted" were tried too.
    */
   vetoes: Object.freeze({ features: Object.freeze(['typeMismatch', 'entityMissing', 'entityInCompoundOnly'] as const), factor: 0.25 }),
   /** Longest question considered, in words: the rest of a pasted essay adds nothing but time. */

@@ -42,7 +42,7 @@ export const DECISION_MODEL: DecisionModel = checkModel(model);
 export function probability(values: readonly number[], m: DecisionModel = DECISION_MODEL): number {
   let z = m.bias;
   for (let i = 0; i < values.length; i++) z += m.weights[i]! * ((values[i]! - m.mean[i]!) / (m.scale[i] || 1));
-  // Averaging the two: the trees alone ranked worse out of fold, the pair was better than either (README).
+  // Averaging the two: the trees alone ranked worse out of fold, the pair was better than either (docs/quality-log.md).
   return (sigmoid(z) + sigmoid(treesLogit(m.trees, values))) / 2;
 }
 

@@ -118,7 +118,7 @@ export class FuzzyVocabulary {
     const fuse = new Map(new Fuse(candidates, { includeScore: true, threshold: 1, isCaseSensitive: true }).search(word).map(({ item, score = 1 }) => [item, 1 - score]));
     // Ranked as a typist errs: fewest slips first (edit-distance.ts), then a kept first letter (typos seldom
     // touch it), then the caller's order. Fuse's score alone took "waht" for "want" and "thier" for
-    // "there" (README, Quality, measures the gain); it still admits words more than a slip away.
+    // "there" (docs/quality-log.md measures the gain); it still admits words more than a slip away.
     const scored = candidates
       .map((w) => ({ word: w, distance: editDistance(word, w), fuse: fuse.get(w) ?? 0 }))
       .filter((c) => c.fuse > 1 - threshold || c.distance <= 1)

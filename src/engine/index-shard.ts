@@ -1,6 +1,6 @@
 /**
  * Indexing a large knowledge base on two cores. A build is mostly analysing text (tokenizing, stemming,
- * aliases: three quarters of a 100k-fact build, README Performance), and each fact is analysed on its own,
+ * aliases: three quarters of a 100k-fact build, docs/performance-log.md), and each fact is analysed on its own,
  * so a worker thread analyses the second half of the facts while this thread analyses the first. The worker
  * sends its half back as term ids in one typed array (moved, not copied), which the index adds in order:
  * the index is the same, to the term id, as one thread builds (test/engine/index-shard.test.ts).
@@ -60,7 +60,7 @@ export function encodeShard(facts: readonly IndexedFact[], aliasGroups: Readonly
   return { terms: [...termIds.keys()], ids: ids.data.slice(0, ids.length), lengths, words: [...words] };
 }
 
-/** Facts from which a build uses a second thread: at 20k (under a second) the worker's start and warm-up ate the gain (README, Performance). */
+/** Facts from which a build uses a second thread: at 20k (under a second) the worker's start and warm-up ate the gain (docs/performance-log.md). */
 export const TWO_THREADS_FROM = 50_000;
 
 /**
@@ -93,7 +93,7 @@ export function startShard(facts: readonly IndexedFact[], aliasGroups: ReadonlyA
       workerData: { facts: sent, aliasGroups, port: port2, done } satisfies ShardRequest,
       transferList: [port2],
       // A small young generation: with V8's default, two threads took a 100k build's peak RSS 80–215 MB
-      // above one thread's, against ~55 MB with this, and no slower (README, Performance).
+      // above one thread's, against ~55 MB with this, and no slower (docs/performance-log.md).
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
   } catch {

@@ -7,7 +7,7 @@
  *
  * Why not MiniSearch (which this replaced): it builds a result object with a match map for every
  * matching document and sorts them all; at 100k facts that cost ~90 ms a query against ~1 ms here
- * (README, Performance). The scoring formula is the same BM25 with per-field boosts.
+ * (docs/performance-log.md). The scoring formula is the same BM25 with per-field boosts.
  */
 
 export interface Bm25Params {

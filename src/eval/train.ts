@@ -45,7 +45,7 @@ const PER_QUESTION = ENGINE_DEFAULTS.rerank.candidates;
 /**
  * Precision the default operating point must reach on out-of-fold predictions of the tuning questions (the
  * extra ones are harder than the halves: 0.85 here is ~0.96 on the tuning halves). Higher targets were tried
- * (0.9, 0.95, 0.975): they declined the bundled knowledge's plainest questions (README, Quality).
+ * (0.9, 0.95, 0.975): they declined the bundled knowledge's plainest questions (docs/quality-log.md).
  */
 export const TARGET_PRECISION = 0.85;
 
@@ -119,7 +119,7 @@ export function chooseThreshold(tops: ReadonlyArray<{ p: number; lexical: number
 
 /**
  * The tree ensemble's settings, chosen out of fold on the tuning questions (8 random 5-fold splits): shallow
- * trees, slow shrinkage and big leaves, since there are only ~1,500 candidate rows (README, Quality).
+ * trees, slow shrinkage and big leaves, since there are only ~1,500 candidate rows (docs/quality-log.md).
  */
 const BOOSTING: Readonly<BoostOptions> = Object.freeze({ rounds: 200, depth: 3, rate: 0.05, minLeaf: 20, lambda: 5, bins: 16 });
 
@@ -157,7 +157,7 @@ export function trainDecision(): { model: DecisionModel; questions: number; answ
 /**
  * Precision the semantic stage's operating point must reach out of fold, over all tuning questions (the
  * extra ones included: 0.9 here is ~0.97 on the tuning halves). 0.95 was tried: it declined "What is the
- * main goal of the NRF?" and half the answerable questions (README, Quality).
+ * main goal of the NRF?" and half the answerable questions (docs/quality-log.md).
  */
 export const SEMANTIC_TARGET_PRECISION = 0.9;
 

@@ -81,7 +81,7 @@ async function inTurns<T>(steps: Generator<void, T>): Promise<{ value: T; totalM
   }
 }
 
-/** A book's engine from the worker's packed result: all the main thread still does (see README, Performance). */
+/** A book's engine from the worker's packed result: all the main thread still does (see docs/performance-log.md). */
 function* engineFrom(book: PackedBook): Generator<void, Engine> {
   const knowledge = yield* unpacking(book.knowledge);
   yield;

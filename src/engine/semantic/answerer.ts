@@ -69,7 +69,7 @@ export function closestInMeaning<T extends { id: number }>(judged: readonly T[],
  * The semantic stage: the lexical engine finds and describes the candidates; sentence similarity between
  * the question and each fact (its text and stored questions) adds four features; a second decision model,
  * fitted like the first on the tuning halves only, re-orders the candidates and decides. Similarity alone
- * does not tell "answers it" from "is about the same thing" (README, Quality): it is evidence, not a verdict.
+ * does not tell "answers it" from "is about the same thing" (docs/quality-log.md): it is evidence, not a verdict.
  */
 export class SemanticAnswerer {
   private readonly vectors = new WeakMap<Engine, Promise<FactVectors>>();

@@ -28,7 +28,7 @@ const BATCH = 16;
  * How much of a question the model reads. Its time grows with the input (≈7 ms, then ≈0.6 ms a word piece
  * on this project's machine), so a long wordy question took 25–46 ms, over the stage's 20 ms p99 goal.
  * 20 pieces (about 13 words) is the fewest of 20, 24 and 28 that, refitted, answered the tuning banks no
- * worse than the whole question (README, Performance). The lexical stage still reads the whole question.
+ * worse than the whole question (docs/performance-log.md). The lexical stage still reads the whole question.
  */
 export const QUESTION_PIECES = 20;
 /**

