@@ -122,6 +122,8 @@ export const cliMessages = Object.freeze({
   checkFailed: (problems: number, files: number) =>
     `${problems} ${plural(problems, 'problem')} in ${files} ${plural(files, 'file')}: fix them and run brief check again`,
   notCovered: (question: string) => `Not in the knowledge base: nothing in it answers "${question}" with confidence.`,
+  /** Opens the "Why:" line of an answer given because the question is one of the fact's stored questions. */
+  askedAsStored: 'asked as one of its stored questions',
   gapsHeading: () => 'Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):',
   gapAddPhrasing: (n: number, factId: string, relevance: number) =>
     `proposal ${n}: add this phrasing to fact ${factId} (match ${relevance.toFixed(2)}), if that fact answers it`,

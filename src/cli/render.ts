@@ -40,7 +40,7 @@ export function renderText(answer: Answer, engine: CliEngine, context?: (fact: F
     const asOf = asOfDate(best.fact);
     lines.push(`  Source: ${sourceLine(best.fact.source)}${asOf ? ` (${cur.asOf(asOf)})` : ''}`);
     const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
-    lines.push(`  Why: matched ${why} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
+    lines.push(`  Why: ${best.restated ? `${msg.askedAsStored}; ` : ''}matched ${why} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
     if (others.length > 0) {
       lines.push('', '  Other matches:');
       for (const other of others) lines.push(`  - [match ${other.relevance.toFixed(2)}] ${topicOf(other)} (${other.fact.id})`);
@@ -72,6 +72,7 @@ export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
       ...(asOfDate(r.fact) && { as_of: asOfDate(r.fact) }),
     },
     matched: explainMatches(r, aliases),
+    ...(r.restated && { restated: true }),
   }));
   return answer.answered
     ? { question: answer.question, answered: true, answers: facts }

@@ -9,6 +9,7 @@ import { FIELDS } from './fact-fields';
 import { sharedLexicon, type Lexicon } from './lexicon';
 import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan } from './query';
 import { rank, type MatchReason } from './rank';
+import { restatedFact, restatedFirst } from './restated';
 
 export interface RankedFact {
   fact: Fact;
@@ -17,6 +18,8 @@ export interface RankedFact {
   /** 0..1: how closely the fact matches the question's words (√coverage × BM25 relative to the best). */
   relevance: number;
   matched: MatchReason[];
+  /** The question is one of this fact's stored questions, as asked: answered whatever the model's score (restated.ts). */
+  restated?: true;
 }
 
 export interface Answer {
@@ -39,11 +42,16 @@ export interface Judged {
   modelProbability: number;
   features: number[];
   matched: MatchReason[];
+  /** The question is one of this fact's stored questions, as asked (restated.ts). */
+  restated?: true;
 }
 
 export interface Engine {
   ask(question: string, options?: AskOptions): Answer;
-  /** The best `count` candidates with features and probability, in answer order (training, the semantic stage). */
+  /**
+   * The best `count` candidates with features and probability, in answer order (training, the semantic stage),
+   * then, when word matching ranks it lower, the fact that stores the question (`restated`, restated.ts).
+   */
   judge(question: string, count?: number): Judged[];
   readonly facts: readonly Fact[];
   readonly knowledge: Pick<KnowledgeBase, 'sources' | 'fingerprint'>;
@@ -84,7 +92,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
    * The best `judged` candidates, in answer order. BM25 finds `config.candidates`; the lexical score orders
    * them; only those that can be shown are judged by the decision model (its features cost more than BM25).
    */
-  function judgePlan(plan: QueryPlan, judged: number): Judged[] {
+  function judgePlan(question: string, plan: QueryPlan, judged: number): Judged[] {
     const weights = new Map<string, number>();
     for (const concept of plan.concepts) {
       for (const alt of concept.alternatives) weights.set(alt.term, Math.max(weights.get(alt.term) ?? 0, alt.boost));
@@ -96,7 +104,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const hits = index.search.search(boosted, boosts, config.bm25, Math.max(config.candidates, judged));
     const queryTerms = [...weights.keys()];
     const candidates = new Map(hits.map((hit) => [hit.id, { id: hit.id, bm25: hit.score, terms: new Set(queryTerms.filter((t) => index.search.contains(hit.id, t))) }]));
-    const lexical = rank(plan, [...candidates.values()]).filter((r) => r.matched.length > 0).slice(0, Math.max(judged, config.rerank.candidates));
+    const ranked = rank(plan, [...candidates.values()]).filter((r) => r.matched.length > 0);
+    const lexical = ranked.slice(0, Math.max(judged, config.rerank.candidates));
+    // A fact that stores the question is judged even when word matching ranks it too low to be shown.
+    const restated = restatedFact(question, candidates.keys(), (id) => facts[id]!.questions);
+    const late = restated === undefined || lexical.some((r) => r.id === restated) ? undefined : ranked.find((r) => r.id === restated);
+    if (late) lexical.push(late);
     const topBm25 = hits[0]?.score ?? 0;
     const results = lexical.map((r, i): Judged => {
       const fact = facts[r.id]!;
@@ -110,30 +123,35 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         lexicon,
       );
       const p = probability(featured.values, model);
-      return { id: r.id, probability: answerProbability(featured.values, model, p), modelProbability: p, features: featured.values, matched: featured.matched };
+      const judgedFact: Judged = { id: r.id, probability: answerProbability(featured.values, model, p), modelProbability: p, features: featured.values, matched: featured.matched };
+      return r.id === restated ? Object.assign(judgedFact, { restated: true as const }) : judgedFact;
     });
     // The best few lexical candidates are re-ordered by lexical score plus a share of the model's probability
     // (the model was fitted on them); the rest keep their lexical order. Ordering the rest by probability was
     // tried: it cost StackFAQ hit@5 2–7 points.
     const blend = (j: Judged) => j.features[LEXICAL]! + config.rerank.blend * j.modelProbability;
     const head = results.slice(0, config.rerank.candidates).sort((a, b) => blend(b) - blend(a) || a.id - b.id);
-    return [...head, ...results.slice(config.rerank.candidates)].slice(0, judged);
+    const shownOnes = [...head, ...results.slice(config.rerank.candidates, late ? -1 : undefined)].slice(0, judged);
+    // The late restated fact comes last, after the `judged` asked for: `judge`'s callers (training) see the
+    // same candidates in the same order as without it.
+    return late ? [...shownOnes, results[results.length - 1]!] : shownOnes;
   }
 
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
-    const ranked = judgePlan(planQuery(question, ctx), top);
+    const ranked = restatedFirst(judgePlan(question, planQuery(question, ctx), top), config.restated.probability);
     const results = ranked.slice(0, top).map((r) => rankedFact(facts, r));
     // Two conditions, both chosen on the tuning halves: enough of the question found in the fact (lexical),
-    // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …).
+    // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …);
+    // or the question is one the fact stores.
     const best = ranked[0];
-    const answered = !!best && best.features[LEXICAL]! >= config.lexicalGate && best.probability >= model.threshold;
+    const answered = !!best && (!!best.restated || (best.features[LEXICAL]! >= config.lexicalGate && best.probability >= model.threshold));
     return { question, answered, results };
   }
 
   return {
     ask,
-    judge: (question, count = config.rerank.candidates) => judgePlan(planQuery(question, ctx), Math.max(1, count)),
+    judge: (question, count = config.rerank.candidates) => judgePlan(question, planQuery(question, ctx), Math.max(1, count)),
     facts,
     knowledge: { sources: knowledge.sources, fingerprint: knowledge.fingerprint },
   };
@@ -165,4 +183,5 @@ export const rankedFact = (facts: readonly Fact[], judged: Judged): RankedFact =
   score: shown(judged.probability),
   relevance: shown(judged.features[LEXICAL]!),
   matched: judged.matched,
+  ...(judged.restated && { restated: true as const }),
 });

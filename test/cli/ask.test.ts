@@ -18,7 +18,14 @@ describe('brief ask', () => {
     ['Who leads the NRF?', 'NRF (= National Resistance Front), leads (score'],
     ['masood interview atlantic council', 'masood (= Massoud), interview'],
   ])('explains %j in the words typed, adding the fact\'s own form only where it differs', async (question, why) => {
-    expect((await brief(['ask', question])).out).toContain(`Why: matched ${why}`);
+    expect((await brief(['ask', question])).out).toMatch(new RegExp(`Why: (asked as one of its stored questions; )?matched ${why.replace(/[()=]/g, '\\$&')}`));
+  });
+
+  it('says when the question is one the fact stores, in text and in --json', async () => {
+    expect((await brief(['ask', 'what is the nrf'])).out).toContain('Why: asked as one of its stored questions; matched nrf (= National Resistance Front) (score 0.99, fact nrf-only-credible-armed-opposition)');
+    const [stored, other] = await Promise.all(['What is the NRF?', "What are the NRF's stated goals?"].map((q) => brief(['ask', '--json', q])));
+    expect(JSON.parse(stored!.out).answers[0]).toMatchObject({ id: 'nrf-only-credible-armed-opposition', score: 0.99, restated: true });
+    expect(JSON.parse(other!.out).answers[0]).not.toHaveProperty('restated');
   });
 
   it('--json explains alias matches by the form the fact uses', async () => {

@@ -23,6 +23,14 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
     expect(answer.results[0]!.fact.id).toBe('nrf-stated-goals');
   });
 
+  it('answers a question asked as a stored question, which the model alone declines (every NRF fact matches it)', async () => {
+    for (const q of ['What is the NRF?', 'what is the national resistance front']) {
+      const { answered, results } = await ask(q);
+      expect({ q, answered, id: results[0]!.fact.id, score: results[0]!.score }).toEqual({ q, answered: true, id: 'nrf-only-credible-armed-opposition', score: 0.99 });
+    }
+    expect((await ask('What is the NRF today?')).results[0]!.score).toBeLessThan(0.99);
+  });
+
   it('declines another country in the role a fact gives the United States', async () => {
     const answer = await ask('Which policy options does China have in Afghanistan?');
     expect(answer.answered).toBe(false);
