@@ -5,7 +5,7 @@
  * The README's benchmark tables (Performance → The latest full run), rendered from a full `npm run bench`'s
  * results (default bench/results/latest.json): printed, or with --write put in README.md between its two
  * markers. `npm run bench` writes them itself after a full run, and a test fails when the README's tables
- * are not those of the committed results, so the figures a reader sees are always the last run's.
+ * are not those of the committed results, so these tables always show the last committed run.
  */
 const { readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');

@@ -122,8 +122,10 @@ export const cliMessages = Object.freeze({
   checkFailed: (problems: number, files: number) =>
     `${problems} ${plural(problems, 'problem')} in ${files} ${plural(files, 'file')}: fix them and run brief check again`,
   notCovered: (question: string) => `Not in the knowledge base: nothing in it answers "${question}" with confidence.`,
-  /** Opens the "Why:" line of an answer given because the question is one of the fact's stored questions. */
-  askedAsStored: 'asked as one of its stored questions',
+  /** The "Why:" line of an answer: why it matched (`matches`, as `describeMatch` words them), its score and fact. */
+  why: (matches: string, score: string, fact: string, restated?: boolean) =>
+    `Why: ${restated ? 'asked as one of its stored questions; ' : ''}matched ${matches} (score ${score}, fact ${fact})`,
+  otherMatchesTitle: 'Other matches:',
   gapsHeading: () => 'Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):',
   gapAddPhrasing: (n: number, factId: string, relevance: number) =>
     `proposal ${n}: add this phrasing to fact ${factId} (match ${relevance.toFixed(2)}), if that fact answers it`,
@@ -242,6 +244,10 @@ export const slackMessages = Object.freeze({
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
   thanksUp: () => 'Thanks! Glad that helped.',
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
+  shareButton: () => 'Share in channel',
+  otherMatchesButton: () => 'Other matches',
+  /** `user` is a Slack user id: the mention names who shared, it does not ping anyone new. */
+  sharedBy: (user: string) => `Shared by <@${user}>`,
   inContextButton: () => 'In context',
   inContextTitle: (textFile: string) => `In context, from ${textFile}:`,
   noContext: () => "I can't show that excerpt in context: its source has no stored text, or the excerpt is no longer in it.",

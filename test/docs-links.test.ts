@@ -5,12 +5,30 @@ import { REPO } from './helpers/paths';
 /** Markdown files a reader follows links between. */
 const PAGES = ['README.md', 'CHANGELOG.md', 'knowledge/README.md', ...readdirSync(path.join(REPO, 'docs')).map((f) => `docs/${f}`)];
 
-/** Relative links of `page` whose file does not exist, as `page: target`. */
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+const anchor = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+
+/** The anchors of a markdown page's headings. */
+function anchorsOf(file: string): Set<string> {
+  const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
+  return new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map(([, heading]) => anchor(heading!)));
+}
+
+/** Relative links of `page` whose file, or whose heading in a markdown file, does not exist, as `page: target`. */
 function brokenLinks(page: string, text = readFileSync(path.join(REPO, page), 'utf8')): string[] {
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
-    .map(([, target]) => target!.split('#')[0]!)
-    .filter((target) => target && !/^[a-z]+:/.test(target))
-    .filter((target) => !existsSync(path.resolve(REPO, path.dirname(page), target)))
+    .map(([, target]) => target!)
+    .filter((target) => !/^[a-z]+:/.test(target))
+    .filter((target) => {
+      const [file, hash] = target.split('#');
+      const resolved = file ? path.resolve(REPO, path.dirname(page), file) : path.join(REPO, page);
+      if (!existsSync(resolved)) return true;
+      return hash !== undefined && resolved.endsWith('.md') && !anchorsOf(resolved).has(hash);
+    })
     .map((target) => `${page}: ${target}`);
 }
 
@@ -19,8 +37,9 @@ describe('links between the documentation pages', () => {
     expect(PAGES.flatMap((page) => brokenLinks(page))).toEqual([]);
   });
 
-  it('are read relative to their page; web links and anchors are not files', () => {
-    const text = '[a](gone.md) [b](design.md) [c](../README.md#quality) [d](https://api.slack.com/apps) [e](#goals) [f](../docs/gone.md#x)';
-    expect(brokenLinks('docs/page.md', text)).toEqual(['docs/page.md: gone.md', 'docs/page.md: ../docs/gone.md']);
+  it('are read relative to their page, headings included; web links are not checked', () => {
+    const text = '[a](gone.md) [b](design.md) [c](../README.md#quality) [d](https://api.slack.com/apps) [f](../docs/gone.md#x) [g](../README.md#no-such-part) [h](../README.md#the-brief-command)';
+    expect(brokenLinks('docs/page.md', text)).toEqual(['docs/page.md: gone.md', 'docs/page.md: ../docs/gone.md#x', 'docs/page.md: ../README.md#no-such-part']);
+    expect(brokenLinks('docs/design.md', '[goals](#goals) [gone](#no-goals-here)')).toEqual(['docs/design.md: #no-goals-here']);
   });
 });

@@ -40,9 +40,9 @@ export function renderText(answer: Answer, engine: CliEngine, context?: (fact: F
     const asOf = asOfDate(best.fact);
     lines.push(`  Source: ${sourceLine(best.fact.source)}${asOf ? ` (${cur.asOf(asOf)})` : ''}`);
     const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
-    lines.push(`  Why: ${best.restated ? `${msg.askedAsStored}; ` : ''}matched ${why} (score ${best.score.toFixed(2)}, fact ${best.fact.id})`);
+    lines.push(`  ${msg.why(why, best.score.toFixed(2), best.fact.id, best.restated)}`);
     if (others.length > 0) {
-      lines.push('', '  Other matches:');
+      lines.push('', `  ${msg.otherMatchesTitle}`);
       for (const other of others) lines.push(`  - [match ${other.relevance.toFixed(2)}] ${topicOf(other)} (${other.fact.id})`);
     }
     return lines.join('\n');

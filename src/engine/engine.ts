@@ -132,9 +132,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const blend = (j: Judged) => j.features[LEXICAL]! + config.rerank.blend * j.modelProbability;
     const head = results.slice(0, config.rerank.candidates).sort((a, b) => blend(b) - blend(a) || a.id - b.id);
     const shownOnes = [...head, ...results.slice(config.rerank.candidates, late ? -1 : undefined)].slice(0, judged);
-    // The late restated fact comes last, after the `judged` asked for: `judge`'s callers (training) see the
-    // same candidates in the same order as without it.
-    return late ? [...shownOnes, results[results.length - 1]!] : shownOnes;
+    // The restated fact, when word matching ranks it below the `judged` asked for (or the head's order pushes it
+    // out of them), comes last: `judge`'s callers (training) see the same candidates in the same order as without it.
+    const flagged = results.find((r) => r.restated);
+    return flagged && !shownOnes.includes(flagged) ? [...shownOnes, flagged] : shownOnes;
   }
 
   function ask(question: string, options: AskOptions = {}): Answer {

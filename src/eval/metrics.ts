@@ -9,14 +9,15 @@ export interface Outcome {
   topRight: boolean;
   /** Confidence of the top result (the decision model's probability). */
   score: number;
-  /** The top result passes the engine's lexical gate (so a high enough score answers). */
+  /** The top result passes the engine's lexical gate (so a high enough score answers), or it restates one of
+   * the fact's stored questions, which answers without the gate (engine/restated.ts). */
   gated: boolean;
 }
 
 export function outcome(answer: Answer, expect: EvalCase['expect'], lexicalGate: number): Outcome {
   const top = answer.results[0];
   return {
-    gated: (top?.relevance ?? 0) >= lexicalGate,
+    gated: !!top?.restated || (top?.relevance ?? 0) >= lexicalGate,
     answerable: expect !== null,
     answered: answer.answered,
     topRight: expect !== null && !!top && quotes(top.fact, expect),

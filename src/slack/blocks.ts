@@ -93,11 +93,11 @@ export function answerMessage(answer: Answer, options: AnswerOptions): Message {
   });
   const blocks: KnownBlock[] = [section(restate(answer.question)), section(quote(best.fact.text)), context(sourceMrkdwn(best))];
   if (options.sharedBy) {
-    blocks.push(context(`Shared by <@${options.sharedBy}>`));
+    blocks.push(context(slackMessages.sharedBy(options.sharedBy)));
   } else {
     const elements = [
-      ...(options.shareable ? [button(ACTIONS.share, 'Share in channel')] : []),
-      ...(others.some(worthListing) ? [button(ACTIONS.otherMatches, 'Other matches')] : []),
+      ...(options.shareable ? [button(ACTIONS.share, slackMessages.shareButton())] : []),
+      ...(others.some(worthListing) ? [button(ACTIONS.otherMatches, slackMessages.otherMatchesButton())] : []),
       ...(options.inContext ? [button(ACTIONS.inContext, slackMessages.inContextButton())] : []),
       button(ACTIONS.feedbackUp, '👍'),
       button(ACTIONS.feedbackDown, '👎'),

@@ -50,9 +50,9 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
-/** A mrkdwn link, escaped; the URL's own `|` and `>` would end the link early, so they are encoded. */
+/** A mrkdwn link, its label defanged like any echoed text; the URL's own `|` and `>` would end the link early, so they are encoded. */
 export function link(url: string, label: string): string {
-  return `<${url.replace(/\|/g, '%7C').replace(/>/g, '%3E')}|${escapeMrkdwn(label)}>`;
+  return `<${url.replace(/\|/g, '%7C').replace(/>/g, '%3E')}|${defang(label)}>`;
 }
 
 /** Does this Slack text mention the given user? */

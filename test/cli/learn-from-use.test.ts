@@ -142,6 +142,9 @@ describe('brief gaps --accept', () => {
     const accepted = await brief(['gaps', '--accept', n], { env, cwd: dir });
     expect(accepted).toMatchObject({ code: 0, out: 'knowledge/programme.yml: fact "programme-base" now also answers "Where is the programme headquartered?"' });
     expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
+    // And it does: asked again, however typed, the question is one the fact stores.
+    const again = JSON.parse((await brief(['ask', '--json', 'where is the programme HEADQUARTERED'], { env, cwd: dir })).out);
+    expect({ answered: again.answered, first: again.answers[0] }).toMatchObject({ answered: true, first: { id: 'programme-base', restated: true } });
     expect((await brief(['gaps', '--accept', 'x'], { env, cwd: dir })).code).toBe(2);
   });
 });

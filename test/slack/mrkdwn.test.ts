@@ -20,6 +20,7 @@ describe('Slack text', () => {
 
   it('links with an escaped label and a URL that cannot end the link early', () => {
     expect(link('https://x.org/a|b>c', 'R&D <1>')).toBe('<https://x.org/a%7Cb%3Ec|R&amp;D &lt;1&gt;>');
+    expect(link('https://x.org', '@channel news')).toBe('<https://x.org|@\u200Bchannel news>');
   });
 
   it('truncates with an ellipsis', () => {

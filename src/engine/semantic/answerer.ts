@@ -162,7 +162,7 @@ export class SemanticAnswerer {
     const ranked = restatedFirst(ordered, ENGINE_DEFAULTS.restated.probability).slice(0, top);
     return {
       question,
-      answered: ranked[0]!.probability >= decision.threshold,
+      answered: !!ranked[0]!.restated || ranked[0]!.probability >= decision.threshold,
       results: ranked.map((r) => rankedFact(engine.facts, r)),
       stage: 'semantic',
     };
