@@ -131,7 +131,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // tried: it cost StackFAQ hit@5 2–7 points.
     const blend = (j: Judged) => j.features[LEXICAL]! + config.rerank.blend * j.modelProbability;
     const head = results.slice(0, config.rerank.candidates).sort((a, b) => blend(b) - blend(a) || a.id - b.id);
-    const shownOnes = [...head, ...results.slice(config.rerank.candidates, late ? -1 : undefined)].slice(0, judged);
+    const shownOnes = [...head, ...results.slice(config.rerank.candidates)].slice(0, judged);
     // The restated fact, when word matching ranks it below the `judged` asked for (or the head's order pushes it
     // out of them), comes last: `judge`'s callers (training) see the same candidates in the same order as without it.
     const flagged = results.find((r) => r.restated);
