@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { sharedQuestions } from '../curation/shared-questions';
 import { verbatimProblems } from '../curation/verbatim-check';
 import { bookFolders } from '../knowledge/book-folders';
 import { readChannels } from '../knowledge/channels';
@@ -11,7 +12,7 @@ import { bookMessages, cliMessages as msg, curationMessages as cur } from '../me
 import type { CliIO } from './io';
 
 export interface CheckOptions {
-  /** Facts past their review date are errors, not warnings. */
+  /** Facts past their review date, and questions more than one fact stores, are errors, not warnings. */
   strict: boolean;
 }
 
@@ -41,19 +42,25 @@ export function runCheck(dir: string, io: CliIO, options: CheckOptions = { stric
   const notVerbatim = books.flatMap(({ knowledge: { facts, drafts = [] } }) => verbatimProblems([...facts, ...drafts], io.cwd));
   if (notVerbatim.length > 0) return failed(notVerbatim, io);
   let due = 0;
+  let shared = 0;
   for (const { dir: bookDir, knowledge } of books) {
     const { sources, facts, aliases, drafts = [] } = knowledge;
     for (const d of drafts) io.out(formatProblem({ file: d.file, line: d.line, message: cur.draft(d.id) }));
     const dueHere = dueForReview(facts, today());
     for (const { fact, reviewBy } of dueHere) io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.reviewDue(fact.id, reviewBy) }));
     due += dueHere.length;
-    const extras = cur.checkSummaryExtras(drafts.length, dueHere.length);
+    const sharedHere = sharedQuestions(facts);
+    for (const { question, facts: [first, ...others] } of sharedHere) {
+      for (const other of others) io.err(formatProblem({ file: other.file, line: other.line, message: cur.questionShared(other.id, question, first!.id, `${first!.file}:${first!.line}`) }));
+    }
+    shared += sharedHere.length;
+    const extras = cur.checkSummaryExtras(drafts.length, dueHere.length, sharedHere.length);
     io.out(`${msg.checkOk(shownOf(bookDir), sources.length, facts.length, aliases.length)}${extras ? `, ${extras}` : ''}`);
   }
   const channelsFile = path.join(dir, CHANNELS_FILE);
   if (channels.ok && existsSync(channelsFile)) io.out(bookMessages.channelsOk(shownOf(channelsFile), Object.keys(channels.map.channels).length, channels.map.default));
-  if (options.strict && due > 0) {
-    io.err(cur.strictFailed(due));
+  if (options.strict && due + shared > 0) {
+    io.err(cur.strictFailed(due, shared));
     return 1;
   }
   return 0;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BorrowedWord } from '../curation/borrowed-words';
+import { asAsked } from '../engine/restated';
 import type { ProposedPhrasing } from '../feedback/phrasings';
 import { withQuestion, writeAtomically } from '../knowledge/add-question';
 import { parseYaml } from '../knowledge/parse-file';
@@ -12,7 +13,9 @@ import type { CliIO } from './io';
 /**
  * `brief gaps --apply`: writes each proposed phrasing into its fact's `questions`, one line inserted per
  * phrasing (comments and layout kept). A file is written only if it still validates afterwards. A phrasing
- * that lends its fact words of other facts is written too (the curator chose it) but cautioned about.
+ * that lends its fact words of other facts is written too (the curator chose it) but cautioned about. A
+ * phrasing another fact already stores, or that an earlier proposal of the same run gives another fact, is
+ * skipped: a question stored by two facts is answered with whichever ranks first (brief check warns of it).
  */
 export function applyPhrasings(
   proposals: readonly ProposedPhrasing[],
@@ -24,8 +27,18 @@ export function applyPhrasings(
     io.out(msg.noProposals());
     return 0;
   }
+  // Who holds each question, as asked: a fact that stores it, or the proposal of this run that claimed it.
+  const holder = new Map<string, { factId: string; stored: boolean }>();
+  for (const fact of facts.values()) for (const q of fact.questions) holder.set(asAsked(q), { factId: fact.id, stored: true });
   const byFile = new Map<string, ProposedPhrasing[]>();
   for (const p of proposals) {
+    const key = asAsked(p.question);
+    const held = holder.get(key);
+    if (held) {
+      io.out(held.factId === p.factId ? msg.phrasingAlreadyStored(p.question, p.factId) : msg.phrasingStoredElsewhere(p.question, p.factId, held.factId, held.stored));
+      continue;
+    }
+    holder.set(key, { factId: p.factId, stored: false });
     const file = facts.get(p.factId)!.file;
     byFile.set(file, [...(byFile.get(file) ?? []), p]);
   }

@@ -5,6 +5,7 @@ import { proposedPhrasings } from '../feedback/phrasings';
 import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
 import { ENGINE_DEFAULTS } from '../engine/config';
+import { asAsked } from '../engine/restated';
 import { clusterQuestions, type QuestionCluster } from '../feedback/clusters';
 import { borrowedWordsFinder } from '../curation/borrowed-words';
 import type { CliIO } from './io';
@@ -110,10 +111,13 @@ export async function runGaps(
   io.out('');
   io.out(msg.proposalsHeading());
   if (proposals.length === 0) io.out('  (none)');
+  const storedBy = new Map(engine.facts.flatMap((f) => f.questions.map((q) => [asAsked(q), f.id] as const)));
   for (const p of proposals) {
     const fact = byId.get(p.factId)!;
     io.out(`  ${String(p.up).padStart(4)}👍 ${JSON.stringify(p.question)} → ${p.factId} (${fact.file}:${fact.line})`);
-    caution(p.question, p.factId);
+    const other = storedBy.get(asAsked(p.question));
+    if (other !== undefined) io.out(`        ${msg.proposalStoredElsewhere(other)}`);
+    else caution(p.question, p.factId);
   }
   if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${store.where}.`);
   return 0;

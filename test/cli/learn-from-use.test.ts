@@ -96,6 +96,41 @@ describe('brief gaps --apply', () => {
   });
 });
 
+describe('a phrasing another fact already stores', () => {
+  it('is skipped by brief gaps --apply, naming the fact that has it, and brief check stays clean', async () => {
+    // programme-base stores "Where is the programme based?"; a 👍 given to programme-budget for it, typed otherwise.
+    const { dir, knowledge, env } = learning(entry('up', 'where is the PROGRAMME based', 'programme-budget'));
+    const before = readFileSync(path.join(knowledge, 'programme.yml'), 'utf8');
+    const listed = (await brief(['gaps'], { env, cwd: dir })).out.split('\n');
+    const at = listed.findIndex((line) => line.includes('"where is the PROGRAMME based" → programme-budget'));
+    expect(listed[at + 1]).toBe('        fact "programme-base" already has it among its questions: --apply skips it');
+
+    const applied = await brief(['gaps', '--apply'], { env, cwd: dir });
+    expect(applied).toMatchObject({
+      code: 0,
+      out:
+        'skipped "where is the PROGRAMME based" for fact "programme-budget": fact "programme-base" already has it among its questions, and a question two facts store is answered with whichever ranks first. If "programme-budget" answers it better, move it there by hand',
+    });
+    expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toBe(before);
+    expect(await brief(['check', '--strict'], { env, cwd: dir })).toMatchObject({ code: 0, err: '' });
+  });
+
+  it('goes to the fact with most 👍 when two facts are proposed it in one run', async () => {
+    const { dir, knowledge, env } = learning(
+      entry('up', 'What does the programme do?', 'programme-base'),
+      entry('up', 'What does the programme do?', 'programme-base'),
+      entry('up', 'what does the programme do', 'programme-budget'),
+    );
+    const applied = await brief(['gaps', '--apply'], { env, cwd: dir });
+    expect(applied.out.split('\n')).toEqual([
+      'skipped "what does the programme do" for fact "programme-budget": fact "programme-base" takes it in this run (more 👍), and a question two facts store is answered with whichever ranks first. If "programme-budget" answers it better, move it there by hand',
+      'knowledge/programme.yml: fact "programme-base" now also answers "What does the programme do?"',
+    ]);
+    expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8').match(/What does the programme do/gi)).toHaveLength(1);
+    expect(await brief(['check', '--strict'], { env, cwd: dir })).toMatchObject({ code: 0, err: '' });
+  });
+});
+
 describe('a proposed phrasing that borrows words of other facts', () => {
   it('is listed and written with a caution naming the words and the facts that use them', async () => {
     const { dir, env } = learning(entry('up', 'What budget does the Lyon programme have?', 'programme-base'));

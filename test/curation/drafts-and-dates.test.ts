@@ -63,7 +63,7 @@ describe('draft facts', () => {
     const dir = folder({ 'review.yml': `${SOURCE}facts:\n${published}` });
     const { code, err } = await brief(['check', '--strict', dir], { cwd: dir });
     expect(code).toBe(1);
-    expect(err.split('\n')[1]).toBe('1 fact due for review (--strict): review them and run brief check again');
+    expect(err.split('\n')[1]).toBe('1 fact due for review (--strict): fix them and run brief check again');
   });
 
   it('rejects a status other than draft or published and a bad review date, in curator words', async () => {
@@ -74,6 +74,42 @@ describe('draft facts', () => {
       'bad.yml:5: source.review_by "2024-13" is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-05',
       'bad.yml:9: facts[0].status "final" is not allowed: use one of draft, published',
     ]);
+  });
+});
+
+describe('a question stored by more than one fact', () => {
+  const shared = `  - id: programme-staff
+    text: The programme employs forty people.
+    questions: ["where is the programme based", How many people work there?]
+  - id: programme-reach
+    text: The programme reaches nine regions.
+    questions: [Where is the programme BASED?]
+`;
+  const base = `  - id: programme-base
+    text: The programme is based in Lyon and operates in nine regions.
+    questions: [Where is the programme based?]
+`;
+
+  it('is a warning from brief check naming both facts, counted in the summary', async () => {
+    const dir = folder({ 'shared.yml': `${SOURCE}facts:\n${base}${shared}` });
+    const { code, out, err } = await brief(['check', dir], { cwd: dir });
+    expect(code).toBe(0);
+    expect(out).toBe('.: OK: 1 source, 3 facts, 0 alias groups, 1 question stored by more than one fact');
+    const warning = (id: string, line: number) =>
+      `shared.yml:${line}: fact "${id}" stores the question "Where is the programme based?", as fact "programme-base" (shared.yml:6) does: asked so, it is answered with whichever of the two ranks first by word matching. Keep it on the fact that answers it and delete it from the other`;
+    expect(err.split('\n')).toEqual([warning('programme-staff', 9), warning('programme-reach', 12)]);
+  });
+
+  it('is an error with --strict', async () => {
+    const dir = folder({ 'shared.yml': `${SOURCE}facts:\n${base}${shared}` });
+    const { code, err } = await brief(['check', '--strict', dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(err.split('\n').at(-1)).toBe('1 question stored by more than one fact (--strict): fix them and run brief check again');
+  });
+
+  it('is not a question one fact stores twice, nor a question one word longer', async () => {
+    const dir = folder({ 'ok.yml': `${SOURCE}facts:\n${base.replace(']', ', where is the programme based]')}  - id: programme-staff\n    text: It employs forty people.\n    questions: [Where is the programme based now?]\n` });
+    expect(await brief(['check', '--strict', dir], { cwd: dir })).toMatchObject({ code: 0, err: '' });
   });
 });
 
