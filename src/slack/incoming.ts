@@ -28,3 +28,14 @@ export function looksLikeQuestion(text: string): boolean {
   const t = text.trim();
   return t.endsWith('?') || QUESTION_START.test(t);
 }
+
+/**
+ * Nothing asked, "help", or a greeting: answered with how to ask, on every surface alike. A greeting is not
+ * a question the knowledge could cover, and searched as one it matched by accident ("hi" is Hawaii's
+ * abbreviation in WordNet, so "/brief hi" listed US policy among its closest topics).
+ */
+export function asksForHelp(question: string): boolean {
+  return !question || HELP_OR_GREETING.test(question);
+}
+
+const HELP_OR_GREETING = /^(help|hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening))\W*$/i;

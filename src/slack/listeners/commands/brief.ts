@@ -1,9 +1,10 @@
 import { answerQuestion } from '../../answering';
 import { helpMessage } from '../../blocks';
+import { asksForHelp } from '../../incoming';
 import { questionFromMessage } from '../../mrkdwn';
 import type { Listener } from '../types';
 
-/** `/brief QUESTION`: acked at once, answered only to the asker. `/brief` or `/brief help`: how to ask. */
+/** `/brief QUESTION`: acked at once, answered only to the asker. `/brief`, `/brief help` or a greeting: how to ask. */
 export const briefCommand: Listener = {
   kind: 'command',
   name: '/brief',
@@ -11,7 +12,7 @@ export const briefCommand: Listener = {
     app.command('/brief', async ({ command, ack, respond }) => {
       await ack();
       const question = questionFromMessage(command.text ?? '');
-      if (!question || /^help$/i.test(question)) {
+      if (asksForHelp(question)) {
         await respond({ response_type: 'ephemeral', ...helpMessage(deps.engines.current().forChannel(command.channel_id).engine) });
         return;
       }

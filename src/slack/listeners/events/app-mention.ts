@@ -1,5 +1,6 @@
 import { answerQuestion } from '../../answering';
 import { helpMessage } from '../../blocks';
+import { asksForHelp } from '../../incoming';
 import { questionFromMessage } from '../../mrkdwn';
 import { reply } from '../../post';
 import { claimMessage } from '../../middleware';
@@ -15,11 +16,12 @@ export const appMention: Listener = {
       if (!(await claimMessage(context, `${context.teamId}:${event.channel}:${event.ts}`))) return;
       const threadTs = event.thread_ts ?? event.ts;
       const question = questionFromMessage(event.text);
-      const message = question
-        ? (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message
-        : helpMessage(deps.engines.current().forChannel(event.channel).engine);
+      const help = asksForHelp(question);
+      const message = help
+        ? helpMessage(deps.engines.current().forChannel(event.channel).engine)
+        : (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message;
       const posted = await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
-      if (posted && question) deps.answeredThreads.remember(event.channel, threadTs, question.slice(0, 500));
+      if (posted && !help) deps.answeredThreads.remember(event.channel, threadTs, question.slice(0, 500));
     });
   },
 };
