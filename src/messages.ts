@@ -71,8 +71,8 @@ Commands:
       --context         Show the sentences before and after the excerpt in the source's stored text
       --lexical         Word matching alone: starts faster, but answers less precisely (no sentence model)
   check [DIR]           Validate a knowledge folder (every book, and channels.yml); list every problem as path:line: message
-      --strict          Facts past their review_by date and questions stored by two facts are errors
-                        (default: warnings)
+      --strict          Facts past their review_by date and questions stored by more than one fact are
+                        errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
   books                 The books of the knowledge folder, their size and the channels that search each
   stats                 Facts, sources, drafts, reviews due; questions per week from the feedback log
@@ -135,10 +135,12 @@ export const cliMessages = Object.freeze({
   noFeedbackLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
   proposalsHeading: () => 'Proposed phrasings (questions people marked 👍; brief gaps --apply adds them to the facts\' questions):',
   noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions.',
-  phrasingStoredElsewhere: (question: string, factId: string, otherId: string, stored: boolean) =>
-    `skipped ${JSON.stringify(question)} for fact "${factId}": fact "${otherId}" ${stored ? 'already has it among its questions' : 'takes it in this run (more 👍)'}, and a question two facts store is answered with whichever ranks first. If "${factId}" answers it better, move it there by hand`,
-  proposalStoredElsewhere: (otherId: string) => `fact "${otherId}" already has it among its questions: --apply skips it`,
-  phrasingAlreadyStored: (question: string, factId: string) => `skipped ${JSON.stringify(question)}: fact "${factId}" already has it among its questions`,
+  proposalHeld: (holder: string, stored: boolean) =>
+    `${stored ? `fact "${holder}" already has it among its questions` : `a proposal above gives it to fact "${holder}"`}: --apply skips it`,
+  phrasingHeld: (question: string, factId: string, holder: string, stored: boolean) =>
+    holder === factId
+      ? `skipped ${JSON.stringify(question)} for fact "${factId}": ${stored ? 'it already has it among its questions' : 'an earlier proposal of this run adds it'}`
+      : `skipped ${JSON.stringify(question)} for fact "${factId}": ${stored ? `fact "${holder}" already has it among its questions` : `an earlier proposal of this run gives it to fact "${holder}"`}, and a question two facts store is answered with whichever ranks first. If "${factId}" answers it better, move it there by hand`,
   phrasingAdded: (file: string, factId: string, question: string) => `${file}: fact "${factId}" now also answers ${JSON.stringify(question)}`,
   borrowedWords: (factId: string, words: ReadonlyArray<{ word: string; factIds: readonly string[] }>) =>
     `caution: it lends ${factId} words of other facts (${words
@@ -248,6 +250,7 @@ export const slackMessages = Object.freeze({
   answerGone: () => 'That answer is no longer in the knowledge base: ask again to get a fresh one.',
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',
   thanksUp: () => 'Thanks! Glad that helped.',
+  welcome: () => "You're welcome. Ask me another briefing question any time.",
   thanksDown: () => 'Thanks, noted: the curators review answers marked 👎.',
   shareButton: () => 'Share in channel',
   otherMatchesButton: () => 'Other matches',
@@ -264,14 +267,19 @@ export const curationMessages = Object.freeze({
   draft: (id: string) => `fact "${id}" is a draft: it is not answered until you delete its "status: draft" line`,
   reviewDue: (id: string, date: string) =>
     `fact "${id}" was due for review on ${formatDate(date)}: check it against its source, then move review_by to the next review date`,
-  questionShared: (id: string, question: string, otherId: string, otherAt: string) =>
-    `fact "${id}" stores the question ${JSON.stringify(question)}, as fact "${otherId}" (${otherAt}) does: asked so, it is answered with whichever of the two ranks first by word matching. Keep it on the fact that answers it and delete it from the other`,
+  questionShared: (id: string, question: string, others: ReadonlyArray<{ id: string; at: string }>) =>
+    `fact "${id}" stores the question ${JSON.stringify(question)}, as ${others.map((o) => `fact "${o.id}" (${o.at})`).join(' and ')} ${others.length > 1 ? 'do' : 'does'}: asked so, it is answered with whichever ranks first by word matching. Keep it on the one fact that answers it`,
   checkSummaryExtras: (drafts: number, due: number, shared: number) =>
     [drafts > 0 && `${drafts} ${plural(drafts, 'draft')}`, due > 0 && `${due} due for review`, shared > 0 && `${shared} ${plural(shared, 'question')} stored by more than one fact`]
       .filter(Boolean)
       .join(', '),
   strictFailed: (due: number, shared: number) =>
-    `${[due > 0 && `${due} ${plural(due, 'fact')} due for review`, shared > 0 && `${shared} ${plural(shared, 'question')} stored by more than one fact`].filter(Boolean).join(' and ')} (--strict): fix them and run brief check again`,
+    [
+      due > 0 && `${due} ${plural(due, 'fact')} due for review (--strict): review ${due > 1 ? 'them' : 'it'} and run brief check again`,
+      shared > 0 && `${shared} ${plural(shared, 'question')} stored by more than one fact (--strict): keep each on one fact and run brief check again`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   reviewItem: (date: string, where: string, id: string, topic: string) => `${formatDate(date)}  ${where}  ${id}: ${topic}`,
   notVerbatim: (id: string, textFile: string, passage: string, diff: string) =>
     `fact "${id}" is not verbatim in ${textFile}\n  closest passage: "${passage}"\n  diff ([-fact only-] {+source only+}): ${diff}`,

@@ -50,8 +50,11 @@ export function runCheck(dir: string, io: CliIO, options: CheckOptions = { stric
     for (const { fact, reviewBy } of dueHere) io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.reviewDue(fact.id, reviewBy) }));
     due += dueHere.length;
     const sharedHere = sharedQuestions(facts);
-    for (const { question, facts: [first, ...others] } of sharedHere) {
-      for (const other of others) io.err(formatProblem({ file: other.file, line: other.line, message: cur.questionShared(other.id, question, first!.id, `${first!.file}:${first!.line}`) }));
+    for (const { stored } of sharedHere) {
+      for (const { fact, question } of stored) {
+        const others = stored.filter((s) => s.fact !== fact).map((s) => ({ id: s.fact.id, at: `${s.fact.file}:${s.fact.line}` }));
+        io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.questionShared(fact.id, question, others) }));
+      }
     }
     shared += sharedHere.length;
     const extras = cur.checkSummaryExtras(drafts.length, dueHere.length, sharedHere.length);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BorrowedWord } from '../curation/borrowed-words';
-import { asAsked } from '../engine/restated';
+import { claimPhrasings } from '../curation/shared-questions';
 import type { ProposedPhrasing } from '../feedback/phrasings';
 import { withQuestion, writeAtomically } from '../knowledge/add-question';
 import { parseYaml } from '../knowledge/parse-file';
@@ -27,18 +27,10 @@ export function applyPhrasings(
     io.out(msg.noProposals());
     return 0;
   }
-  // Who holds each question, as asked: a fact that stores it, or the proposal of this run that claimed it.
-  const holder = new Map<string, { factId: string; stored: boolean }>();
-  for (const fact of facts.values()) for (const q of fact.questions) holder.set(asAsked(q), { factId: fact.id, stored: true });
+  const { kept, held } = claimPhrasings(proposals, facts.values());
+  for (const { proposal, holder, stored } of held) io.out(msg.phrasingHeld(proposal.question, proposal.factId, holder, stored));
   const byFile = new Map<string, ProposedPhrasing[]>();
-  for (const p of proposals) {
-    const key = asAsked(p.question);
-    const held = holder.get(key);
-    if (held) {
-      io.out(held.factId === p.factId ? msg.phrasingAlreadyStored(p.question, p.factId) : msg.phrasingStoredElsewhere(p.question, p.factId, held.factId, held.stored));
-      continue;
-    }
-    holder.set(key, { factId: p.factId, stored: false });
+  for (const p of kept) {
     const file = facts.get(p.factId)!.file;
     byFile.set(file, [...(byFile.get(file) ?? []), p]);
   }

@@ -5,9 +5,9 @@ import { proposedPhrasings } from '../feedback/phrasings';
 import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
 import { ENGINE_DEFAULTS } from '../engine/config';
-import { asAsked } from '../engine/restated';
 import { clusterQuestions, type QuestionCluster } from '../feedback/clusters';
 import { borrowedWordsFinder } from '../curation/borrowed-words';
+import { claimPhrasings } from '../curation/shared-questions';
 import type { CliIO } from './io';
 
 export interface Gaps {
@@ -111,12 +111,12 @@ export async function runGaps(
   io.out('');
   io.out(msg.proposalsHeading());
   if (proposals.length === 0) io.out('  (none)');
-  const storedBy = new Map(engine.facts.flatMap((f) => f.questions.map((q) => [asAsked(q), f.id] as const)));
+  const held = new Map(claimPhrasings(proposals, engine.facts).held.map((h) => [h.proposal, h]));
   for (const p of proposals) {
     const fact = byId.get(p.factId)!;
     io.out(`  ${String(p.up).padStart(4)}👍 ${JSON.stringify(p.question)} → ${p.factId} (${fact.file}:${fact.line})`);
-    const other = storedBy.get(asAsked(p.question));
-    if (other !== undefined) io.out(`        ${msg.proposalStoredElsewhere(other)}`);
+    const h = held.get(p);
+    if (h) io.out(`        ${msg.proposalHeld(h.holder, h.stored)}`);
     else caution(p.question, p.factId);
   }
   if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${store.where}.`);

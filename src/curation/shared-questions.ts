@@ -1,10 +1,9 @@
 import { asAsked } from '../engine/restated';
 import type { Fact } from '../knowledge/schema';
 
-/** A stored question that more than one fact stores, and the facts, in file order. */
+/** A question more than one fact stores: each fact, in file order, with its own wording of it. */
 export interface SharedQuestion {
-  question: string;
-  facts: Fact[];
+  stored: Array<{ fact: Fact; question: string }>;
 }
 
 /**
@@ -18,10 +17,44 @@ export function sharedQuestions(facts: readonly Fact[]): SharedQuestion[] {
     for (const question of fact.questions) {
       const key = asAsked(question);
       if (!key) continue;
-      const entry = byQuestion.get(key) ?? { question, facts: [] };
-      if (!entry.facts.includes(fact)) entry.facts.push(fact);
+      const entry = byQuestion.get(key) ?? { stored: [] };
+      if (!entry.stored.some((s) => s.fact === fact)) entry.stored.push({ fact, question });
       byQuestion.set(key, entry);
     }
   }
-  return [...byQuestion.values()].filter((entry) => entry.facts.length > 1);
+  return [...byQuestion.values()].filter((entry) => entry.stored.length > 1);
+}
+
+/** A proposed phrasing that is not written, and the fact that holds it or takes it first. */
+export interface HeldPhrasing<P> {
+  proposal: P;
+  holder: string;
+  /** The holder stores it already; otherwise an earlier proposal of the same run gives it to the holder. */
+  stored: boolean;
+}
+
+/**
+ * Which proposed phrasings (best first) may be written: not one a fact stores already (another fact, or
+ * its own), nor one an earlier proposal gives another fact, so that no question ends up stored by two
+ * facts (`sharedQuestions`). A phrasing with no words (as asked) is left to the caller's other checks.
+ */
+export function claimPhrasings<P extends { factId: string; question: string }>(
+  proposals: readonly P[],
+  facts: Iterable<Pick<Fact, 'id' | 'questions'>>,
+): { kept: P[]; held: Array<HeldPhrasing<P>> } {
+  const holder = new Map<string, { factId: string; stored: boolean }>();
+  for (const fact of facts) for (const q of fact.questions) holder.set(asAsked(q), { factId: fact.id, stored: true });
+  const kept: P[] = [];
+  const held: Array<HeldPhrasing<P>> = [];
+  for (const proposal of proposals) {
+    const key = asAsked(proposal.question);
+    const found = key ? holder.get(key) : undefined;
+    if (found) {
+      held.push({ proposal, holder: found.factId, stored: found.stored });
+      continue;
+    }
+    if (key) holder.set(key, { factId: proposal.factId, stored: false });
+    kept.push(proposal);
+  }
+  return { kept, held };
 }

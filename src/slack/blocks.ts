@@ -173,6 +173,11 @@ export function helpMessage(engine: Engine): Message {
   };
 }
 
+/** The reply to small talk (incoming.ts): how to ask, or a short "you're welcome". */
+export function smallTalkMessage(kind: 'help' | 'thanks', engine: Engine): Message {
+  return kind === 'help' ? helpMessage(engine) : noticeMessage(slackMessages.welcome());
+}
+
 export function noticeMessage(text: string): Message {
   return { text, blocks: [section(escapeMrkdwn(text))] };
 }

@@ -30,12 +30,15 @@ export function looksLikeQuestion(text: string): boolean {
 }
 
 /**
- * Nothing asked, "help", or a greeting: answered with how to ask, on every surface alike. A greeting is not
- * a question the knowledge could cover, and searched as one it matched by accident ("hi" is Hawaii's
- * abbreviation in WordNet, so "/brief hi" listed US policy among its closest topics).
+ * Nothing asked, "help", a greeting or thanks: not a question the knowledge could cover. Searched as one it
+ * matched by accident ("hi" is Hawaii's abbreviation in WordNet, so "/brief hi" listed US policy among its
+ * closest topics) and filled the curators' list of unanswered questions. Help and greetings get how to ask;
+ * thanks get a short reply.
  */
-export function asksForHelp(question: string): boolean {
-  return !question || HELP_OR_GREETING.test(question);
+export function smallTalk(question: string): 'help' | 'thanks' | undefined {
+  if (!question || HELP_OR_GREETING.test(question)) return 'help';
+  return THANKS.test(question) ? 'thanks' : undefined;
 }
 
-const HELP_OR_GREETING = /^(help|hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening))\W*$/i;
+const HELP_OR_GREETING = /^(help|hi|hello|hey|hiya|howdy|yo|good (morning|afternoon|evening))( (there|all|everyone|team))?\W*$/i;
+const THANKS = /^(thanks|thank you|thx|ty|cheers)( (a lot|so much|very much))?\W*$/i;

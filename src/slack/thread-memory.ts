@@ -12,10 +12,11 @@ export class ThreadMemory<T> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Remembers `value` for the thread; a thread keeps the first value it was given. */
+  /** Remembers `value` for the thread; a thread keeps the first value it was given, unless that was '' (none yet). */
   remember(channel: string, threadTs: string, value: T): void {
     const key = `${channel}:${threadTs}`;
-    if (this.threads.has(key)) return;
+    const kept = this.threads.get(key);
+    if (kept && kept.value !== '') return;
     this.threads.set(key, { value, at: this.now() });
     while (this.threads.size > this.max) this.threads.delete(this.threads.keys().next().value!);
   }

@@ -115,19 +115,39 @@ describe('a phrasing another fact already stores', () => {
     expect(await brief(['check', '--strict'], { env, cwd: dir })).toMatchObject({ code: 0, err: '' });
   });
 
-  it('goes to the fact with most 👍 when two facts are proposed it in one run', async () => {
+  it('goes to the fact with most 👍 when two facts are proposed it in one run, and brief gaps says so first', async () => {
     const { dir, knowledge, env } = learning(
       entry('up', 'What does the programme do?', 'programme-base'),
       entry('up', 'What does the programme do?', 'programme-base'),
       entry('up', 'what does the programme do', 'programme-budget'),
     );
+    const listed = (await brief(['gaps'], { env, cwd: dir })).out.split('\n');
+    const at = listed.findIndex((line) => line.includes('"what does the programme do" → programme-budget'));
+    expect(listed[at + 1]).toBe('        a proposal above gives it to fact "programme-base": --apply skips it');
+
     const applied = await brief(['gaps', '--apply'], { env, cwd: dir });
     expect(applied.out.split('\n')).toEqual([
-      'skipped "what does the programme do" for fact "programme-budget": fact "programme-base" takes it in this run (more 👍), and a question two facts store is answered with whichever ranks first. If "programme-budget" answers it better, move it there by hand',
+      'skipped "what does the programme do" for fact "programme-budget": an earlier proposal of this run gives it to fact "programme-base", and a question two facts store is answered with whichever ranks first. If "programme-budget" answers it better, move it there by hand',
       'knowledge/programme.yml: fact "programme-base" now also answers "What does the programme do?"',
     ]);
     expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8').match(/What does the programme do/gi)).toHaveLength(1);
     expect(await brief(['check', '--strict'], { env, cwd: dir })).toMatchObject({ code: 0, err: '' });
+  });
+
+  it('is not written twice when a 👍 phrasing and an accepted unanswered question are the same', async () => {
+    const { dir, knowledge, env } = learning(
+      entry('up', 'Where is the programme headquartered?', 'programme-base'),
+      entry('unanswered', 'where is the programme headquartered'),
+    );
+    const listed = (await brief(['gaps'], { env, cwd: dir })).out.split('\n');
+    const proposal = listed.map((l) => /proposal (\d): add this phrasing to fact programme-base/.exec(l)?.[1]).find(Boolean);
+    expect(proposal).toBeDefined();
+    const applied = await brief(['gaps', '--apply', '--accept', proposal!], { env, cwd: dir });
+    expect(applied.out.split('\n')).toEqual([
+      'skipped "where is the programme headquartered" for fact "programme-base": an earlier proposal of this run adds it',
+      'knowledge/programme.yml: fact "programme-base" now also answers "Where is the programme headquartered?"',
+    ]);
+    expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8').match(/where is the programme headquartered/gi)).toHaveLength(1);
   });
 });
 

@@ -63,7 +63,7 @@ describe('draft facts', () => {
     const dir = folder({ 'review.yml': `${SOURCE}facts:\n${published}` });
     const { code, err } = await brief(['check', '--strict', dir], { cwd: dir });
     expect(code).toBe(1);
-    expect(err.split('\n')[1]).toBe('1 fact due for review (--strict): fix them and run brief check again');
+    expect(err.split('\n')[1]).toBe('1 fact due for review (--strict): review it and run brief check again');
   });
 
   it('rejects a status other than draft or published and a bad review date, in curator words', async () => {
@@ -95,16 +95,22 @@ describe('a question stored by more than one fact', () => {
     const { code, out, err } = await brief(['check', dir], { cwd: dir });
     expect(code).toBe(0);
     expect(out).toBe('.: OK: 1 source, 3 facts, 0 alias groups, 1 question stored by more than one fact');
-    const warning = (id: string, line: number) =>
-      `shared.yml:${line}: fact "${id}" stores the question "Where is the programme based?", as fact "programme-base" (shared.yml:6) does: asked so, it is answered with whichever of the two ranks first by word matching. Keep it on the fact that answers it and delete it from the other`;
-    expect(err.split('\n')).toEqual([warning('programme-staff', 9), warning('programme-reach', 12)]);
+    expect(err.split('\n')).toEqual([
+      'shared.yml:6: fact "programme-base" stores the question "Where is the programme based?", as fact "programme-staff" (shared.yml:9) and fact "programme-reach" (shared.yml:12) do: asked so, it is answered with whichever ranks first by word matching. Keep it on the one fact that answers it',
+      'shared.yml:9: fact "programme-staff" stores the question "where is the programme based", as fact "programme-base" (shared.yml:6) and fact "programme-reach" (shared.yml:12) do: asked so, it is answered with whichever ranks first by word matching. Keep it on the one fact that answers it',
+      'shared.yml:12: fact "programme-reach" stores the question "Where is the programme BASED?", as fact "programme-base" (shared.yml:6) and fact "programme-staff" (shared.yml:9) do: asked so, it is answered with whichever ranks first by word matching. Keep it on the one fact that answers it',
+    ]);
   });
 
-  it('is an error with --strict', async () => {
-    const dir = folder({ 'shared.yml': `${SOURCE}facts:\n${base}${shared}` });
+  it('is an error with --strict, said apart from reviews due', async () => {
+    const due = '  - id: programme-old\n    text: The programme opened in 1990.\n    review_by: 2000-01\n';
+    const dir = folder({ 'shared.yml': `${SOURCE}facts:\n${base}${shared}${due}` });
     const { code, err } = await brief(['check', '--strict', dir], { cwd: dir });
     expect(code).toBe(1);
-    expect(err.split('\n').at(-1)).toBe('1 question stored by more than one fact (--strict): fix them and run brief check again');
+    expect(err.split('\n').slice(-2)).toEqual([
+      '1 fact due for review (--strict): review it and run brief check again',
+      '1 question stored by more than one fact (--strict): keep each on one fact and run brief check again',
+    ]);
   });
 
   it('is not a question one fact stores twice, nor a question one word longer', async () => {

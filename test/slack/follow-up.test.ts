@@ -35,6 +35,15 @@ describe('ThreadMemory', () => {
     expect(threads.recall('C1', '1.1')).toBeUndefined();
   });
 
+  it('takes the first question of a thread it opened with none (a help reply)', () => {
+    const threads = new ThreadMemory<string>(1000, 10, () => 0);
+    threads.remember('C1', '1.1', '');
+    expect(threads.recall('C1', '1.1')).toBe('');
+    threads.remember('C1', '1.1', 'Who leads the NRF?');
+    threads.remember('C1', '1.1', 'what about the Taliban?');
+    expect(threads.recall('C1', '1.1')).toBe('Who leads the NRF?');
+  });
+
   it('keeps at most `max` threads, forgetting the oldest', () => {
     const threads = new ThreadMemory<string>(1000, 2, () => 0);
     for (const ts of ['1', '2', '3']) threads.remember('C1', ts, `q${ts}`);

@@ -40,7 +40,7 @@ describe('/brief over HTTP', () => {
     expect(posts()).toHaveLength(0);
   });
 
-  it.each(['', 'help', 'hi!', 'Good morning'])('/brief %j shows how to ask, three examples and the sources', async (text) => {
+  it.each(['', 'help', 'hi!', 'Good morning'])('/brief %j shows how to ask, three examples and the sources, and searches nothing', async (text) => {
     await sendSigned(bot.eventsUrl, slashCommandForm(text, fake.responseUrl('help')), { contentType: FORM });
     const reply = await fake.waitFor(() => fake.responses.find((r) => r.path === '/response/help'));
     const json = allText(reply.body);
@@ -48,6 +48,7 @@ describe('/brief over HTTP', () => {
     expect((json.match(/• \/brief /g) ?? []).length).toBe(3);
     expect(json).toContain('*Sources (6):*');
     expect(json).toContain('Copenhagen Democracy Summit - #CDS2023');
+    expect(existsSync(bot.feedbackLog) ? readFileSync(bot.feedbackLog, 'utf8') : '').not.toContain('unanswered');
   });
 
   it('says plainly when the knowledge base does not cover a question, and logs it for the curators', async () => {
@@ -83,12 +84,23 @@ describe('mentions, DMs and channel messages over HTTP', () => {
     expect(post.params.thread_ts).toBe('1595926000.000001');
   });
 
-  it.each(['', 'help', 'Hello!'])('answers a mention of %j with the help text, and a DM of "hi", not searching the knowledge', async (text) => {
+  it.each(['', 'help', 'Hello!', 'hi there'])('answers a mention of %j with the help text, not searching the knowledge', async (text) => {
     await sendEvent(mentionEvent(text));
-    await sendEvent(directMessageEvent('hi'));
-    await fake.waitFor(() => posts().length === 2);
-    for (const post of posts()) expect(allText(post.params)).toContain('Ask me a briefing question.');
+    const post = await fake.waitFor(() => posts()[0]);
+    expect(allText(post.params)).toContain('Ask me a briefing question.');
     // Not a question the knowledge failed to cover: nothing for the curators' to-do list.
+    expect(existsSync(bot.feedbackLog) ? readFileSync(bot.feedbackLog, 'utf8') : '').not.toContain('unanswered');
+  });
+
+  it('answers thanks with a short reply in a DM, a mention and /brief, and a greeting that asks a question with the answer', async () => {
+    await sendEvent(directMessageEvent('thanks!'));
+    await sendEvent(mentionEvent('Thank you very much'));
+    await sendSigned(bot.eventsUrl, slashCommandForm('thx', fake.responseUrl('thanks')), { contentType: FORM });
+    await sendEvent(directMessageEvent('hi, who leads the NRF?'));
+    await fake.waitFor(() => posts().length === 3 && fake.responses.length === 1);
+    const texts = [...posts().map((p) => String(p.params.text)), String(fake.responses[0]!.body.text)];
+    expect(texts.filter((t) => t === "You're welcome. Ask me another briefing question any time.")).toHaveLength(3);
+    expect(texts.find((t) => t.includes('Ahmad Massoud'))).toBeDefined();
     expect(existsSync(bot.feedbackLog) ? readFileSync(bot.feedbackLog, 'utf8') : '').not.toContain('unanswered');
   });
 

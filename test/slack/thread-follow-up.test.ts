@@ -51,6 +51,18 @@ describe('follow-ups in the thread of an answer, over HTTP', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('answers a question in the thread of its help reply to a greeting, and ignores small talk there', async () => {
+    const thread = await mention('hello!');
+    expect(JSON.stringify(posts()[0]!.params.blocks)).toContain('Ask me a briefing question.');
+    await send(channelMessageEvent('help?', { thread_ts: thread }));
+    await send(channelMessageEvent('Where is the NRF based?', { thread_ts: thread }));
+    const post = await slack.fake.waitFor(() => posts()[1]);
+    expect(post.params.thread_ts).toBe(thread);
+    expect(post.params.text).toContain('Panjshir');
+    await slack.fake.quietFor(300);
+    expect(posts()).toHaveLength(2);
+  });
+
   it('answers a follow-up that also mentions the bot once', async () => {
     const thread = await mention('Who leads the NRF?');
     const asMention = mentionEvent('Where is the NRF based?', { thread_ts: thread });

@@ -1,10 +1,10 @@
 import { answerQuestion } from '../../answering';
-import { helpMessage } from '../../blocks';
-import { asksForHelp } from '../../incoming';
+import { smallTalkMessage } from '../../blocks';
+import { smallTalk } from '../../incoming';
 import { questionFromMessage } from '../../mrkdwn';
 import type { Listener } from '../types';
 
-/** `/brief QUESTION`: acked at once, answered only to the asker. `/brief`, `/brief help` or a greeting: how to ask. */
+/** `/brief QUESTION`: acked at once, answered only to the asker. `/brief`, `/brief help` or a greeting: how to ask (small talk, incoming.ts). */
 export const briefCommand: Listener = {
   kind: 'command',
   name: '/brief',
@@ -12,8 +12,9 @@ export const briefCommand: Listener = {
     app.command('/brief', async ({ command, ack, respond }) => {
       await ack();
       const question = questionFromMessage(command.text ?? '');
-      if (asksForHelp(question)) {
-        await respond({ response_type: 'ephemeral', ...helpMessage(deps.engines.current().forChannel(command.channel_id).engine) });
+      const talk = smallTalk(question);
+      if (talk) {
+        await respond({ response_type: 'ephemeral', ...smallTalkMessage(talk, deps.engines.current().forChannel(command.channel_id).engine) });
         return;
       }
       const { message } = await answerQuestion(deps, question, {

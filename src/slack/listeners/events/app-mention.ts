@@ -1,6 +1,6 @@
 import { answerQuestion } from '../../answering';
-import { helpMessage } from '../../blocks';
-import { asksForHelp } from '../../incoming';
+import { smallTalkMessage } from '../../blocks';
+import { smallTalk } from '../../incoming';
 import { questionFromMessage } from '../../mrkdwn';
 import { reply } from '../../post';
 import { claimMessage } from '../../middleware';
@@ -16,12 +16,13 @@ export const appMention: Listener = {
       if (!(await claimMessage(context, `${context.teamId}:${event.channel}:${event.ts}`))) return;
       const threadTs = event.thread_ts ?? event.ts;
       const question = questionFromMessage(event.text);
-      const help = asksForHelp(question);
-      const message = help
-        ? helpMessage(deps.engines.current().forChannel(event.channel).engine)
+      const talk = smallTalk(question);
+      const message = talk
+        ? smallTalkMessage(talk, deps.engines.current().forChannel(event.channel).engine)
         : (await answerQuestion(deps, question, { user: event.user, team: context.teamId, channel: event.channel, surface: 'mention' })).message;
       const posted = await reply(client, deps.logger, { channel: event.channel, threadTs }, message);
-      if (posted && !help) deps.answeredThreads.remember(event.channel, threadTs, question.slice(0, 500));
+      // After a help reply the thread is the bot's too (its next question needs no mention), with no subject yet.
+      if (posted) deps.answeredThreads.remember(event.channel, threadTs, talk ? '' : question.slice(0, 500));
     });
   },
 };

@@ -1,7 +1,7 @@
 import { answerQuestion } from '../../answering';
 import { relayExpertReply } from '../../experts';
 import { withThreadSubject } from '../../follow-up';
-import { looksLikeQuestion } from '../../incoming';
+import { looksLikeQuestion, smallTalk } from '../../incoming';
 import { mentions, questionFromMessage } from '../../mrkdwn';
 import { reply } from '../../post';
 import type { Listener } from '../types';
@@ -25,18 +25,20 @@ export const channelMessage: Listener = {
         if (await claimMessage(context, `${context.teamId}:${message.channel}:${message.ts}`)) await relayExpertReply(client, deps, handoff, message);
         return;
       }
-      const threadQuestion = message.thread_ts && deps.answeredThreads.recall(message.channel, message.thread_ts);
-      if (!threadQuestion && !deps.autoAnswerChannels.has(message.channel)) return;
+      // '' is a thread the bot opened with a help reply: its own, with no subject to borrow.
+      const threadQuestion = message.thread_ts ? deps.answeredThreads.recall(message.channel, message.thread_ts) : undefined;
+      if (threadQuestion === undefined && !deps.autoAnswerChannels.has(message.channel)) return;
       const text = message.text ?? '';
       if (context.botUserId && mentions(text, context.botUserId)) return;
       const question = questionFromMessage(text);
-      if (!question || !looksLikeQuestion(question)) return;
+      if (smallTalk(question) || !looksLikeQuestion(question)) return;
       if (!(await claimMessage(context, `${context.teamId}:${message.channel}:${message.ts}`))) return;
       const threadTs = message.thread_ts ?? message.ts;
       const ctx = { user: message.user!, team: context.teamId, channel: message.channel };
-      const answer = threadQuestion
-        ? await answerQuestion(deps, withThreadSubject(question, threadQuestion), { ...ctx, surface: 'follow-up' })
-        : await answerQuestion(deps, question, { ...ctx, surface: 'auto' }, true);
+      const answer =
+        threadQuestion !== undefined
+          ? await answerQuestion(deps, withThreadSubject(question, threadQuestion), { ...ctx, surface: 'follow-up' })
+          : await answerQuestion(deps, question, { ...ctx, surface: 'auto' }, true);
       if (answer) await reply(client, deps.logger, { channel: message.channel, threadTs }, answer.message);
     });
   },

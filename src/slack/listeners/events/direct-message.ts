@@ -1,6 +1,6 @@
 import { answerQuestion } from '../../answering';
-import { helpMessage } from '../../blocks';
-import { asksForHelp } from '../../incoming';
+import { smallTalkMessage } from '../../blocks';
+import { smallTalk } from '../../incoming';
 import { questionFromMessage } from '../../mrkdwn';
 import { reply as replyTo } from '../../post';
 import type { Listener } from '../types';
@@ -15,8 +15,9 @@ export const directMessage: Listener = {
     onPersonMessage(app, 'im', async (message, context, client) => {
       if (!(await claimMessage(context, `${context.teamId}:${message.channel}:${message.ts}`))) return;
       const question = questionFromMessage(message.text ?? '');
-      const answer = asksForHelp(question)
-        ? helpMessage(deps.engines.current().forChannel(message.channel).engine)
+      const talk = smallTalk(question);
+      const answer = talk
+        ? smallTalkMessage(talk, deps.engines.current().forChannel(message.channel).engine)
         : (await answerQuestion(deps, question, { user: message.user!, team: context.teamId, channel: message.channel, surface: 'dm' })).message;
       await replyTo(client, deps.logger, { channel: message.channel, threadTs: message.thread_ts }, answer);
     });
