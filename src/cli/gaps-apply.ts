@@ -14,8 +14,8 @@ import type { CliIO } from './io';
  * `brief gaps --apply`: writes each proposed phrasing into its fact's `questions`, one line inserted per
  * phrasing (comments and layout kept). A file is written only if it still validates afterwards. A phrasing
  * that lends its fact words of other facts is written too (the curator chose it) but cautioned about. A
- * phrasing another fact already stores, or that an earlier proposal of the same run gives another fact, is
- * skipped: a question stored by two facts is answered with whichever ranks first (brief check warns of it).
+ * phrasing a fact already stores, or that an earlier proposal of the same run gives a fact, is skipped
+ * (claimPhrasings): a question stored by two facts is answered with whichever ranks first.
  */
 export function applyPhrasings(
   proposals: readonly ProposedPhrasing[],

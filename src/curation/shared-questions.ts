@@ -34,9 +34,9 @@ export interface HeldPhrasing<P> {
 }
 
 /**
- * Which proposed phrasings (best first) may be written: not one a fact stores already (another fact, or
- * its own), nor one an earlier proposal gives another fact, so that no question ends up stored by two
- * facts (`sharedQuestions`). A phrasing with no words (as asked) is left to the caller's other checks.
+ * Which proposed phrasings (best first) may be written: not one a fact stores already, nor one an earlier
+ * proposal gives a fact (another, or its own), so that no question is written twice or ends up stored by two
+ * facts (`sharedQuestions`). A phrasing with no words (as asked) claims nothing.
  */
 export function claimPhrasings<P extends { factId: string; question: string }>(
   proposals: readonly P[],
