@@ -35,41 +35,62 @@ const pct = (xs, p) => Math.round((percentile(sorted(xs), p) ?? NaN) * 100) / 10
 const rssMB = () => Math.round(process.memoryUsage().rss / 1e6);
 
 /**
- * Latency of `questions` through both stages, alternating so that load on the machine hits both alike.
- * @param {import('../src/engine/engine').Engine} engine @param {SemanticAnswerer} semantic @param {readonly string[]} questions
+ * Latency of `questions` through both stages, alternating so that load on the machine hits both alike; with
+ * `always` (an answerer that asks the model every question), the model's path alone too, in the same loop.
+ * @param {import('../src/engine/engine').Engine} engine @param {SemanticAnswerer} semantic @param {readonly string[]} questions @param {SemanticAnswerer} [always]
  */
-async function latency(engine, semantic, questions) {
+async function latency(engine, semantic, questions, always) {
   const lexical = [];
+  /** @type {number[]} */
   const sem = [];
-  for (const q of questions.slice(0, 10)) await semantic.ask(engine, q, { wait: true }); // warm-up (JIT, model)
-  for (const q of questions) {
-    let t = performance.now();
+  /** @type {number[]} */
+  const model = [];
+  for (const q of questions.slice(0, 10)) await (always ?? semantic).ask(engine, q, { wait: true }); // warm-up (JIT, model)
+  /** @param {SemanticAnswerer} answerer @param {number[]} times @param {string} q */
+  const timed = async (answerer, times, q) => {
+    const t = performance.now();
+    await answerer.ask(engine, q, { wait: true });
+    times.push(performance.now() - t);
+  };
+  for (const [i, q] of questions.entries()) {
+    const t = performance.now();
     engine.ask(q);
     lexical.push(performance.now() - t);
-    t = performance.now();
-    await semantic.ask(engine, q, { wait: true });
-    sem.push(performance.now() - t);
+    // The second asking of the same question is the faster (measured: p99 ~20 against ~30 ms, whichever
+    // answerer goes second), so the two take turns going first.
+    const turns = !always ? [[semantic, sem]] : i % 2 === 0 ? [[semantic, sem], [always, model]] : [[always, model], [semantic, sem]];
+    for (const [answerer, times] of /** @type {Array<[SemanticAnswerer, number[]]>} */ (turns)) await timed(answerer, times, q);
   }
-  return { questions: questions.length, lexical: { p50: pct(lexical, 0.5), p99: pct(lexical, 0.99) }, semantic: { p50: pct(sem, 0.5), p99: pct(sem, 0.99) } };
+  const p = (/** @type {number[]} */ xs) => ({ p50: pct(xs, 0.5), p99: pct(xs, 0.99) });
+  return { questions: questions.length, lexical: p(lexical), semantic: p(sem), ...(always && { modelEveryTime: p(model) }) };
 }
 
-/** `brief ask` from start to answer (warm cache), with and without the semantic stage, alternating. @param {number} runs */
+/** Word matching is sure of the first (ENGINE_DEFAULTS.lexicalSure: no model is loaded), not of the second. */
+const SURE_QUESTION = "What are the NRF's stated goals?";
+const MODEL_QUESTION = 'What does the NRF want?';
+
+/**
+ * `brief ask` from start to answer (warm cache, vectors included), alternating: a question word matching is
+ * sure of, one the model decides, and the first with `--lexical`. @param {number} runs
+ */
 function cliRuns(runs) {
   const cache = mkdtempSync(path.join(os.tmpdir(), 'brief-bench-semantic-'));
   const env = { ...process.env, KNOWLEDGE_CACHE_DIR: cache };
-  const ask = (/** @type {string[]} */ extra) => {
+  const ask = (/** @type {string[]} */ args) => {
     const t = performance.now();
-    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'brief.js'), 'ask', ...extra, "What are the NRF's stated goals?"], { env, stdio: 'ignore' });
+    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'brief.js'), 'ask', ...args], { env, stdio: 'ignore' });
     return performance.now() - t;
   };
-  ask([]); // fills the cache (knowledge, index, vectors)
-  const semantic = [];
+  ask([MODEL_QUESTION]); // fills the cache (knowledge, index, vectors)
+  const sure = [];
+  const model = [];
   const lexical = [];
   for (let i = 0; i < runs; i++) {
-    semantic.push(ask([]));
-    lexical.push(ask(['--lexical']));
+    sure.push(ask([SURE_QUESTION]));
+    model.push(ask([MODEL_QUESTION]));
+    lexical.push(ask(['--lexical', SURE_QUESTION]));
   }
-  return { runs, semanticMedianMs: pct(semantic, 0.5), lexicalMedianMs: pct(lexical, 0.5) };
+  return { runs, sureMedianMs: pct(sure, 0.5), modelMedianMs: pct(model, 0.5), lexicalMedianMs: pct(lexical, 0.5) };
 }
 
 async function main() {
@@ -89,7 +110,11 @@ async function main() {
   const bank = readFileSync(path.join(ROOT, 'test', 'fixtures', 'eval', 'nrf-bank.tune.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).q);
   t = performance.now();
   await semantic.prepare(bundled);
-  sets.push({ knowledge: 'bundled (16 facts)', vectorsMs: Math.round(performance.now() - t), ...(await latency(bundled, semantic, bank)) });
+  const vectorsMs = Math.round(performance.now() - t);
+  // The model's path alone: every question asked of it, even those word matching is sure of.
+  const always = new SemanticAnswerer(async () => embedder, { sure: Infinity });
+  await always.prepare(bundled);
+  sets.push({ knowledge: 'bundled (16 facts)', vectorsMs, ...(await latency(bundled, semantic, bank, always)) });
   process.stderr.write('bundled knowledge done\n');
   // The bot's path: the model in a thread of its own (src/slack/semantic-stage.ts), warmed up the same way.
   const threaded = new SemanticAnswerer(async () => warmUp(await threadEmbedder()));
@@ -118,8 +143,9 @@ async function main() {
   console.log('knowledge                  fact vectors   lexical p50 / p99 ms   semantic p50 / p99 ms   semantic p99 ≤ 20 ms');
   for (const s of sets) {
     console.log(`${s.knowledge.padEnd(26)} ${String(s.vectorsMs).padStart(8)} ms    ${String(s.lexical.p50).padStart(6)} / ${String(s.lexical.p99).padEnd(10)}   ${String(s.semantic.p50).padStart(6)} / ${String(s.semantic.p99).padEnd(10)}     ${s.semantic.p99 <= GOAL_P99_MS ? 'met' : 'MISSED'}`);
+    if (s.modelEveryTime) console.log(`${'  the model on every one'.padEnd(26)} ${''.padStart(11)}    ${''.padStart(19)}   ${String(s.modelEveryTime.p50).padStart(6)} / ${String(s.modelEveryTime.p99).padEnd(10)}     ${s.modelEveryTime.p99 <= GOAL_P99_MS ? 'met' : 'MISSED'}`);
   }
-  console.log(`brief ask, start to answer (warm cache, median of ${cli.runs}): ${cli.semanticMedianMs} ms; with --lexical ${cli.lexicalMedianMs} ms`);
+  console.log(`brief ask, start to answer (warm cache, median of ${cli.runs}): ${cli.sureMedianMs} ms when word matching is sure, ${cli.modelMedianMs} ms when the model decides; with --lexical ${cli.lexicalMedianMs} ms`);
 }
 
 main().catch((error) => {

@@ -34,6 +34,14 @@ export const ENGINE_DEFAULTS = Object.freeze({
    */
   semanticRerank: Object.freeze({ cosine: 2, probability: 0.5, similar: 2 }),
   /**
+   * A lexical answer at least this probable (or a stored question asked as stored) is given by the semantic
+   * stage without asking the sentence model, and `brief ask` then never loads it. On the tuning banks, from 0.8
+   * up every such answer was the semantic stage's own (none changed); 0.9 (113 of their 494 questions) keeps
+   * clear of a role swap word matching rates 0.81 ("Does the Taliban get foreign support?", which the model
+   * declines). Lower, answers changed: at 0.7 five more right, at 0.65 four more wrong (docs/quality-log.md).
+   */
+  lexicalSure: 0.9,
+  /**
    * Evidence that a fact is not the answer however much else it shares with the question: it holds nothing
    * of the kind asked (no date for "when", no unit for "how long"), it lacks a name the question gives
    * ("What does Iran think of the NRF?"), or it has the name only inside a compound ("anti-Taliban"). A

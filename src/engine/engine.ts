@@ -1,8 +1,9 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from './decision';
+import { fold } from './analyse';
 import { factTypes } from './answer-type';
-import { candidateFeatures, FEATURES } from './features';
+import { candidateFeatures, FEATURES, quotedSpeakers } from './features';
 import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, type BuiltIndex } from './index-builder';
 import { FIELDS } from './fact-fields';
@@ -87,6 +88,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   // The kinds of answer each fact holds: the same for every question, and their patterns cost more than
   // the rest of a candidate's features (profiled under `npm run load`).
   const typesOf = perFact((id) => factTypes(facts[id]!.text, lexicon, facts[id]!.source.date !== undefined));
+  // Likewise who each fact quotes (features.ts), which costs more still.
+  const speakersOf = perFact((id) => quotedSpeakers(fold(facts[id]!.text).toLowerCase()));
 
   /**
    * The best `judged` candidates, in answer order. BM25 finds `config.candidates`; the lexical score orders
@@ -118,7 +121,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       const topicTerms = new Set(queryTerms.filter((t) => index.search.contains(r.id, t, QUESTION_FIELDS)));
       const featured = candidateFeatures(
         plan,
-        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, types: () => typesOf(r.id), relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },
+        { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, speakers: () => speakersOf(r.id), types: () => typesOf(r.id), relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },
         bestOther,
         lexicon,
       );

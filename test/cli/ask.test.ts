@@ -30,6 +30,16 @@ describe('brief ask', () => {
     expect(other.answers[0]).not.toHaveProperty('restated');
   });
 
+  it('loads no sentence model for what word matching is sure of, and does for the rest', async () => {
+    const env = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'brief-xdg-')) };
+    const vectorFiles = () => readdirSync(path.join(env.XDG_CACHE_HOME, 'briefing-bot')).filter((n) => n.startsWith('vectors-'));
+    expect((await brief(['ask', "What are the NRF's stated goals?"], { env })).out).toContain('democratic, decentralized');
+    expect(vectorFiles()).toEqual([]);
+    // Word matching rates this 0.79: the model decides, with the fact vectors it computes and caches.
+    expect((await brief(['ask', 'What does the NRF want?'], { env })).out).toContain('democratic, decentralized');
+    expect(vectorFiles()).toHaveLength(1);
+  }, 60_000);
+
   it('--json explains alias matches by the form the fact uses', async () => {
     const parsed = JSON.parse((await brief(['ask', '--json', '--top', '1', 'masood interview atlantic council'])).out);
     expect(parsed.answers[0].matched).toContainEqual({ query: 'masood', matched: 'Massoud', via: 'alias' });

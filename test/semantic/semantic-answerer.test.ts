@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openCacheFolder } from '../../src/cache/cache-folder';
 import { cacheVectorStore } from '../../src/cache/vector-store';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
 import { SemanticAnswerer, type VectorEvent } from '../../src/engine/semantic/answerer';
 import { firstPieces, loadEmbedder, QUESTION_PIECES, warmUp, type Embedder } from '../../src/engine/semantic/embedder';
@@ -15,12 +16,52 @@ import { cliMessages } from '../../src/messages';
 const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
 const semantic = new SemanticAnswerer(loadEmbedder);
 const ask = (q: string) => semantic.ask(engine, q, { wait: true });
+/** Answered by word matching at 0.79, under ENGINE_DEFAULTS.lexicalSure: the model is asked. */
+const UNSURE = 'What does the NRF want?';
 
 describe('the semantic stage on the bundled knowledge (questions written for this test, in no bank)', () => {
   it('answers a plain question with its fact, as the lexical engine does', async () => {
-    const answer = await ask("What are the NRF's stated goals?");
+    const plain = engine.ask(UNSURE);
+    expect(plain.answered).toBe(true);
+    expect(plain.results[0]!.score).toBeLessThan(ENGINE_DEFAULTS.lexicalSure);
+    const answer = await ask(UNSURE);
     expect(answer).toMatchObject({ answered: true, stage: 'semantic' });
     expect(answer.results[0]!.fact.id).toBe('nrf-stated-goals');
+  });
+
+  it('gives what word matching is sure of without asking the model, or loading it', async () => {
+    let loads = 0;
+    const counting = new SemanticAnswerer(() => (loads++, loadEmbedder()));
+    for (const q of ["What are the NRF's stated goals?", 'Who heads the NRF?', 'What is the NRF?']) {
+      const answer = await counting.ask(engine, q, { wait: true });
+      expect(answer).toEqual({ ...engine.ask(q), stage: 'sure' });
+      expect(answer.results[0]!.score).toBeGreaterThanOrEqual(ENGINE_DEFAULTS.lexicalSure);
+    }
+    expect(loads).toBe(0);
+    expect(counting.state(engine)).toBe('not-ready');
+    // Not sure: the model is loaded and decides.
+    expect((await counting.ask(engine, UNSURE, { wait: true })).stage).toBe('semantic');
+    expect(loads).toBe(1);
+  });
+
+  it('on the NRF tuning half, answers each question word matching is sure of as the model would', async () => {
+    const always = new SemanticAnswerer(loadEmbedder, { sure: Infinity });
+    const bank = readFileSync(path.join(__dirname, '..', 'fixtures', 'eval', 'nrf-bank.tune.jsonl'), 'utf8').split('\n').filter(Boolean);
+    let sure = 0;
+    for (const { q } of bank.map((l) => JSON.parse(l) as { q: string })) {
+      const answer = await ask(q);
+      if (answer.stage !== 'sure') continue;
+      sure++;
+      const model = await always.ask(engine, q, { wait: true });
+      expect({ q, answered: answer.answered, id: answer.results[0]!.fact.id }).toEqual({ q, answered: model.answered, id: model.results[0]!.fact.id });
+    }
+    expect(sure).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('asks the model of every question when told to (sure: Infinity), and then gives the same plain answers', async () => {
+    const always = new SemanticAnswerer(loadEmbedder, { sure: Infinity });
+    const answer = await always.ask(engine, "What are the NRF's stated goals?", { wait: true });
+    expect(answer).toMatchObject({ answered: true, stage: 'semantic', results: [{ fact: { id: 'nrf-stated-goals' } }, {}, {}] });
   });
 
   it('answers a question asked as a stored question, which the model alone declines (every NRF fact matches it)', async () => {
@@ -97,7 +138,7 @@ describe('fact vectors', () => {
   it('are not computed on demand beyond the compute limit: the answer is lexical and the event says how many texts', async () => {
     const events: VectorEvent[] = [];
     const limited = new SemanticAnswerer(loadEmbedder, { computeLimit: 10, onVectors: (e) => events.push(e) });
-    const answer = await limited.ask(engine, "What are the NRF's stated goals?", { wait: true });
+    const answer = await limited.ask(engine, UNSURE, { wait: true });
     expect(answer).toMatchObject({ stage: 'lexical', answered: true });
     const texts = textCount(engine.facts);
     expect(events).toEqual([{ ready: false, error: `${texts} texts to embed`, tooMany: texts }]);
@@ -171,7 +212,7 @@ describe('the model and word matching at once', () => {
       embedQuestions: (texts) => (order.push('model'), Promise.resolve(texts.map(unit))),
     };
     const watched: Engine = { ...engine, judge: (question, count) => (order.push('judge'), engine.judge(question, count)) };
-    const answer = await new SemanticAnswerer(async () => standIn).ask(watched, "What are the NRF's stated goals?", { wait: true });
+    const answer = await new SemanticAnswerer(async () => standIn).ask(watched, UNSURE, { wait: true });
     expect(answer.stage).toBe('semantic');
     expect(order).toEqual(['model', 'judge']);
   });
@@ -185,7 +226,7 @@ describe('the model and word matching at once', () => {
         throw new Error('model broke');
       },
     };
-    const answer = await new SemanticAnswerer(async () => throwing).ask(engine, "What are the NRF's stated goals?", { wait: true });
+    const answer = await new SemanticAnswerer(async () => throwing).ask(engine, UNSURE, { wait: true });
     expect(answer).toMatchObject({ stage: 'lexical', answered: true });
   });
 });
@@ -197,7 +238,7 @@ describe('when the sentence model fails', () => {
   it('answers lexically and reports the failure once per attempt', async () => {
     const events: VectorEvent[] = [];
     const answerer = new SemanticAnswerer(async () => broken, { onVectors: (e) => events.push(e) });
-    const answer = await answerer.ask(engine, "What are the NRF's stated goals?", { wait: false });
+    const answer = await answerer.ask(engine, UNSURE, { wait: false });
     expect(answer).toMatchObject({ stage: 'lexical', answered: true });
     await expect(answerer.prepare(engine)).rejects.toThrow('model unavailable');
     expect(events).toContainEqual({ ready: false, error: 'model unavailable' });
