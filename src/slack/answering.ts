@@ -84,6 +84,8 @@ export async function answerQuestion(
     answered: answer.answered,
     factId: answer.answered ? top?.fact.id : undefined,
     score: top?.score,
+    // With the semantic stage: whether the model decided, word matching was sure, or the model was not ready.
+    ...('stage' in answer && { stage: answer.stage }),
     ...(deps.logQuestions && { question }),
   });
   if (!answer.answered) {

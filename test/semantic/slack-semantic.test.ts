@@ -56,6 +56,9 @@ describe('the bot with the semantic stage (signed events over loopback)', () => 
   it('then declines the role swap that word matching alone would answer, and still answers the plain question', async () => {
     expect(await reply('Who supports the Taliban?')).toContain(slackMessages.notCovered());
     expect(await reply("What are the NRF's stated goals?")).toMatch(/democratic, decentralized/);
+    // The log line says which part decided: the model declined the first; word matching was sure of the second.
+    const stages = bot.output.split('\n').filter((l) => l.includes('"event":"question"')).map((l) => (JSON.parse(l) as { stage?: string; answered: boolean }));
+    expect(stages.slice(-2)).toEqual([expect.objectContaining({ stage: 'semantic', answered: false }), expect.objectContaining({ stage: 'sure', answered: true })]);
   }, 40_000);
 
   it('lists under "Other matches" the runners-up the answer was chosen from', async () => {
