@@ -5,8 +5,12 @@
  * The semantic stage, measured apart from the lexical engine (its goal is p99 ≤ 20 ms a question, the
  * lexical engine's stays sub-millisecond): per-question latency of the semantic answer against the lexical
  * one in the same process, the one-off cost of the fact vectors, memory, and `brief ask` from start to
- * answer with and without it. The bundled knowledge is measured twice: in the process, as `brief ask` runs
- * the model, and as the bot runs it, in a thread of its own (model-thread.ts). Writes bench/results/semantic.json (--quick: semantic-quick.json). Needs `npm run build`.
+ * answer (a question word matching is sure of, one the model decides, and the first with --lexical). The
+ * bundled knowledge is measured twice: in the process, as `brief ask` runs the model (and, in the same
+ * loop, with the model asked every question, sure or not), and as the bot runs it, in a thread of its own
+ * (model-thread.ts). Every row but that one is the product's path, sure answers skipping the model: the
+ * synthetic rows are not comparable with runs before that rule. Writes bench/results/semantic.json
+ * (--quick: semantic-quick.json). Needs `npm run build`.
  */
 const { execFileSync } = require('node:child_process');
 const { mkdirSync, mkdtempSync, readFileSync, writeFileSync } = require('node:fs');

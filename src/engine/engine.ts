@@ -54,6 +54,11 @@ export interface Engine {
    * then, when word matching ranks it lower, the fact that stores the question (`restated`, restated.ts).
    */
   judge(question: string, count?: number): Judged[];
+  /**
+   * The answer `ask` gives, from candidates `judge` gave for the question (at least `top` of them): the
+   * first `top` of `judge`'s order are `ask`'s, so a caller that needs both judges once.
+   */
+  answerFrom(question: string, judged: readonly Judged[], top: number): Answer;
   readonly facts: readonly Fact[];
   readonly knowledge: Pick<KnowledgeBase, 'sources' | 'fingerprint'>;
 }
@@ -143,7 +148,11 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
-    const ranked = restatedFirst(judgePlan(question, planQuery(question, ctx), top), config.restated.probability);
+    return answerFrom(question, judgePlan(question, planQuery(question, ctx), top), top);
+  }
+
+  function answerFrom(question: string, judged: readonly Judged[], top: number): Answer {
+    const ranked = restatedFirst(judged, config.restated.probability);
     const results = ranked.slice(0, top).map((r) => rankedFact(facts, r));
     // Two conditions, both chosen on the tuning halves: enough of the question found in the fact (lexical),
     // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …);
@@ -155,6 +164,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   return {
     ask,
+    answerFrom,
     judge: (question, count = config.rerank.candidates) => judgePlan(question, planQuery(question, ctx), Math.max(1, count)),
     facts,
     knowledge: { sources: knowledge.sources, fingerprint: knowledge.fingerprint },

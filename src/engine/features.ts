@@ -41,7 +41,7 @@ export interface CandidateEvidence {
   topicTerms: ReadonlySet<string>;
   hasTopic: boolean;
   text: string;
-  /** Who the fact quotes (`quotedSpeakers` of `text`), worked out once per fact by the engine. */
+  /** Who the fact quotes (`quotedSpeakers` of its text, folded and in lower case), worked out once per fact by the engine. */
   speakers: () => readonly string[];
   /** Kinds of answer the fact holds (answer-type.ts `factTypes`), worked out once per fact by the engine. */
   types: () => ReadonlySet<AnswerType>;

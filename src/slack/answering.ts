@@ -1,7 +1,7 @@
 import { LogLevel } from '@slack/bolt';
 import { storedTextFile } from '../curation/verbatim-check';
 import type { Answer, Engine } from '../engine/engine';
-import type { SemanticAnswerer } from '../engine/semantic/answerer';
+import type { SemanticAnswer, SemanticAnswerer } from '../engine/semantic/answerer';
 import type { FeedbackEntry } from '../feedback/log';
 import type { FeedbackStore } from '../feedback/store';
 import { answerMessage, noAnswerMessage, type Message } from './blocks';
@@ -39,7 +39,7 @@ export interface AnsweringDeps {
  * The answer and its runners-up as the bot ranks them: through the semantic stage when it is on, so
  * that "Other matches" lists the same runners-up the answer was chosen from.
  */
-export function rankAnswers(deps: Pick<AnsweringDeps, 'semantic'>, engine: Engine, question: string, top?: number): Promise<Answer> | Answer {
+export function rankAnswers(deps: Pick<AnsweringDeps, 'semantic'>, engine: Engine, question: string, top?: number): Promise<SemanticAnswer> | Answer {
   const options = top === undefined ? {} : { top };
   return deps.semantic ? deps.semantic.ask(engine, question, options) : engine.ask(question, options);
 }
@@ -70,7 +70,7 @@ export async function answerQuestion(
   const books = deps.engines.current();
   const { engine } = books.forChannel(ctx.channel);
   const started = process.hrtime.bigint();
-  const answer = await rankAnswers(deps, engine, question);
+  const answer: Answer | SemanticAnswer = await rankAnswers(deps, engine, question);
   const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
   const top = answer.results[0];
   if (confidentOnly && !answer.answered) return undefined;

@@ -161,12 +161,14 @@ describe('the index cache', () => {
   it('is shared by `brief ask`', async () => {
     const { cache } = setUp();
     const env = { KNOWLEDGE_CACHE_DIR: cache.dir };
-    const cold = await brief(['ask', questions[0]!, '--knowledge', fixtureKnowledge('basic')], { env });
+    // Word matching is not sure of this one (it declines it), so the sentence model decides, with fact vectors.
+    const question = 'What city is the programme in?';
+    const cold = await brief(['ask', question, '--knowledge', fixtureKnowledge('basic')], { env });
     const names = readdirSync(cache.dir).sort();
     // The semantic stage's fact vectors are cached beside the index, sealed the same way.
     expect(names.map((n) => n.split('-')[0])).toEqual(['index', 'key', 'knowledge', 'stat', 'vectors']);
-    const warm = await brief(['ask', questions[0]!, '--knowledge', fixtureKnowledge('basic')], { env });
+    const warm = await brief(['ask', question, '--knowledge', fixtureKnowledge('basic')], { env });
     expect(warm).toEqual(cold);
-    expect(warm.out).toContain('Lyon');
+    expect(warm.out).toContain('(programme-base)');
   });
 });

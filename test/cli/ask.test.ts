@@ -22,7 +22,7 @@ describe('brief ask', () => {
   });
 
   it('says when the question is one the fact stores, in text and in --json', async () => {
-    // One cache folder: the second run reuses the fact vectors the first computed (seconds under load).
+    // One cache folder: should word matching stop being sure of these, the second run reuses the fact vectors the first computed.
     const env = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'brief-xdg-')) };
     expect((await brief(['ask', 'what is the nrf'], { env })).out).toContain('Why: asked as one of its stored questions; matched nrf (= National Resistance Front) (score 0.99, fact nrf-only-credible-armed-opposition)');
     const [stored, other] = (await brief(['ask', '--json'], { env, stdin: "What is the NRF?\nWhat are the NRF's stated goals?\n" })).out.split('\n').map((l) => JSON.parse(l));
@@ -30,7 +30,7 @@ describe('brief ask', () => {
     expect(other.answers[0]).not.toHaveProperty('restated');
   });
 
-  it('loads no sentence model for what word matching is sure of, and does for the rest', async () => {
+  it('answers what word matching is sure of without the sentence model (no fact vectors computed), and the rest with it', async () => {
     const env = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'brief-xdg-')) };
     const vectorFiles = () => readdirSync(path.join(env.XDG_CACHE_HOME, 'briefing-bot')).filter((n) => n.startsWith('vectors-'));
     expect((await brief(['ask', "What are the NRF's stated goals?"], { env })).out).toContain('democratic, decentralized');

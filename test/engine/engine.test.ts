@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createEngine } from '../../src/engine/engine';
 import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
@@ -77,6 +79,18 @@ describe('answer engine on the bundled knowledge', () => {
     const many = createEngine({ facts, sources: [{ ...source, file: 'x.yml' }], aliases: [], fingerprint: 'many' });
     expect(ENGINE_DEFAULTS.candidates).toBeLessThan(40);
     expect(many.ask('harbour report', { top: 40 }).results).toHaveLength(40);
+  });
+});
+
+describe('answering from candidates judged once', () => {
+  it('gives what ask gives, for every question of the NRF tuning half and any top', () => {
+    const bank = readFileSync(path.join(__dirname, '..', 'fixtures', 'eval', 'nrf-bank.tune.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const stored = engine.facts.flatMap((f) => f.questions);
+    for (const q of [...bank.map((l) => (JSON.parse(l) as { q: string }).q), ...stored]) {
+      for (const top of [1, 3, 10, 40]) {
+        expect({ q, top, answer: engine.answerFrom(q, engine.judge(q, Math.max(top, ENGINE_DEFAULTS.candidates)), top) }).toEqual({ q, top, answer: engine.ask(q, { top }) });
+      }
+    }
   });
 });
 

@@ -25,7 +25,7 @@ describe('the rows `npm run train` fits the semantic model on', () => {
         .map((r) => r.score),
     );
     const engine = createEngine(loadKnowledgeOrThrow(path.join(ROOT, bank.knowledge)));
-    const semantic = new SemanticAnswerer(async () => embedder);
+    const semantic = new SemanticAnswerer(async () => embedder, { sure: Infinity });
     const answered: number[][] = [];
     for (const [i, { q }] of readBank(path.join(ROOT, bank.bank)).entries()) {
       const { results } = await semantic.ask(engine, q, { wait: true, top: 10 });

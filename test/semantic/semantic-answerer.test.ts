@@ -65,11 +65,14 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
   });
 
   it('answers a question asked as a stored question, which the model alone declines (every NRF fact matches it)', async () => {
+    // Through the model (sure: Infinity): by default word matching is sure of a stored question and answers it alike.
+    const always = new SemanticAnswerer(loadEmbedder, { sure: Infinity });
     for (const q of ['What is the NRF?', 'what is the national resistance front']) {
-      const { answered, results } = await ask(q);
-      expect({ q, answered, id: results[0]!.fact.id, score: results[0]!.score }).toEqual({ q, answered: true, id: 'nrf-only-credible-armed-opposition', score: 0.99 });
+      const { answered, results, stage } = await always.ask(engine, q, { wait: true });
+      expect({ q, stage, answered, id: results[0]!.fact.id, score: results[0]!.score }).toEqual({ q, stage: 'semantic', answered: true, id: 'nrf-only-credible-armed-opposition', score: 0.99 });
+      expect(await ask(q)).toMatchObject({ stage: 'sure', answered: true, results: [{ fact: { id: 'nrf-only-credible-armed-opposition' }, score: 0.99 }, {}, {}] });
     }
-    expect((await ask('What is the NRF today?')).results[0]!.score).toBeLessThan(0.99);
+    expect((await always.ask(engine, 'What is the NRF today?', { wait: true })).results[0]!.score).toBeLessThan(0.99);
   });
 
   it('declines another country in the role a fact gives the United States', async () => {
@@ -202,8 +205,8 @@ describe('warming the model up', () => {
   });
 });
 
-describe('the model and word matching at once', () => {
-  it('sends the question to the model before judging the candidates, so that a model in its own thread works meanwhile', async () => {
+describe('the model and word matching', () => {
+  it('judges the candidates once, and asks the model only when word matching is not sure', async () => {
     const order: string[] = [];
     const unit = () => new Float32Array(512).fill(1 / Math.sqrt(512));
     const standIn: Embedder = {
@@ -211,10 +214,19 @@ describe('the model and word matching at once', () => {
       embed: (texts) => Promise.resolve(texts.map(unit)),
       embedQuestions: (texts) => (order.push('model'), Promise.resolve(texts.map(unit))),
     };
-    const watched: Engine = { ...engine, judge: (question, count) => (order.push('judge'), engine.judge(question, count)) };
-    const answer = await new SemanticAnswerer(async () => standIn).ask(watched, UNSURE, { wait: true });
-    expect(answer.stage).toBe('semantic');
-    expect(order).toEqual(['model', 'judge']);
+    const watched: Engine = {
+      ...engine,
+      ask: () => {
+        throw new Error('judged twice');
+      },
+      judge: (question, count) => (order.push('judge'), engine.judge(question, count)),
+    };
+    const answerer = new SemanticAnswerer(async () => standIn);
+    expect((await answerer.ask(watched, UNSURE, { wait: true })).stage).toBe('semantic');
+    expect(order).toEqual(['judge', 'model']);
+    order.length = 0;
+    expect((await answerer.ask(watched, "What are the NRF's stated goals?", { wait: true })).stage).toBe('sure');
+    expect(order).toEqual(['judge']);
   });
 
   it('answers by word matching when the model throws instead of rejecting', async () => {

@@ -32,7 +32,8 @@ class TooManyTexts extends Error {
 export interface SemanticAnswer extends Answer {
   /**
    * Which stage decided: `sure` when word matching alone was sure enough (ENGINE_DEFAULTS.lexicalSure) and the
-   * model was not asked; `lexical` while the fact vectors are still being computed (or when they failed).
+   * model was not asked; `lexical` when the model could not be asked: its fact vectors not ready yet (or
+   * failed), the model too busy or failing on this question, or no fact sharing a word with the question.
    */
   stage: 'semantic' | 'sure' | 'lexical';
 }
@@ -123,34 +124,29 @@ export class SemanticAnswerer {
 
   async ask(engine: Engine, question: string, options: SemanticAskOptions = {}): Promise<SemanticAnswer> {
     const top = Math.max(1, options.top ?? ENGINE_DEFAULTS.defaultTop);
-    const plain = engine.ask(question, { top });
-    // Where word matching is this sure, the model has not changed an answer on the tuning banks (config.ts);
-    // skipping it saves its ~15 ms here and, in `brief ask`, the ~0.5 s of loading it.
-    const best = plain.results[0];
-    if (plain.answered && (best!.restated || best!.score >= (this.options.sure ?? ENGINE_DEFAULTS.lexicalSure))) return { ...plain, stage: 'sure' };
-    const lexical = (): SemanticAnswer => ({ ...plain, stage: 'lexical' });
-    let vectors = this.ready.get(engine);
-    if (!vectors) {
-      const pending = this.prepare(engine);
-      if (!options.wait) return lexical();
-      vectors = await pending.catch(() => undefined);
-      if (!vectors) return lexical();
-    }
-    // The question goes to the model before the lexical candidates are judged, without an await in between:
-    // the bot's model runs in a thread of its own (model-thread.ts), so the two overlap and the answer waits
-    // for the slower only. (An async function runs up to its first await at once; a throw becomes a rejection.)
-    // A question that shares no word with any fact costs a model call it does not need: rare, and cheaper
-    // than every other question waiting for word matching first.
-    const model = this.model!; // loaded before any fact vectors were ready (load)
-    const asking = (async () => model.embedQuestions([question]))();
     const candidates = engine.judge(question, Math.max(top, ENGINE_DEFAULTS.candidates));
-    if (candidates.length === 0) {
-      asking.catch(() => undefined);
-      return lexical();
+    const plain = engine.answerFrom(question, candidates, top);
+    let vectors = this.ready.get(engine);
+    // The bot does not wait: a new engine's vectors (at start, after a reload) are prepared for later questions.
+    if (!vectors && !options.wait) void this.prepare(engine);
+    // Where word matching is this sure, the model has not changed an answer on the tuning banks (config.ts):
+    // skipping it saves its ~15 ms and, in `brief ask`, the ~0.5 s of loading it. A stored question asked as
+    // stored is sure too (restated.ts lifts it to 0.99). Judging first costs the rest the time of word
+    // matching (~0.5 ms on the bundled knowledge) before the model starts, where the bot's model, in a thread
+    // of its own, used to work meanwhile; a sure answer spares that thread a whole call.
+    const best = plain.results[0];
+    if (plain.answered && best && best.score >= (this.options.sure ?? ENGINE_DEFAULTS.lexicalSure)) return { ...plain, stage: 'sure' };
+    const lexical = (): SemanticAnswer => ({ ...plain, stage: 'lexical' });
+    // Nothing shares a word with the question: no candidate for the model to re-order, so it is not loaded.
+    if (candidates.length === 0) return lexical();
+    if (!vectors) {
+      if (!options.wait) return lexical();
+      vectors = await this.prepare(engine).catch(() => undefined);
+      if (!vectors) return lexical();
     }
     let asked: Float32Array | undefined;
     try {
-      [asked] = await asking;
+      [asked] = await this.model!.embedQuestions([question]); // loaded before any fact vectors were ready (load)
     } catch (error) {
       // The model failing on one question, or too busy for it (ModelBusy), must not cost the answer: the
       // lexical engine still gives one.
