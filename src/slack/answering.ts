@@ -84,7 +84,7 @@ export async function answerQuestion(
     answered: answer.answered,
     factId: answer.answered ? top?.fact.id : undefined,
     score: top?.score,
-    // With the semantic stage: whether the model decided, word matching was sure, or the model was not ready.
+    // With the semantic stage: whether the model decided, word matching was sure, or it answered alone (SemanticAnswer).
     ...('stage' in answer && { stage: answer.stage }),
     ...(deps.logQuestions && { question }),
   });
