@@ -46,6 +46,8 @@ export const knowledgeMessages = Object.freeze({
   badUrl: (field: string, value: string) => `${field} "${value}" is not a web address: use a full http:// or https:// URL`,
   unknownField: (where: string, key: string, allowed: readonly string[]) =>
     `${where} has an unknown field "${key}": allowed fields are ${allowed.join(', ')}`,
+  refusedAndStored: (field: string, id: string, phrasing: string) =>
+    `${field} ${JSON.stringify(phrasing)} is also one of fact "${id}"'s questions: keep it under questions if the fact answers it, else under does_not_answer only`,
   duplicateId: (field: string, id: string, firstAt: string) =>
     `${field} "${id}" is already used at ${firstAt}: fact ids must be unique across the knowledge base`,
   invalid: (field: string, detail: string) => `${field} is invalid: ${detail}`,
@@ -123,6 +125,8 @@ export const cliMessages = Object.freeze({
   checkFailed: (problems: number, files: number) =>
     `${problems} ${plural(problems, 'problem')} in ${files} ${plural(files, 'file')}: fix them and run brief check again`,
   notCovered: (question: string) => `Not in the knowledge base: nothing in it answers "${question}" with confidence.`,
+  /** A closest topic ruled out by its fact's `does_not_answer`. */
+  notAnsweredBy: (phrasing: string) => `ruled out, its does_not_answer lists "${phrasing}"`,
   /** The "Why:" line of an answer: why it matched (`matches`, as `describeMatch` words them), its score and fact. */
   why: (matches: string, score: string, fact: string, restated?: boolean) =>
     `Why: ${restated ? 'asked as one of its stored questions; ' : ''}matched ${matches} (score ${score}, fact ${fact})`,
@@ -134,7 +138,8 @@ export const cliMessages = Object.freeze({
     `no fact covers this: write one${closest ? ` (closest: ${closest}, match ${relevance.toFixed(2)})` : ''}`,
   noFeedbackLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
   proposalsHeading: () => 'Proposed phrasings (questions people marked 👍; brief gaps --apply adds them to the facts\' questions):',
-  noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions.',
+  noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions, and every one marked 👎 among those it does not answer.',
+  refusalsHeading: () => 'Refused phrasings (questions people marked 👎; brief gaps --apply adds them to the facts\' does_not_answer, so they are not answered with them again):',
   proposalHeld: (holder: string, stored: boolean) =>
     `${stored ? `fact "${holder}" already has it among its questions` : `a proposal above gives it to fact "${holder}"`}: --apply skips it`,
   phrasingHeld: (question: string, factId: string, holder: string, stored: boolean) =>
@@ -142,6 +147,7 @@ export const cliMessages = Object.freeze({
       ? `skipped ${JSON.stringify(question)} for fact "${factId}": ${stored ? 'it already has it among its questions' : 'an earlier proposal of this run adds it'}`
       : `skipped ${JSON.stringify(question)} for fact "${factId}": ${stored ? `fact "${holder}" already has it among its questions` : `an earlier proposal of this run gives it to fact "${holder}"`}, and a question two facts store is answered with whichever ranks first. If "${factId}" answers it better, move it there by hand`,
   phrasingAdded: (file: string, factId: string, question: string) => `${file}: fact "${factId}" now also answers ${JSON.stringify(question)}`,
+  refusalAdded: (file: string, factId: string, question: string) => `${file}: fact "${factId}" no longer answers ${JSON.stringify(question)} (does_not_answer)`,
   borrowedWords: (factId: string, words: ReadonlyArray<{ word: string; factIds: readonly string[] }>) =>
     `caution: it lends ${factId} words of other facts (${words
       .map(({ word, factIds }) => `"${word}" from ${factIds.slice(0, 2).join(', ')}${factIds.length > 2 ? ` +${factIds.length - 2} more` : ''}`)

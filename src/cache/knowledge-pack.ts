@@ -3,9 +3,9 @@ import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { headerOf, is, packStrings, stringReader, type Packed } from './packed';
 
 /** Bump when the packed shape of knowledge changes, so old cache files are ignored. */
-const KNOWLEDGE_FORMAT = 3;
-/** Per fact in `meta`: number of questions, number of tags, line, index of its source, optional fields present. */
-const META = 5;
+const KNOWLEDGE_FORMAT = 4;
+/** Per fact in `meta`: number of questions, of tags and of `does_not_answer` phrasings, line, index of its source, optional fields present. */
+const META = 6;
 /** Bits of the last meta value: which optional fields follow the tags in the string table. */
 const HAS = Object.freeze({ asOf: 1, reviewBy: 2, published: 4, draft: 8 });
 
@@ -34,7 +34,7 @@ function checkHeader(h: Header): Header {
 }
 
 /**
- * Knowledge as packed sections: every fact's strings (id, text, questions, tags) in one string table
+ * Knowledge as packed sections: every fact's strings (id, text, questions, tags, does_not_answer) in one string table
  * and its counts, line and source in an Int32Array; each source is stored once, as facts share it.
  */
 export function packKnowledge(knowledge: KnowledgeBase): Packed {
@@ -44,11 +44,12 @@ export function packKnowledge(knowledge: KnowledgeBase): Packed {
   const all = [...knowledge.facts, ...(knowledge.drafts ?? [])];
   const meta = new Int32Array(all.length * META);
   all.forEach((f, i) => {
-    strings.push(f.id, f.text, ...f.questions, ...f.tags);
+    const notAnswered = f.does_not_answer ?? [];
+    strings.push(f.id, f.text, ...f.questions, ...f.tags, ...notAnswered);
     if (f.as_of !== undefined) strings.push(f.as_of);
     if (f.review_by !== undefined) strings.push(f.review_by);
     const flags = (f.as_of !== undefined ? HAS.asOf : 0) | (f.review_by !== undefined ? HAS.reviewBy : 0) | (f.status === 'published' ? HAS.published : 0) | (f.status === 'draft' ? HAS.draft : 0);
-    meta.set([f.questions.length, f.tags.length, f.line, sourceIndex.get(f.file)!, flags], i * META);
+    meta.set([f.questions.length, f.tags.length, notAnswered.length, f.line, sourceIndex.get(f.file)!, flags], i * META);
   });
   const { text, lengths } = packStrings(strings);
   const { fingerprint, sources, aliases } = knowledge;
@@ -91,11 +92,15 @@ export function* unpacking(packed: Packed): Generator<void, KnowledgeBase> {
   };
   for (let i = 0; i < meta.length; i += META) {
     if (i > 0 && i % (FACTS_PER_STEP * META) === 0) yield;
-    const [questions, tags, line, source, flags] = [meta[i]!, meta[i + 1]!, meta[i + 2]!, meta[i + 3]!, meta[i + 4]!];
+    const [questions, tags, notAnswered, line, source, flags] = [meta[i]!, meta[i + 1]!, meta[i + 2]!, meta[i + 3]!, meta[i + 4]!, meta[i + 5]!];
     const optional = (flags & HAS.asOf ? 1 : 0) + (flags & HAS.reviewBy ? 1 : 0);
-    if (questions < 0 || tags < 0 || 2 + questions + tags + optional > strings.left() || line < 1 || !shared[source]) throw new Error('packed knowledge: fact out of range');
+    if (questions < 0 || tags < 0 || notAnswered < 0 || 2 + questions + tags + notAnswered + optional > strings.left() || line < 1 || !shared[source]) {
+      throw new Error('packed knowledge: fact out of range');
+    }
     // Spelled out, not spread: at 100k facts a spread costs ~0.4 s.
     const fact: Fact = { id: strings.next(), text: strings.next(), questions: take(questions), tags: take(tags), source: shared[source], file: header.sources[source]!.file, line };
+    // Only when written: most facts have none, and an empty list each is ~2 MB at 100k facts.
+    if (notAnswered > 0) fact.does_not_answer = take(notAnswered);
     if (flags & HAS.asOf) fact.as_of = strings.next();
     if (flags & HAS.reviewBy) fact.review_by = strings.next();
     if (flags & HAS.published) fact.status = 'published';

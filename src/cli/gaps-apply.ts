@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BorrowedWord } from '../curation/borrowed-words';
 import { claimPhrasings } from '../curation/shared-questions';
 import type { ProposedPhrasing } from '../feedback/phrasings';
-import { withQuestion, writeAtomically } from '../knowledge/add-question';
+import { withQuestion, writeAtomically, type QuestionList } from '../knowledge/add-question';
 import { parseYaml } from '../knowledge/parse-file';
 import { formatProblem } from '../knowledge/problems';
 import { knowledgeFileSchema, type Fact } from '../knowledge/schema';
@@ -11,8 +11,8 @@ import { cliMessages as msg } from '../messages';
 import type { CliIO } from './io';
 
 /**
- * `brief gaps --apply`: writes each proposed phrasing into its fact's `questions`, one line inserted per
- * phrasing (comments and layout kept). A file is written only if it still validates afterwards. A phrasing
+ * `brief gaps --apply`: writes each proposed phrasing into its fact's `questions`, and each refused one into
+ * its `does_not_answer`, one line inserted per phrasing (comments and layout kept). A file is written only if it still validates afterwards. A phrasing
  * that lends its fact words of other facts is written too (the curator chose it) but cautioned about. A
  * phrasing a fact already stores, or that an earlier proposal of the same run gives a fact, is skipped
  * (claimPhrasings): a question stored by two facts is answered with whichever ranks first.
@@ -22,15 +22,17 @@ export function applyPhrasings(
   facts: ReadonlyMap<string, Fact>,
   io: CliIO,
   borrowed: (question: string, factId: string) => BorrowedWord[],
+  refusals: readonly ProposedPhrasing[] = [],
 ): number {
-  if (proposals.length === 0) {
+  if (proposals.length + refusals.length === 0) {
     io.out(msg.noProposals());
     return 0;
   }
   const { kept, held } = claimPhrasings(proposals, facts.values());
   for (const { proposal, holder, stored } of held) io.out(msg.phrasingHeld(proposal.question, proposal.factId, holder, stored));
-  const byFile = new Map<string, ProposedPhrasing[]>();
-  for (const p of kept) {
+  const byFile = new Map<string, Array<ProposedPhrasing & { list: QuestionList }>>();
+  const writes = [...kept.map((p) => ({ ...p, list: 'questions' as const })), ...refusals.map((p) => ({ ...p, list: 'does_not_answer' as const }))];
+  for (const p of writes) {
     const file = facts.get(p.factId)!.file;
     byFile.set(file, [...(byFile.get(file) ?? []), p]);
   }
@@ -38,7 +40,7 @@ export function applyPhrasings(
   for (const [shown, list] of byFile) {
     const file = path.resolve(io.cwd, shown);
     let text: string | undefined = readFileSync(file, 'utf8');
-    for (const p of list) text = text === undefined ? undefined : withQuestion(text, p.factId, p.question);
+    for (const p of list) text = text === undefined ? undefined : withQuestion(text, p.factId, p.question, p.list);
     const parsed = text === undefined ? undefined : parseYaml(shown, text, knowledgeFileSchema);
     if (text === undefined || !parsed?.ok) {
       failed++;
@@ -47,6 +49,10 @@ export function applyPhrasings(
     }
     writeAtomically(file, text);
     for (const p of list) {
+      if (p.list === 'does_not_answer') {
+        io.out(msg.refusalAdded(shown, p.factId, p.question));
+        continue;
+      }
       io.out(msg.phrasingAdded(shown, p.factId, p.question));
       const words = borrowed(p.question, p.factId);
       if (words.length > 0) io.out(`  ${msg.borrowedWords(p.factId, words)}`);

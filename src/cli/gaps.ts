@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/engine';
 import type { ChosenBook } from './book';
 import type { FeedbackEntry } from '../feedback/log';
-import { proposedPhrasings } from '../feedback/phrasings';
+import { proposedPhrasings, refusedPhrasings } from '../feedback/phrasings';
 import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
 import { ENGINE_DEFAULTS } from '../engine/config';
@@ -81,7 +81,8 @@ export async function runGaps(
   const { skipped } = read;
   const gaps = findGaps(entries);
   const byId = new Map(engine.facts.map((f) => [f.id, f]));
-  const proposals = proposedPhrasings(entries, (id) => byId.get(id)?.questions);
+  const proposals = proposedPhrasings(entries, (id) => byId.get(id));
+  const refusals = refusedPhrasings(entries, (id) => byId.get(id));
   const gapProposals = gaps.unanswered.map((cluster) => ({ cluster, ...gapProposal(engine, cluster) }));
   // Built on first use: it reads every fact's words.
   let finder: ReturnType<typeof borrowedWordsFinder> | undefined;
@@ -90,7 +91,7 @@ export async function runGaps(
     // Loaded only here: writing into knowledge files needs the `yaml` package, which a plain `brief gaps` does not.
     const { applyPhrasings } = await import('./gaps-apply');
     const acceptedGaps = gapProposals.flatMap((g, i) => (accepted.has(i + 1) && g.factId ? [{ factId: g.factId, question: g.cluster.question, up: g.cluster.count, down: 0 }] : []));
-    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io, borrowed);
+    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io, borrowed, apply ? refusals : []);
   }
   const caution = (question: string, factId: string) => {
     const words = borrowed(question, factId);
@@ -118,6 +119,13 @@ export async function runGaps(
     const h = held.get(p);
     if (h) io.out(`        ${msg.proposalHeld(h.holder, h.stored)}`);
     else caution(p.question, p.factId);
+  }
+  io.out('');
+  io.out(msg.refusalsHeading());
+  if (refusals.length === 0) io.out('  (none)');
+  for (const r of refusals) {
+    const fact = byId.get(r.factId)!;
+    io.out(`  ${String(r.down).padStart(4)}👎 ${JSON.stringify(r.question)} → ${r.factId} (${fact.file}:${fact.line})`);
   }
   if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${store.where}.`);
   return 0;

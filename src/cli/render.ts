@@ -50,7 +50,7 @@ export function renderText(answer: Answer, engine: CliEngine, context?: (fact: F
   lines.push(`Q: ${answer.question}`, '', msg.notCovered(answer.question));
   if (answer.results.length > 0) {
     lines.push('Closest topics:');
-    for (const r of answer.results) lines.push(`  - ${topicOf(r)} (${r.fact.id})`);
+    for (const r of answer.results) lines.push(`  - ${topicOf(r)} (${r.fact.id})${r.notAnswered ? `: ${msg.notAnsweredBy(r.notAnswered)}` : ''}`);
   } else {
     lines.push('The knowledge base covers:');
     for (const source of engine.knowledge.sources) lines.push(`  - ${source.title}`);
@@ -80,6 +80,9 @@ export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
         question: answer.question,
         answered: false,
         answers: [],
-        closest: facts.map((f, i) => ({ id: f.id, topic: topicOf(answer.results[i]!), score: f.score })),
+        closest: facts.map((f, i) => {
+          const { notAnswered } = answer.results[i]!;
+          return { id: f.id, topic: topicOf(answer.results[i]!), score: f.score, ...(notAnswered && { does_not_answer: notAnswered }) };
+        }),
       };
 }

@@ -50,6 +50,11 @@ export const ENGINE_DEFAULTS = Object.freeze({
    */
   vetoes: Object.freeze({ features: Object.freeze(['typeMismatch', 'entityMissing', 'entityInCompoundOnly'] as const), factor: 0.25 }),
   /**
+   * A fact's `does_not_answer` phrasings (a curator's near-misses, or questions people marked 👎) rule it out
+   * for a question that restates one of them at least `least` closely (not-answered.ts), as the vetoes do.
+   */
+  notAnswered: Object.freeze({ least: 0.5 }),
+  /**
    * The score of a question asked exactly as a fact's stored question (restated.ts), or the model's when higher:
    * the curator declared the answer. Asked verbatim, the bundled knowledge's 211 stored questions were all
    * answered with their own fact this way, 205 by the model alone (6 declined, none answered wrongly).

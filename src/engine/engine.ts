@@ -1,7 +1,7 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, answerProbability, probability, type DecisionModel } from './decision';
-import { fold } from './analyse';
+import { fold, tokenize } from './analyse';
 import { factTypes } from './answer-type';
 import { candidateFeatures, FEATURES, quotedSpeakers } from './features';
 import { FuzzyVocabulary } from './fuzzy';
@@ -9,6 +9,7 @@ import { buildIndex, type BuiltIndex } from './index-builder';
 import { FIELDS } from './fact-fields';
 import { sharedLexicon, type Lexicon } from './lexicon';
 import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan } from './query';
+import { notAnsweredMatch, readNotAnswered, type NotAnswered } from './not-answered';
 import { rank, type MatchReason } from './rank';
 import { restatedFact, restatedFirst } from './restated';
 
@@ -21,6 +22,8 @@ export interface RankedFact {
   matched: MatchReason[];
   /** The question is one of this fact's stored questions, as asked: answered whatever the model's score (restated.ts). */
   restated?: true;
+  /** The phrasing of the fact's `does_not_answer` the question restates, which ruled it out (not-answered.ts). */
+  notAnswered?: string;
 }
 
 export interface Answer {
@@ -45,6 +48,8 @@ export interface Judged {
   matched: MatchReason[];
   /** The question is one of this fact's stored questions, as asked (restated.ts). */
   restated?: true;
+  /** Index in the fact's `does_not_answer` of the phrasing the question restates (not-answered.ts). */
+  notAnswered?: number;
 }
 
 export interface Engine {
@@ -90,6 +95,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   // Stored questions read literally, on demand for the few candidates of a question.
   const storedQuestionsOf = perFact((id) => facts[id]!.questions.map((q) => readStoredQuestion(q, ctx)));
+  // Read in full (names, what the fact lacks) the first time the fact is a candidate. Most facts have none, and
+  // are not kept: one cache entry per candidate fact would be megabytes at 100k facts.
+  const readNotAnsweredOf = perFact((id) =>
+    facts[id]!.does_not_answer!.map((q) => readNotAnswered(q, planQuery(q, ctx), readStoredQuestion(q, ctx), (stem) => index.search.contains(id, stem))),
+  );
+  const notAnsweredOf = (id: number): readonly NotAnswered[] => (facts[id]!.does_not_answer?.length ? readNotAnsweredOf(id) : []);
   // The kinds of answer each fact holds: the same for every question, and their patterns cost more than
   // the rest of a candidate's features (profiled under `npm run load`).
   const typesOf = perFact((id) => factTypes(facts[id]!.text, lexicon, facts[id]!.source.date !== undefined));
@@ -119,6 +130,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const late = restated === undefined || lexical.some((r) => r.id === restated) ? undefined : ranked.find((r) => r.id === restated);
     if (late) lexical.push(late);
     const topBm25 = hits[0]?.score ?? 0;
+    let askedTerms: Set<string> | undefined;
+    const asked = () => (askedTerms ??= new Set([...tokenize(question).map((t) => t.stem), ...plan.concepts.flatMap((c) => c.alternatives.map((a) => a.term))]));
     const results = lexical.map((r, i): Judged => {
       const fact = facts[r.id]!;
       const candidate = candidates.get(r.id)!;
@@ -131,7 +144,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
         lexicon,
       );
       const p = probability(featured.values, model);
-      const judgedFact: Judged = { id: r.id, probability: answerProbability(featured.values, model, p), modelProbability: p, features: featured.values, matched: featured.matched };
+      const ruledOut = notAnsweredMatch({ text: question, plan, asked }, { notAnswered: notAnsweredOf(r.id), stored: storedQuestionsOf(r.id), terms: candidate.terms });
+      const judgedFact: Judged = { id: r.id, probability: answerProbability(featured.values, model, p, ruledOut !== undefined), modelProbability: p, features: featured.values, matched: featured.matched };
+      if (ruledOut !== undefined) judgedFact.notAnswered = ruledOut;
       return r.id === restated ? Object.assign(judgedFact, { restated: true as const }) : judgedFact;
     });
     // The best few lexical candidates are re-ordered by lexical score plus a share of the model's probability
@@ -198,4 +213,5 @@ export const rankedFact = (facts: readonly Fact[], judged: Judged): RankedFact =
   relevance: shown(judged.features[LEXICAL]!),
   matched: judged.matched,
   ...(judged.restated && { restated: true as const }),
+  ...(judged.notAnswered !== undefined && { notAnswered: facts[judged.id]!.does_not_answer![judged.notAnswered]! }),
 });

@@ -4,20 +4,22 @@ import { chooseThreshold, outOfFold, type Prediction, type Question } from './tr
 /** One stage's training recipe: how it fits, how it answers, where its line is drawn. */
 export interface Stage<M> {
   fit(questions: readonly Question[]): M;
-  answers(questions: readonly Question[], model: M): Prediction[];
+  /** With `ruledOut`, a candidate restating one of its fact's `does_not_answer` phrasings is vetoed, as the engine does. */
+  answers(questions: readonly Question[], model: M, ruledOut?: boolean): Prediction[];
   gate: number;
   target: number;
 }
 
 /**
  * The held-out writer's questions, answered by a model fitted only on the others, at a threshold chosen
- * (out of fold, as in train.ts) only on the others too.
+ * (out of fold, as in train.ts) only on the others too. They are answered as the engine answers, with the
+ * knowledge's recorded near-misses ruled out; the threshold is chosen without them, as `npm run train` does.
  */
 export function holdOut<M>(questions: readonly Question[], writers: readonly string[], held: string, stage: Stage<M>): { threshold: number; outcomes: Outcome[] } {
   const training = questions.filter((_, i) => writers[i] !== held);
   const tested = questions.filter((_, i) => writers[i] === held);
   const threshold = chooseThreshold(outOfFold(training, stage.fit, stage.answers), stage.gate, stage.target);
-  const outcomes = stage.answers(tested, stage.fit(training)).map((a, i) => {
+  const outcomes = stage.answers(tested, stage.fit(training), true).map((a, i) => {
     const gated = a.lexical >= stage.gate;
     return { answerable: !tested[i]!.outOfScope, answered: gated && a.p >= threshold, topRight: a.y === 1, score: a.p, gated };
   });

@@ -5,6 +5,8 @@ export interface Row {
   x: readonly number[];
   y: number;
   w?: number;
+  /** The question restates one of the candidate's `does_not_answer` phrasings (engine/not-answered.ts): not a feature, a veto. */
+  ruledOut?: true;
 }
 
 export interface Fitted {

@@ -78,7 +78,10 @@ function questionRows(engine: Engine, q: string, isRightFact: (id: number) => bo
   // through floating-point sums, but a refit must reproduce the shipped models exactly.
   const rivals = judged.slice(1, PER_QUESTION).sort((a, b) => b.features[LEXICAL]! - a.features[LEXICAL]!);
   const candidates = extend ? [answer, ...rivals, ...closestInMeaning(judged, extend)] : [answer, ...rivals];
-  return candidates.map((j) => ({ x: extend ? [...j.features, ...extend(j.id)] : j.features, y: isRightFact(j.id) ? 1 : 0 }));
+  return candidates.map((j) => {
+    const row: Row = { x: extend ? [...j.features, ...extend(j.id)] : j.features, y: isRightFact(j.id) ? 1 : 0 };
+    return j.notAnswered === undefined ? row : Object.assign(row, { ruledOut: true as const });
+  });
 }
 
 export function bankQuestions(banks: readonly TuningBank[], extend?: Extend): Question[] {
@@ -93,11 +96,15 @@ export function bankQuestions(banks: readonly TuningBank[], extend?: Extend): Qu
   return out;
 }
 
-/** The answer the engine would give (the best lexical candidate) per question: its probability and whether it is right. */
-export function topAnswers(questions: readonly Question[], model: DecisionModel) {
+/**
+ * The answer the engine would give (the best lexical candidate) per question: its probability and whether it is
+ * right. `ruledOut` applies the knowledge's recorded near-misses (does_not_answer) as the engine does; the fit
+ * and its threshold do without them, since some repeat tuning questions nearly word for word (docs/quality-log.md).
+ */
+export function topAnswers(questions: readonly Question[], model: DecisionModel, ruledOut = false) {
   return questions.map((q) => {
     const top = q.rows[0];
-    return { p: top ? answerProbability(top.x, model) : 0, lexical: top?.x[LEXICAL] ?? 0, y: top?.y ?? 0 };
+    return { p: top ? answerProbability(top.x, model, probability(top.x, model), ruledOut && top.ruledOut) : 0, lexical: top?.x[LEXICAL] ?? 0, y: top?.y ?? 0 };
   });
 }
 
@@ -161,12 +168,12 @@ export function trainDecision(): { model: DecisionModel; questions: number; answ
  */
 export const SEMANTIC_TARGET_PRECISION = 0.9;
 
-/** The answer the semantic stage gives per question: the candidate first in its order (semanticOrder). */
-export function bestAnswers(questions: readonly Question[], model: DecisionModel) {
+/** The answer the semantic stage gives per question: the candidate first in its order (semanticOrder); `ruledOut` as for topAnswers. */
+export function bestAnswers(questions: readonly Question[], model: DecisionModel, ruledOut = false) {
   return questions.map((q) => {
     const scored = q.rows.map((r) => {
       const p = probability(r.x, model);
-      return { p: answerProbability(r.x, model, p), y: r.y, order: semanticOrder(r.x, p) };
+      return { p: answerProbability(r.x, model, p, ruledOut && r.ruledOut), y: r.y, order: semanticOrder(r.x, p) };
     });
     const best = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.order > a.order ? b : a), undefined);
     // No lexical gate on this path: the similarity features carry what the gate guarded against.

@@ -1,7 +1,7 @@
 import { asAsked } from '../engine/restated';
 import type { FeedbackEntry } from './log';
 
-/** A question people marked 👍 on an answer, not yet among that fact's stored questions. */
+/** A question people rated on an answer: with more 👍, a new phrasing of its fact; with more 👎, one it does not answer. */
 export interface ProposedPhrasing {
   factId: string;
   question: string;
@@ -9,12 +9,10 @@ export interface ProposedPhrasing {
   down: number;
 }
 
-/**
- * Learning from use: every 👍 records its question as a proposed phrasing of the fact it got. A
- * phrasing is proposed while its 👍 outnumber its 👎 and the fact does not already store it, "store"
- * meaning what the engine means by it (`asAsked`, engine/restated.ts): once stored, it is answered.
- */
-export function proposedPhrasings(entries: readonly FeedbackEntry[], storedQuestions: (factId: string) => readonly string[] | undefined): ProposedPhrasing[] {
+/** The fact's phrasings as the proposals compare them: its stored questions and its `does_not_answer`. */
+export type FactPhrasings = (factId: string) => { questions: readonly string[]; does_not_answer?: readonly string[] } | undefined;
+
+function tally(entries: readonly FeedbackEntry[]): ProposedPhrasing[] {
   const votes = new Map<string, ProposedPhrasing>();
   for (const e of entries) {
     if ((e.kind !== 'up' && e.kind !== 'down') || !e.factId || !e.question.trim()) continue;
@@ -23,10 +21,36 @@ export function proposedPhrasings(entries: readonly FeedbackEntry[], storedQuest
     item[e.kind]++;
     votes.set(id, item);
   }
-  return [...votes.values()]
+  return [...votes.values()];
+}
+
+const lists = (phrasings: readonly string[] | undefined, question: string) => (phrasings ?? []).some((q) => asAsked(q) === asAsked(question));
+
+/**
+ * Learning from use: every 👍 records its question as a proposed phrasing of the fact it got. A
+ * phrasing is proposed while its 👍 outnumber its 👎 and the fact does not already store it, "store"
+ * meaning what the engine means by it (`asAsked`, engine/restated.ts): once stored, it is answered.
+ */
+export function proposedPhrasings(entries: readonly FeedbackEntry[], factOf: FactPhrasings): ProposedPhrasing[] {
+  return tally(entries)
     .filter((p) => {
-      const stored = storedQuestions(p.factId);
-      return p.up > p.down && stored !== undefined && !stored.some((q) => asAsked(q) === asAsked(p.question));
+      const fact = factOf(p.factId);
+      return p.up > p.down && fact !== undefined && !lists(fact.questions, p.question);
     })
     .sort((a, b) => b.up - a.up || a.factId.localeCompare(b.factId) || a.question.localeCompare(b.question));
+}
+
+/**
+ * And every 👎 records its question as one the fact does not answer, proposed for its `does_not_answer` while
+ * the 👎 outnumber the 👍, so a wrong answer marked once is not given again to that question or its close
+ * restatements (engine/not-answered.ts). Not a question the fact stores: that 👎 is about the fact itself,
+ * which `brief gaps` lists among the facts with most 👎 for a curator to read.
+ */
+export function refusedPhrasings(entries: readonly FeedbackEntry[], factOf: FactPhrasings): ProposedPhrasing[] {
+  return tally(entries)
+    .filter((p) => {
+      const fact = factOf(p.factId);
+      return p.down > p.up && fact !== undefined && !lists(fact.questions, p.question) && !lists(fact.does_not_answer, p.question);
+    })
+    .sort((a, b) => b.down - a.down || a.factId.localeCompare(b.factId) || a.question.localeCompare(b.question));
 }

@@ -23,6 +23,8 @@ export const factSchema = z.strictObject({
   id: z.string().regex(KNOWLEDGE_LIMITS.factIdPattern).max(KNOWLEDGE_LIMITS.maxIdLength),
   text: nonEmptyString.max(KNOWLEDGE_LIMITS.maxTextLength),
   questions: z.array(nonEmptyString).default([]),
+  /** Near-misses the fact does not answer (role swaps, details it lacks): a question closer to one of them than to its own questions is not answered with it. */
+  does_not_answer: z.array(nonEmptyString).optional(),
   tags: z.array(numberAsText(nonEmptyString)).default([]),
   status: z.enum(['draft', 'published']).optional(),
   as_of: partialDate(),

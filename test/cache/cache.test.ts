@@ -83,6 +83,16 @@ describe('the knowledge cache', () => {
     expect(mode(knowledgeFileIn(cache))).toBe(0o600);
   });
 
+  it("keeps each fact's does_not_answer, on the facts that have one only", () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'brief-cache-'));
+    const cache = openCacheFolder(path.join(work, 'cache'), () => undefined)!;
+    const fresh = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE, work, { cache });
+    const cached = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE, work, { cache });
+    expect(cached).toEqual(fresh);
+    expect(cached.facts.filter((f) => f.does_not_answer).map((f) => f.does_not_answer)).toEqual(fresh.facts.filter((f) => f.does_not_answer).map((f) => f.does_not_answer));
+    expect(cached.facts.some((f) => (f.does_not_answer?.length ?? 0) > 0)).toBe(true);
+  });
+
   it('is keyed by content: an edited file is parsed and validated again', () => {
     const { work, dir, cache } = setUp();
     loadKnowledgeOrThrow(dir, work, { cache });

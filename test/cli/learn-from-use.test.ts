@@ -4,14 +4,15 @@ import path from 'node:path';
 import { withQuestion } from '../../src/knowledge/add-question';
 import type { FeedbackEntry } from '../../src/feedback/log';
 import { clusterQuestions } from '../../src/feedback/clusters';
-import { proposedPhrasings } from '../../src/feedback/phrasings';
+import { proposedPhrasings, refusedPhrasings } from '../../src/feedback/phrasings';
+import { cliMessages } from '../../src/messages';
 import { brief } from '../helpers/cli';
 import { fixtureKnowledge } from '../helpers/paths';
 
 const entry = (kind: FeedbackEntry['kind'], question: string, factId?: string): FeedbackEntry => ({ time: '2026-01-01T00:00:00Z', user: 'U1', kind, question, ...(factId && { factId }) });
 
 describe('a question marked 👍 becomes a proposed phrasing of its fact', () => {
-  const stored = (id: string) => (id === 'programme-base' ? ['Where is the programme based?'] : id === 'programme-budget' ? [] : undefined);
+  const stored = (id: string) => (id === 'programme-base' ? { questions: ['Where is the programme based?'] } : id === 'programme-budget' ? { questions: [] } : undefined);
 
   it('proposes 👍 questions the fact does not store yet, while 👍 outnumber 👎', () => {
     const proposals = proposedPhrasings(
@@ -27,6 +28,27 @@ describe('a question marked 👍 becomes a proposed phrasing of its fact', () =>
       stored,
     );
     expect(proposals).toEqual([{ factId: 'programme-base', question: 'Which city hosts the programme?', up: 2, down: 0 }]);
+  });
+});
+
+describe('a question marked 👎 becomes a phrasing its fact does not answer', () => {
+  const lists = (id: string) =>
+    id === 'programme-base' ? { questions: ['Where is the programme based?'], does_not_answer: ['Who founded the programme?'] } : id === 'programme-budget' ? { questions: [] } : undefined;
+
+  it('is proposed while 👎 outnumber 👍, unless the fact stores it or already lists it', () => {
+    const refusals = refusedPhrasings(
+      [
+        entry('down', 'How many regions has it left?', 'programme-base'),
+        entry('down', 'how many regions has it left', 'programme-base'),
+        entry('down', 'where is the programme based', 'programme-base'),
+        entry('down', 'who founded the programme', 'programme-base'),
+        entry('down', 'How big is the budget?', 'programme-budget'),
+        entry('up', 'How big is the budget?', 'programme-budget'),
+        entry('down', 'Anything', 'a-fact-that-is-gone'),
+      ],
+      lists,
+    );
+    expect(refusals).toEqual([{ factId: 'programme-base', question: 'How many regions has it left?', up: 0, down: 2 }]);
   });
 });
 
@@ -64,6 +86,14 @@ describe('withQuestion inserts one line and leaves every other byte as written',
     expect(withQuestion(file, 'staff', 'How many people work there?')).toBe(file.replace('  - id: staff\n', '  - id: staff\n    questions: ["How many people work there?"]\n'));
   });
 
+  it('writes into does_not_answer the same way: a new list after the id, then one line per phrasing', () => {
+    const once = withQuestion(file, 'staff', 'Who pays the staff?', 'does_not_answer')!;
+    expect(once).toBe(file.replace('  - id: staff\n', '  - id: staff\n    does_not_answer: ["Who pays the staff?"]\n'));
+    const block = file.replace('    tags: [lyon]\n', '    does_not_answer:\n      - Who founded it?\n    tags: [lyon]\n');
+    expect(withQuestion(block, 'base', 'Where was it founded?', 'does_not_answer')).toBe(block.replace('      - Who founded it?\n', '      - Who founded it?\n      - "Where was it founded?"\n'));
+    expect(withQuestion(block, 'base', 'Which city?')).toBe(block.replace('      - Where is the programme based?\n', '      - Where is the programme based?\n      - "Which city?"\n'));
+  });
+
   it('quotes what YAML would misread, and finds no unknown fact', () => {
     const out = withQuestion(file, 'staff', 'Costs: "12" #1?')!;
     expect(out).toContain('questions: ["Costs: \\"12\\" #1?"]');
@@ -92,7 +122,31 @@ describe('brief gaps --apply', () => {
     expect(applied).toMatchObject({ code: 0, out: 'knowledge/programme.yml: fact "programme-base" now also answers "In which French city does the programme sit?"' });
     expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toContain('"In which French city does the programme sit?"');
     expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
-    expect((await brief(['gaps', '--apply'], { env, cwd: dir })).out).toBe('No proposed phrasings: every question marked 👍 is already among its fact\'s questions.');
+    expect((await brief(['gaps', '--apply'], { env, cwd: dir })).out).toBe(cliMessages.noProposals());
+  });
+});
+
+describe('brief gaps --apply with a question marked 👎', () => {
+  it('writes it into the fact\'s does_not_answer, after which the fact is not given for it or a close restatement', async () => {
+    const wrong = 'How many regions has the programme left?';
+    const { dir, knowledge, env } = learning(entry('down', wrong, 'programme-base'), entry('down', wrong, 'programme-base'));
+    const asked = async (q: string) => JSON.parse((await brief(['ask', '--json', '--top', '1', q], { env, cwd: dir })).out) as { answered: boolean; closest?: unknown[] };
+    expect((await asked(wrong)).answered).toBe(true);
+
+    const listed = (await brief(['gaps'], { env, cwd: dir })).out;
+    expect(listed).toContain(`${cliMessages.refusalsHeading()}\n     2👎 "${wrong}" → programme-base (knowledge/programme.yml:`);
+    const applied = await brief(['gaps', '--apply'], { env, cwd: dir });
+    expect(applied).toMatchObject({ code: 0, out: `knowledge/programme.yml: fact "programme-base" no longer answers "${wrong}" (does_not_answer)` });
+    expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toContain(`does_not_answer: ["${wrong}"]`);
+    expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
+
+    for (const q of [wrong, 'how many regions has the programme left so far']) {
+      expect(await asked(q)).toMatchObject({ answered: false, closest: [{ id: 'programme-base', does_not_answer: wrong }] });
+    }
+    expect((await asked('In how many regions does the programme operate?')).answered).toBe(true);
+    const text = (await brief(['ask', wrong], { env, cwd: dir })).out;
+    expect(text).toContain(`(programme-base): ruled out, its does_not_answer lists "${wrong}"`);
+    expect((await brief(['gaps', '--apply'], { env, cwd: dir })).out).toBe(cliMessages.noProposals());
   });
 });
 

@@ -36,6 +36,28 @@ describe('the subject of the question must be the subject of the fact', () => {
   });
 });
 
+describe('near-misses the knowledge records (does_not_answer) are declined, with the phrasing that ruled them out', () => {
+  it.each([
+    ['Who is the leader of the Taliban?', 'nrf-only-credible-armed-opposition'],
+    ['taliban leader', 'nrf-only-credible-armed-opposition'],
+    ["What are the Taliban's goals?", 'nrf-stated-goals'],
+    ['Who interviewed Massoud for the Atlantic Council?', 'massoud-open-to-negotiations-2021'],
+  ])('declines %j, ruling out %s', (q, id) => {
+    const answer = engine.ask(q);
+    expect(answer.answered).toBe(false);
+    expect(answer.results[0]!.fact.id).toBe(id);
+    expect(engine.facts.find((f) => f.id === id)!.does_not_answer).toContain(answer.results[0]!.notAnswered);
+  });
+
+  it.each([
+    ['Who leads the resistance?', 'nrf-only-credible-armed-opposition'],
+    ["What are the NRF's goals?", 'nrf-stated-goals'],
+    ['What did Massoud tell the Atlantic Council?', 'massoud-open-to-negotiations-2021'],
+  ])('still answers %j with %s', (q, id) => {
+    expect(top(q)).toEqual({ answered: true, id });
+  });
+});
+
 describe('whose view: the question asks what someone thinks or says; the fact must quote them', () => {
   it.each(['What does the Islamic State think of the Taliban?', 'What did the Taliban say about Massoud?'])('declines %j', (q) => {
     expect(top(q).answered).toBe(false);

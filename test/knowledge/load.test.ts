@@ -91,6 +91,12 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  it('reports a question listed both under questions and under does_not_answer, at the second', () => {
+    expect(problemsOf('refused-and-stored')).toEqual([
+      `${at('refused-and-stored', 'programme.yml')}:10: facts[0].does_not_answer[1] "where is the programme based" is also one of fact "programme-base"'s questions: keep it under questions if the fact answers it, else under does_not_answer only`,
+    ]);
+  });
+
   it('reports an impossible date', () => {
     expect(problemsOf('bad-date')).toEqual([
       `${at('bad-date', 'dated.yml')}:3: source.date "2024-13-01" is not a valid date: use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-05`,
@@ -100,7 +106,7 @@ describe('loadKnowledge', () => {
   it('reports each unknown field on its own line, with the fields allowed there', () => {
     expect(problemsOf('unknown-field')).toEqual([
       `${at('unknown-field', 'extra.yml')}:3: source has an unknown field "author": allowed fields are title, publisher, date, url, as_of, review_by, text_file`,
-      `${at('unknown-field', 'extra.yml')}:7: facts[0] has an unknown field "txt": allowed fields are id, text, questions, tags, status, as_of, review_by`,
+      `${at('unknown-field', 'extra.yml')}:7: facts[0] has an unknown field "txt": allowed fields are id, text, questions, does_not_answer, tags, status, as_of, review_by`,
     ]);
   });
 

@@ -89,6 +89,13 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
     expect((await ask('Who supports the Taliban?')).answered).toBe(false);
   });
 
+  it('declines a near-miss its fact records in does_not_answer, and says which one ruled it out', async () => {
+    const answer = await ask('Who is the leader of the Taliban?');
+    expect(answer).toMatchObject({ answered: false, stage: 'semantic' });
+    expect(answer.results[0]).toMatchObject({ fact: { id: 'nrf-only-credible-armed-opposition' }, notAnswered: "Who is the Taliban's leader?" });
+    expect(await ask('Who leads the resistance?')).toMatchObject({ answered: true, results: [{ fact: { id: 'nrf-only-credible-armed-opposition' } }, {}, {}] });
+  });
+
   it('declines where word matching alone answers with a neighbouring fact', async () => {
     // The Vienna conference fact names the Doha talks but quotes no one; nothing records what Massoud said of them.
     const q = 'What did Massoud say about the Doha talks?';

@@ -1,0 +1,81 @@
+import { tokenize } from './analyse';
+import { asAsked } from './restated';
+import { ENGINE_DEFAULTS } from './config';
+import { storedQuestionMatch } from './features';
+import type { Concept, QueryPlan, StoredQuestion } from './query';
+
+/**
+ * A phrasing of a fact's `does_not_answer` (a curator's near-miss, or a question people marked 👎), read once
+ * per fact: a question that restates it is not answered with the fact (`notAnsweredMatch`).
+ */
+export interface NotAnswered {
+  words: StoredQuestion;
+  /** The names it gives, in the order a question's are read (`namesOf`). */
+  names: readonly string[];
+  /** Its words (stems) the fact holds in no field: the detail the fact lacks ("responded", "died"). */
+  lacking: readonly string[];
+  /** All its words' stems, known to the knowledge or not. */
+  stems: ReadonlySet<string>;
+  /** As restated.ts compares questions asked exactly: a question asked so is always ruled out. */
+  asAsked: string;
+}
+
+const nameOf = (concept: Concept) => concept.forms.join('|');
+/** A question's names (alias groups, or proper nouns English lacks), each as one key. */
+const namesOf = (plan: QueryPlan): string[] => plan.concepts.filter((c) => c.entity).map(nameOf);
+
+export function readNotAnswered(phrasing: string, plan: QueryPlan, words: StoredQuestion, factHolds: (stem: string) => boolean): NotAnswered {
+  const nameStems = new Set(plan.concepts.filter((c) => c.entity).flatMap((c) => c.forms.flatMap((f) => tokenize(f).map((t) => t.stem))));
+  const tokens = tokenize(phrasing).filter((t) => !t.isStop);
+  const lacking = tokens.filter((t) => !nameStems.has(t.stem) && !factHolds(t.stem));
+  return { words, names: namesOf(plan), lacking: [...new Set(lacking.map((t) => t.stem))], stems: new Set(tokens.map((t) => t.stem)), asAsked: asAsked(phrasing) };
+}
+
+/** The same names, the first (the one asked about, usually) the same: "Who leads the Taliban?" is not "Who does the NRF fight?". */
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a[0] === b[0] && a.every((n) => b.includes(n));
+
+/** Whether a phrasing has one of the concept's words: an index term it can stand for, or its own stems (words the knowledge lacks too). */
+const has = (phrasing: NotAnswered, concept: Concept) =>
+  concept.alternatives.some((a) => phrasing.words.words.has(a.term) || phrasing.stems.has(a.term)) || tokenize(concept.query).every((t) => phrasing.stems.has(t.stem));
+
+/** `storedQuestionMatch`'s Dice overlap, counting the words the knowledge lacks ("lost"), which a stored question cannot have. */
+function closeness(plan: QueryPlan, phrasing: NotAnswered): number {
+  const size = plan.concepts.length + phrasing.words.concepts;
+  if (size === 0) return 0;
+  const shared = plan.concepts.filter((c) => has(phrasing, c)).length;
+  return ((2 * shared) / size) * (plan.type === phrasing.words.type ? 1 : 0.8);
+}
+
+/**
+ * The index of the `does_not_answer` phrasing a question restates, if any. A question restates a phrasing when
+ * it gives the same names, asks for every detail the phrasing asks that the fact lacks (`asked`: the question's
+ * stems and every term its words can stand for), shares with it every word it shares with the fact (`terms`:
+ * the question's terms the fact holds), overlaps it at least `ENGINE_DEFAULTS.notAnswered.least` (`closeness`),
+ * and overlaps it more than any of the fact's own questions (`storedQuestionMatch`); or when it is asked as written.
+ * So "Who leads the Taliban?" restates "Who is the Taliban's leader?", recorded against the fact on who leads
+ * the NRF, and "Who leads the resistance?" does not.
+ */
+export function notAnsweredMatch(
+  question: { text: string; plan: QueryPlan; asked: () => ReadonlySet<string> },
+  candidate: { notAnswered: readonly NotAnswered[]; stored: readonly StoredQuestion[]; terms: ReadonlySet<string> },
+): number | undefined {
+  const { notAnswered, stored, terms } = candidate;
+  if (notAnswered.length === 0) return undefined;
+  const { plan, asked } = question;
+  // Asked exactly as recorded, it is ruled out whatever else matches, as a stored question asked so is answered.
+  const exact = asAsked(question.text);
+  const written = notAnswered.findIndex((phrasing) => phrasing.asAsked === exact);
+  if (written >= 0) return written;
+  const names = namesOf(plan);
+  // What the question shares with the fact, a phrasing must share too: else the question is nearer the fact.
+  const shared = plan.concepts.filter((c) => c.alternatives.some((a) => terms.has(a.term)));
+  let best: number | undefined;
+  let closest: number = ENGINE_DEFAULTS.notAnswered.least;
+  notAnswered.forEach((phrasing, i) => {
+    if (!sameNames(names, phrasing.names) || !shared.every((c) => has(phrasing, c))) return;
+    const match = closeness(plan, phrasing);
+    if (match < closest || (best !== undefined && match === closest)) return;
+    if (phrasing.lacking.every((stem) => asked().has(stem))) [best, closest] = [i, match];
+  });
+  return best !== undefined && closest > storedQuestionMatch(plan, stored) ? best : undefined;
+}
