@@ -86,8 +86,10 @@ Commands:
       --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
       --lexical         Score word matching alone (compare with the default, which adds the sentence model)
   gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts,
-                        questions marked 👍 proposed as new phrasings of their facts
+                        questions marked 👍 proposed as new phrasings of their facts, and 👎 as
+                        questions their facts do not answer
       --apply           Write the proposed phrasings into the facts' questions (comments and layout kept)
+      --refuse          Write the refused phrasings into the facts' does_not_answer
       --accept N,…      Write the numbered proposals for unanswered questions into the facts' questions
       --log FILE        Feedback log (default: FEEDBACK_LOG or ./feedback.jsonl)
 
@@ -138,8 +140,9 @@ export const cliMessages = Object.freeze({
     `no fact covers this: write one${closest ? ` (closest: ${closest}, match ${relevance.toFixed(2)})` : ''}`,
   noFeedbackLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
   proposalsHeading: () => 'Proposed phrasings (questions people marked 👍; brief gaps --apply adds them to the facts\' questions):',
-  noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions, and every one marked 👎 among those it does not answer.',
-  refusalsHeading: () => 'Refused phrasings (questions people marked 👎; brief gaps --apply adds them to the facts\' does_not_answer, so they are not answered with them again):',
+  noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions.',
+  noRefusals: () => 'No refused phrasings: every question marked 👎 is already among those its fact does not answer.',
+  refusalsHeading: () => 'Refused phrasings (questions people marked 👎; brief gaps --refuse adds them to the facts\' does_not_answer, so they are not answered with them again):',
   proposalHeld: (holder: string, stored: boolean) =>
     `${stored ? `fact "${holder}" already has it among its questions` : `a proposal above gives it to fact "${holder}"`}: --apply skips it`,
   phrasingHeld: (question: string, factId: string, holder: string, stored: boolean) =>

@@ -50,7 +50,8 @@ function gapProposal(engine: Engine, cluster: QuestionCluster): { factId?: strin
 
 /**
  * Reads the feedback (FEEDBACK_LOG, or PostgreSQL with DATABASE_URL) and prints what the curators should
- * look at; with `apply`, writes the proposed phrasings into the knowledge instead.
+ * look at; with `apply`, writes the proposed phrasings into the knowledge instead, and with `refuse` the
+ * refused ones (👎) into the facts' `does_not_answer`: separate, since one person's 👎 rules a question out.
  */
 export async function runGaps(
   settings: { feedbackLog: string; databaseUrl?: string },
@@ -58,6 +59,7 @@ export async function runGaps(
   loadEngine: () => Engine & { book: ChosenBook },
   apply: boolean,
   accepted: ReadonlySet<number> = new Set(),
+  refuse = false,
 ): Promise<number> {
   let store: FeedbackStore | undefined;
   let read: Awaited<ReturnType<FeedbackStore['read']>>;
@@ -87,11 +89,14 @@ export async function runGaps(
   // Built on first use: it reads every fact's words.
   let finder: ReturnType<typeof borrowedWordsFinder> | undefined;
   const borrowed = (question: string, factId: string) => (finder ??= borrowedWordsFinder(engine.facts))(question, factId);
-  if (apply || accepted.size > 0) {
+  if (apply || accepted.size > 0 || refuse) {
     // Loaded only here: writing into knowledge files needs the `yaml` package, which a plain `brief gaps` does not.
     const { applyPhrasings } = await import('./gaps-apply');
     const acceptedGaps = gapProposals.flatMap((g, i) => (accepted.has(i + 1) && g.factId ? [{ factId: g.factId, question: g.cluster.question, up: g.cluster.count, down: 0 }] : []));
-    return applyPhrasings([...(apply ? proposals : []), ...acceptedGaps], byId, io, borrowed, apply ? refusals : []);
+    const phrasings = [...(apply ? proposals : []), ...acceptedGaps];
+    if ((apply || accepted.size > 0) && phrasings.length === 0) io.out(msg.noProposals());
+    if (refuse && refusals.length === 0) io.out(msg.noRefusals());
+    return applyPhrasings(phrasings, byId, io, borrowed, refuse ? refusals : []);
   }
   const caution = (question: string, factId: string) => {
     const words = borrowed(question, factId);

@@ -23,6 +23,7 @@ const OPTIONS = {
   min: { type: 'string' },
   log: { type: 'string' },
   apply: { type: 'boolean' },
+  refuse: { type: 'boolean' },
   accept: { type: 'string' },
   strict: { type: 'boolean' },
   context: { type: 'boolean' },
@@ -135,7 +136,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       case 'gaps': {
         const { runGaps } = await import('./gaps');
-        return await runGaps(settings, io, loadEngine, values.apply ?? false, acceptedProposals(values.accept));
+        return await runGaps(settings, io, loadEngine, values.apply ?? false, acceptedProposals(values.accept), values.refuse ?? false);
       }
       default:
         throw new UsageError(msg.unknownCommand(command));

@@ -9,7 +9,7 @@ import { buildIndex, type BuiltIndex } from './index-builder';
 import { FIELDS } from './fact-fields';
 import { sharedLexicon, type Lexicon } from './lexicon';
 import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan } from './query';
-import { notAnsweredMatch, readNotAnswered, type NotAnswered } from './not-answered';
+import { notAnsweredMatch, readNotAnswered, ruledOutLast, type NotAnswered } from './not-answered';
 import { rank, type MatchReason } from './rank';
 import { restatedFact, restatedFirst } from './restated';
 
@@ -163,11 +163,12 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
-    return answerFrom(question, judgePlan(question, planQuery(question, ctx), top), top);
+    // At least the re-ordered head, which a ruled-out fact leaves for a runner-up that may answer (not-answered.ts).
+    return answerFrom(question, judgePlan(question, planQuery(question, ctx), Math.max(top, config.rerank.candidates)), top);
   }
 
   function answerFrom(question: string, judged: readonly Judged[], top: number): Answer {
-    const ranked = restatedFirst(judged, config.restated.probability);
+    const ranked = restatedFirst(ruledOutLast(judged, config.rerank.candidates), config.restated.probability);
     const results = ranked.slice(0, top).map((r) => rankedFact(facts, r));
     // Two conditions, both chosen on the tuning halves: enough of the question found in the fact (lexical),
     // and the decision model not seeing the signs of a near miss (missing subject, wrong kind of answer, …);

@@ -54,5 +54,5 @@ export function explainMatches(result: RankedFact, groups: AliasGroups): MatchRe
 /** Whether an alias match needs its fact-side form shown: only when it differs from what was typed. */
 export const writtenAlike = (a: string, b: string): boolean => fold(a).toLowerCase() === fold(b).toLowerCase();
 
-/** Another match worth listing: one whose relevance, shown to two decimals, is not 0.00. */
-export const worthListing = (result: RankedFact): boolean => Math.round(result.relevance * 100) > 0;
+/** Another match worth listing: one whose relevance, shown to two decimals, is not 0.00, and that the knowledge does not rule out for the question (does_not_answer). */
+export const worthListing = (result: RankedFact): boolean => result.notAnswered === undefined && Math.round(result.relevance * 100) > 0;

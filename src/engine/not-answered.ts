@@ -11,7 +11,7 @@ import type { Concept, QueryPlan, StoredQuestion } from './query';
 export interface NotAnswered {
   words: StoredQuestion;
   /** The names it gives, in the order a question's are read (`namesOf`). */
-  names: readonly string[];
+  names: readonly Name[];
   /** Its words (stems) the fact holds in no field: the detail the fact lacks ("responded", "died"). */
   lacking: readonly string[];
   /** All its words' stems, known to the knowledge or not. */
@@ -20,9 +20,12 @@ export interface NotAnswered {
   asAsked: string;
 }
 
-const nameOf = (concept: Concept) => concept.forms.join('|');
-/** A question's names (alias groups, or proper nouns English lacks), each as one key. */
-const namesOf = (plan: QueryPlan): string[] => plan.concepts.filter((c) => c.entity).map(nameOf);
+/** A name as the ways it can be written: its forms, and the knowledge's terms it was read as ("Talibn" → taliban). */
+type Name = ReadonlySet<string>;
+const nameOf = (concept: Concept): Name => new Set([...concept.forms, ...concept.alternatives.filter((a) => a.via !== 'synonym').map((a) => a.term)]);
+/** A question's names (alias groups, or proper nouns English lacks), in the order it is read. */
+const namesOf = (plan: QueryPlan): Name[] => plan.concepts.filter((c) => c.entity).map(nameOf);
+const sameName = (a: Name, b: Name) => [...a].some((form) => b.has(form));
 
 export function readNotAnswered(phrasing: string, plan: QueryPlan, words: StoredQuestion, factHolds: (stem: string) => boolean): NotAnswered {
   const nameStems = new Set(plan.concepts.filter((c) => c.entity).flatMap((c) => c.forms.flatMap((f) => tokenize(f).map((t) => t.stem))));
@@ -32,7 +35,8 @@ export function readNotAnswered(phrasing: string, plan: QueryPlan, words: Stored
 }
 
 /** The same names, the first (the one asked about, usually) the same: "Who leads the Taliban?" is not "Who does the NRF fight?". */
-const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a[0] === b[0] && a.every((n) => b.includes(n));
+const sameNames = (a: readonly Name[], b: readonly Name[]) =>
+  a.length === b.length && (a.length === 0 || sameName(a[0]!, b[0]!)) && a.every((n) => b.some((m) => sameName(n, m)));
 
 /** Whether a phrasing has one of the concept's words: an index term it can stand for, or its own stems (words the knowledge lacks too). */
 const has = (phrasing: NotAnswered, concept: Concept) =>
@@ -78,4 +82,16 @@ export function notAnsweredMatch(
     if (phrasing.lacking.every((stem) => asked().has(stem))) [best, closest] = [i, match];
   });
   return best !== undefined && closest > storedQuestionMatch(plan, stored) ? best : undefined;
+}
+
+/**
+ * Of the first `head` candidates (those the decision re-orders), the ones the knowledge rules out for the
+ * question after the others; the rest keep their places. The fact a curator says does not answer must not
+ * stand in front of one that may. Only the head, so that the order does not depend on how many candidates
+ * were judged (`ask` judges the head, the semantic stage 30).
+ */
+export function ruledOutLast<T extends { notAnswered?: number }>(candidates: readonly T[], head: number): readonly T[] {
+  const first = candidates.slice(0, head);
+  if (!first.some((c) => c.notAnswered !== undefined)) return candidates;
+  return [...first.filter((c) => c.notAnswered === undefined), ...first.filter((c) => c.notAnswered !== undefined), ...candidates.slice(head)];
 }

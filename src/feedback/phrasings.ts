@@ -30,12 +30,14 @@ const lists = (phrasings: readonly string[] | undefined, question: string) => (p
  * Learning from use: every 👍 records its question as a proposed phrasing of the fact it got. A
  * phrasing is proposed while its 👍 outnumber its 👎 and the fact does not already store it, "store"
  * meaning what the engine means by it (`asAsked`, engine/restated.ts): once stored, it is answered.
+ * Nor when the fact lists it under `does_not_answer`: a curator ruled that out, and a question under both
+ * lists is an error (`brief check`).
  */
 export function proposedPhrasings(entries: readonly FeedbackEntry[], factOf: FactPhrasings): ProposedPhrasing[] {
   return tally(entries)
     .filter((p) => {
       const fact = factOf(p.factId);
-      return p.up > p.down && fact !== undefined && !lists(fact.questions, p.question);
+      return p.up > p.down && fact !== undefined && !lists(fact.questions, p.question) && !lists(fact.does_not_answer, p.question);
     })
     .sort((a, b) => b.up - a.up || a.factId.localeCompare(b.factId) || a.question.localeCompare(b.question));
 }

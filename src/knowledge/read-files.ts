@@ -1,5 +1,5 @@
-import { asAsked } from '../engine/restated';
 import { knowledgeMessages as msg } from '../messages';
+import { listedTwice } from './listed-twice';
 import { parseYaml, type FactId } from './parse-file';
 import type { Problem } from './problems';
 import { aliasesFileSchema, knowledgeFileSchema, type Fact, type KnowledgeBase } from './schema';
@@ -35,17 +35,7 @@ export function readKnowledgeFiles(
       if (previous) fileProblems.push({ file: shown, line, message: msg.duplicateId(`facts[${index}].id`, id, previous) });
       else firstSeen.set(id, `${shown}:${line}`);
     }
-    // A question both stored and refused would be answered (restated.ts) and ruled out at once: the curator must choose.
-    if (parsed.ok) {
-      parsed.value.facts.forEach((entry, index) => {
-        const stored = new Set(entry.questions.map(asAsked));
-        (entry.does_not_answer ?? []).forEach((phrasing, j) => {
-          if (!stored.has(asAsked(phrasing))) return;
-          const field = `facts[${index}].does_not_answer[${j}]`;
-          fileProblems.push({ file: shown, line: parsed.lineAt(['facts', index, 'does_not_answer', j]), message: msg.refusedAndStored(field, entry.id, phrasing) });
-        });
-      });
-    }
+    if (parsed.ok) fileProblems.push(...listedTwice(shown, parsed.value, parsed.lineAt));
     problems.push(...fileProblems.sort((a, b) => a.line - b.line));
     if (!parsed.ok) continue;
     const { source, facts: entries } = parsed.value;

@@ -126,27 +126,40 @@ describe('brief gaps --apply', () => {
   });
 });
 
-describe('brief gaps --apply with a question marked 👎', () => {
-  it('writes it into the fact\'s does_not_answer, after which the fact is not given for it or a close restatement', async () => {
+describe('brief gaps --refuse with a question marked 👎', () => {
+  it('writes it into the fact\'s does_not_answer (--apply does not), after which the fact is not given for it or a close restatement', async () => {
     const wrong = 'How many regions has the programme left?';
     const { dir, knowledge, env } = learning(entry('down', wrong, 'programme-base'), entry('down', wrong, 'programme-base'));
-    const asked = async (q: string) => JSON.parse((await brief(['ask', '--json', '--top', '1', q], { env, cwd: dir })).out) as { answered: boolean; closest?: unknown[] };
+    const asked = async (q: string) => JSON.parse((await brief(['ask', '--json', q], { env, cwd: dir })).out) as { answered: boolean; closest?: unknown[] };
     expect((await asked(wrong)).answered).toBe(true);
 
     const listed = (await brief(['gaps'], { env, cwd: dir })).out;
     expect(listed).toContain(`${cliMessages.refusalsHeading()}\n     2👎 "${wrong}" → programme-base (knowledge/programme.yml:`);
-    const applied = await brief(['gaps', '--apply'], { env, cwd: dir });
+    const before = readFileSync(path.join(knowledge, 'programme.yml'), 'utf8');
+    expect(await brief(['gaps', '--apply'], { env, cwd: dir })).toMatchObject({ code: 0, out: cliMessages.noProposals() });
+    expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toBe(before);
+    const applied = await brief(['gaps', '--refuse'], { env, cwd: dir });
     expect(applied).toMatchObject({ code: 0, out: `knowledge/programme.yml: fact "programme-base" no longer answers "${wrong}" (does_not_answer)` });
     expect(readFileSync(path.join(knowledge, 'programme.yml'), 'utf8')).toContain(`does_not_answer: ["${wrong}"]`);
     expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
 
     for (const q of [wrong, 'how many regions has the programme left so far']) {
-      expect(await asked(q)).toMatchObject({ answered: false, closest: [{ id: 'programme-base', does_not_answer: wrong }] });
+      expect(await asked(q)).toMatchObject({ answered: false, closest: expect.arrayContaining([expect.objectContaining({ id: 'programme-base', does_not_answer: wrong })]) });
     }
     expect((await asked('In how many regions does the programme operate?')).answered).toBe(true);
     const text = (await brief(['ask', wrong], { env, cwd: dir })).out;
     expect(text).toContain(`(programme-base): ruled out, its does_not_answer lists "${wrong}"`);
-    expect((await brief(['gaps', '--apply'], { env, cwd: dir })).out).toBe(cliMessages.noProposals());
+    expect((await brief(['gaps', '--refuse'], { env, cwd: dir })).out).toBe(cliMessages.noRefusals());
+  });
+
+  it('is never written under both lists of a fact: a 👍 for a refused question is not proposed, and a clash is not written', async () => {
+    const q = 'How many regions has the programme left?';
+    const { dir, knowledge, env } = learning(entry('up', q, 'programme-base'));
+    const file = path.join(knowledge, 'programme.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    questions: [Where is the programme based?]\n', `    questions: [Where is the programme based?]\n    does_not_answer: ["${q}"]\n`));
+    expect((await brief(['gaps'], { env, cwd: dir })).out).toContain(`${cliMessages.proposalsHeading()}\n  (none)`);
+    expect(await brief(['gaps', '--apply'], { env, cwd: dir })).toMatchObject({ code: 0, out: cliMessages.noProposals() });
+    expect((await brief(['check'], { env, cwd: dir })).code).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { createEngine, type Engine } from '../../src/engine/engine';
+import { worthListing } from '../../src/engine/explain';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { fixtureKnowledge, FIXTURES } from '../helpers/paths';
@@ -22,7 +23,18 @@ describe("a question that restates one of a fact's does_not_answer phrasings", (
     expect(judged.probability).toBeCloseTo(judged.modelProbability * ENGINE_DEFAULTS.vetoes.factor, 10);
     const answer = engine.ask(q);
     expect(answer.answered).toBe(false);
-    expect(answer.results[0]).toMatchObject({ fact: { id: 'alliance-leader' }, notAnswered: engine.facts[leaderFact]!.does_not_answer![phrasing] });
+    expect(answer.results.find((r) => r.fact.id === 'alliance-leader')).toMatchObject({ notAnswered: engine.facts[leaderFact]!.does_not_answer![phrasing] });
+  });
+
+  it('gives way: the fact ruled out comes after the others, and is not listed among "Other matches"', () => {
+    const answer = engine.ask('Who leads the River Council?');
+    expect(answer.results.map((r) => [r.fact.id, r.notAnswered])).toEqual([
+      ['council-chair', undefined],
+      ['alliance-leader', "Who is the River Council's leader?"],
+    ]);
+    expect(answer.results.filter(worthListing).map((r) => r.fact.id)).toEqual(['council-chair']);
+    // Judged in word matching's order, as the decision model was fitted: only the answer's order changes.
+    expect(engine.judge('Who leads the River Council?')[0]!.id).toBe(leaderFact);
   });
 
   it.each([

@@ -40,13 +40,14 @@ describe('near-misses the knowledge records (does_not_answer) are declined, with
   it.each([
     ['Who is the leader of the Taliban?', 'nrf-only-credible-armed-opposition'],
     ['taliban leader', 'nrf-only-credible-armed-opposition'],
+    ['Who is the leader of the Talibn?', 'nrf-only-credible-armed-opposition'],
     ["What are the Taliban's goals?", 'nrf-stated-goals'],
     ['Who interviewed Massoud for the Atlantic Council?', 'massoud-open-to-negotiations-2021'],
   ])('declines %j, ruling out %s', (q, id) => {
     const answer = engine.ask(q);
     expect(answer.answered).toBe(false);
-    expect(answer.results[0]!.fact.id).toBe(id);
-    expect(engine.facts.find((f) => f.id === id)!.does_not_answer).toContain(answer.results[0]!.notAnswered);
+    const ruledOut = answer.results.find((r) => r.fact.id === id);
+    expect(engine.facts.find((f) => f.id === id)!.does_not_answer).toContain(ruledOut?.notAnswered);
   });
 
   it.each([

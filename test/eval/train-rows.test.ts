@@ -19,9 +19,10 @@ describe('the rows `npm run train` fits the semantic model on', () => {
       question.rows
         .map((r) => {
           const p = probability(r.x, SEMANTIC_MODEL);
-          return { score: shown(answerProbability(r.x, SEMANTIC_MODEL, p)), order: semanticOrder(r.x, p) };
+          return { score: shown(answerProbability(r.x, SEMANTIC_MODEL, p, r.ruledOut)), order: semanticOrder(r.x, p), ruledOut: r.ruledOut === true };
         })
-        .sort((a, b) => b.order - a.order)
+        // A candidate the knowledge rules out (does_not_answer) comes after the others (not-answered.ts).
+        .sort((a, b) => Number(a.ruledOut) - Number(b.ruledOut) || b.order - a.order)
         .map((r) => r.score),
     );
     const engine = createEngine(loadKnowledgeOrThrow(path.join(ROOT, bank.knowledge)));

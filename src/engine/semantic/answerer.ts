@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { answerProbability, checkModel, probability, type DecisionModel } from '../decision';
 import { rankedFact, type Answer, type AskOptions, type Engine } from '../engine';
+import { ruledOutLast } from '../not-answered';
 import { restatedFirst } from '../restated';
 import { ENGINE_DEFAULTS } from '../config';
 import { FEATURES } from '../features';
@@ -165,7 +166,7 @@ export class SemanticAnswerer {
     const similar = closestInMeaning(judged, semantic);
     const head = [...judged.slice(0, ENGINE_DEFAULTS.rerank.candidates), ...similar].sort((a, b) => b.order - a.order || a.id - b.id);
     const ordered = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates).filter((j) => !similar.includes(j))];
-    const ranked = restatedFirst(ordered, ENGINE_DEFAULTS.restated.probability).slice(0, top);
+    const ranked = restatedFirst(ruledOutLast(ordered, head.length), ENGINE_DEFAULTS.restated.probability).slice(0, top);
     return {
       question,
       answered: !!ranked[0]!.restated || ranked[0]!.probability >= decision.threshold,
