@@ -8,7 +8,7 @@ import { FuzzyVocabulary } from './fuzzy';
 import { buildIndex, type BuiltIndex } from './index-builder';
 import { FIELDS } from './fact-fields';
 import { sharedLexicon, type Lexicon } from './lexicon';
-import { planQuery, readStoredQuestion, type QueryContext, type QueryPlan } from './query';
+import { planQuery, readPhrasing, readStoredQuestion, type QueryContext, type QueryPlan } from './query';
 import { notAnsweredMatch, readNotAnswered, ruledOutLast, type NotAnswered } from './not-answered';
 import { rank, type MatchReason } from './rank';
 import { restatedFact, restatedFirst } from './restated';
@@ -98,7 +98,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   // Read in full (names, what the fact lacks) the first time the fact is a candidate. Most facts have none, and
   // are not kept: one cache entry per candidate fact would be megabytes at 100k facts.
   const readNotAnsweredOf = perFact((id) =>
-    facts[id]!.does_not_answer!.map((q) => readNotAnswered(q, planQuery(q, ctx), readStoredQuestion(q, ctx), (stem) => index.search.contains(id, stem))),
+    facts[id]!.does_not_answer!.map((q) => readNotAnswered(q, readPhrasing(q, ctx), (stem) => index.search.contains(id, stem))),
   );
   const notAnsweredOf = (id: number): readonly NotAnswered[] => (facts[id]!.does_not_answer?.length ? readNotAnsweredOf(id) : []);
   // The kinds of answer each fact holds: the same for every question, and their patterns cost more than

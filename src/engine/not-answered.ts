@@ -1,4 +1,4 @@
-import { tokenize } from './analyse';
+import { tokenize, type Token } from './analyse';
 import { asAsked } from './restated';
 import { ENGINE_DEFAULTS } from './config';
 import { storedQuestionMatch } from './features';
@@ -21,17 +21,23 @@ export interface NotAnswered {
 }
 
 /** A name as the ways it can be written: its forms, and the knowledge's terms it was read as ("Talibn" → taliban). */
-type Name = ReadonlySet<string>;
+export type Name = ReadonlySet<string>;
 const nameOf = (concept: Concept): Name => new Set([...concept.forms, ...concept.alternatives.filter((a) => a.via !== 'synonym').map((a) => a.term)]);
 /** A question's names (alias groups, or proper nouns English lacks), in the order it is read. */
 const namesOf = (plan: QueryPlan): Name[] => plan.concepts.filter((c) => c.entity).map(nameOf);
 const sameName = (a: Name, b: Name) => [...a].some((form) => b.has(form));
 
-export function readNotAnswered(phrasing: string, plan: QueryPlan, words: StoredQuestion, factHolds: (stem: string) => boolean): NotAnswered {
-  const nameStems = new Set(plan.concepts.filter((c) => c.entity).flatMap((c) => c.forms.flatMap((f) => tokenize(f).map((t) => t.stem))));
-  const tokens = tokenize(phrasing).filter((t) => !t.isStop);
+/** A phrasing read once per fact, from query.ts's readPhrasing. */
+export function readNotAnswered(
+  phrasing: string,
+  read: { words: StoredQuestion; names: readonly Name[]; tokens: readonly Token[] },
+  factHolds: (stem: string) => boolean,
+): NotAnswered {
+  const { words, names } = read;
+  const nameStems = new Set(names.flatMap((n) => [...n].flatMap((form) => tokenize(form).map((t) => t.stem))));
+  const tokens = read.tokens.filter((t) => !t.isStop);
   const lacking = tokens.filter((t) => !nameStems.has(t.stem) && !factHolds(t.stem));
-  return { words, names: namesOf(plan), lacking: [...new Set(lacking.map((t) => t.stem))], stems: new Set(tokens.map((t) => t.stem)), asAsked: asAsked(phrasing) };
+  return { words, names, lacking: [...new Set(lacking.map((t) => t.stem))], stems: new Set(tokens.map((t) => t.stem)), asAsked: asAsked(phrasing) };
 }
 
 /** The same names, the first (the one asked about, usually) the same: "Who leads the Taliban?" is not "Who does the NRF fight?". */

@@ -106,10 +106,12 @@ interface Reading {
   covered: Set<number>;
 }
 
-function readNames(question: string, ctx: QueryContext): Reading {
+/** `correct`: false for a curator's text, whose words the knowledge lacks need no correction (and the first correction builds the spelling index). */
+function readNames(question: string, ctx: QueryContext, correct = true): Reading {
   const { index, config } = ctx;
   const known = (term: string) => index.documentFrequency(term) > 0;
-  const { tokens, fixed } = correctEveryday(question, tokenize(question, config.maxQueryTokens), ctx, known);
+  const read = tokenize(question, config.maxQueryTokens);
+  const { tokens, fixed } = correct ? correctEveryday(question, read, ctx, known) : { tokens: read, fixed: new Map<Token, string>() };
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const covered = new Set<number>();
@@ -196,7 +198,10 @@ export interface StoredQuestion {
  * here, and the English look-ups for the weights were most of the time.
  */
 export function readStoredQuestion(question: string, ctx: QueryContext): StoredQuestion {
-  const { tokens, fixed, known, concepts, seen, covered } = readNames(question, ctx);
+  return storedFrom(readNames(question, ctx));
+}
+
+function storedFrom({ tokens, fixed, known, concepts, seen, covered }: Reading): StoredQuestion {
   const words = new Set(concepts.flatMap((c) => c.alternatives.filter((a) => a.via === 'alias').map((a) => a.term)));
   let count = concepts.length;
   tokens.forEach((token, i) => {
@@ -206,6 +211,25 @@ export function readStoredQuestion(question: string, ctx: QueryContext): StoredQ
     if (!fixed.has(token) && known(token.stem)) words.add(token.stem);
   });
   return { words, concepts: count, type: questionType(tokens) };
+}
+
+/**
+ * A fact's `does_not_answer` phrasing, read once: as a stored question, its words (`tokens`), and its names, each
+ * as the ways it can be written, in the order `planQuery` reads a question's (aliases first, then other names
+ * left to right) and marked as its `wordConcept` marks them. Without the look-ups of related words and spelling
+ * corrections: correcting words the knowledge lacks builds the spelling index, ~0.4 s on `brief ask`'s path,
+ * for text a curator wrote (not-answered.ts).
+ */
+export function readPhrasing(phrasing: string, ctx: QueryContext): { words: StoredQuestion; names: Array<ReadonlySet<string>>; tokens: readonly Token[] } {
+  const reading = readNames(phrasing, ctx, false);
+  const { tokens, known, concepts, covered } = reading;
+  const names: Array<ReadonlySet<string>> = concepts.filter((c) => c.entity).map((c) => new Set([...c.forms, ...c.alternatives.map((a) => a.term)]));
+  tokens.forEach((token, i) => {
+    if (token.isStop || covered.has(i) || !/^\p{L}/u.test(token.lower)) return;
+    const named = !ctx.lexicon.isEnglish(token.lower) || (i > 0 && /^\p{Lu}/u.test(token.surface));
+    if (named && (i > 0 || !known(token.stem))) names.push(new Set([token.lower, token.stem]));
+  });
+  return { words: storedFrom(reading), names, tokens };
 }
 
 const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
