@@ -44,15 +44,21 @@ export function readNotAnswered(
 const sameNames = (a: readonly Name[], b: readonly Name[]) =>
   a.length === b.length && (a.length === 0 || sameName(a[0]!, b[0]!)) && a.every((n) => b.some((m) => sameName(n, m)));
 
+/** A question's concept with the stems of its own words, read once per question. */
+interface Asked {
+  concept: Concept;
+  stems: readonly string[];
+}
+
 /** Whether a phrasing has one of the concept's words: an index term it can stand for, or its own stems (words the knowledge lacks too). */
-const has = (phrasing: NotAnswered, concept: Concept) =>
-  concept.alternatives.some((a) => phrasing.words.words.has(a.term) || phrasing.stems.has(a.term)) || tokenize(concept.query).every((t) => phrasing.stems.has(t.stem));
+const has = (phrasing: NotAnswered, { concept, stems }: Asked) =>
+  concept.alternatives.some((a) => phrasing.words.words.has(a.term) || phrasing.stems.has(a.term)) || stems.every((s) => phrasing.stems.has(s));
 
 /** `storedQuestionMatch`'s Dice overlap, counting the words the knowledge lacks ("lost"), which a stored question cannot have. */
-function closeness(plan: QueryPlan, phrasing: NotAnswered): number {
-  const size = plan.concepts.length + phrasing.words.concepts;
+function closeness(plan: QueryPlan, concepts: readonly Asked[], phrasing: NotAnswered): number {
+  const size = concepts.length + phrasing.words.concepts;
   if (size === 0) return 0;
-  const shared = plan.concepts.filter((c) => has(phrasing, c)).length;
+  const shared = concepts.filter((c) => has(phrasing, c)).length;
   return ((2 * shared) / size) * (plan.type === phrasing.words.type ? 1 : 0.8);
 }
 
@@ -77,13 +83,14 @@ export function notAnsweredMatch(
   const written = notAnswered.findIndex((phrasing) => phrasing.asAsked === exact);
   if (written >= 0) return written;
   const names = namesOf(plan);
+  const concepts = plan.concepts.map((concept) => ({ concept, stems: tokenize(concept.query).map((t) => t.stem) }));
   // What the question shares with the fact, a phrasing must share too: else the question is nearer the fact.
-  const shared = plan.concepts.filter((c) => c.alternatives.some((a) => terms.has(a.term)));
+  const shared = concepts.filter(({ concept }) => concept.alternatives.some((a) => terms.has(a.term)));
   let best: number | undefined;
   let closest: number = ENGINE_DEFAULTS.notAnswered.least;
   notAnswered.forEach((phrasing, i) => {
     if (!sameNames(names, phrasing.names) || !shared.every((c) => has(phrasing, c))) return;
-    const match = closeness(plan, phrasing);
+    const match = closeness(plan, concepts, phrasing);
     if (match < closest || (best !== undefined && match === closest)) return;
     if (phrasing.lacking.every((stem) => asked().has(stem))) [best, closest] = [i, match];
   });

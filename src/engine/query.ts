@@ -225,9 +225,7 @@ export function readPhrasing(phrasing: string, ctx: QueryContext): { words: Stor
   const { tokens, known, concepts, covered } = reading;
   const names: Array<ReadonlySet<string>> = concepts.filter((c) => c.entity).map((c) => new Set([...c.forms, ...c.alternatives.map((a) => a.term)]));
   tokens.forEach((token, i) => {
-    if (token.isStop || covered.has(i) || !/^\p{L}/u.test(token.lower)) return;
-    const named = !ctx.lexicon.isEnglish(token.lower) || (i > 0 && /^\p{Lu}/u.test(token.surface));
-    if (named && (i > 0 || !known(token.stem))) names.push(new Set([token.lower, token.stem]));
+    if (!token.isStop && !covered.has(i) && isName(token, i, ctx.lexicon.isEnglish(token.lower), known(token.stem))) names.push(new Set([token.lower, token.stem]));
   });
   return { words: storedFrom(reading), names, tokens };
 }
@@ -274,6 +272,10 @@ function relatedAlternatives(
   return [...best.values()];
 }
 
+/** A name: a word English lacks, or one written with a capital inside the sentence ("Pakistan", "Giotto"). */
+const isName = (token: Token, position: number, english: boolean, known: boolean) =>
+  (!english || (position > 0 && /^\p{Lu}/u.test(token.surface))) && /^\p{L}/u.test(token.lower) && (position > 0 || !known);
+
 function wordConcept(token: Token, position: number, ctx: QueryContext, known: (term: string) => boolean): Concept {
   const { index, config, lexicon } = ctx;
   const { surface, lower, stem } = token;
@@ -284,9 +286,7 @@ function wordConcept(token: Token, position: number, ctx: QueryContext, known: (
   const english = lexicon.isEnglish(lower);
   // A word the knowledge lacks says as much as English says it does: "actually" little, "population" a lot.
   let weight = isKnown ? ctx.idf(stem) * lexicon.generality(lower) : ctx.maxIdf * lexicon.informativeness(lower);
-  // A name: a word English lacks, or one written with a capital inside the sentence ("Pakistan", "Giotto").
-  const named = !english || (position > 0 && /^\p{Lu}/u.test(surface));
-  let entity = named && /^\p{L}/u.test(lower) && (position > 0 || !isKnown);
+  let entity = isName(token, position, english, isKnown);
   if (!isKnown && !english) {
     const corrections = ctx.fuzzy.correct(lower).filter((c) => known(c.term));
     for (const c of corrections) {

@@ -33,14 +33,7 @@ const lists = (phrasings: readonly string[] | undefined, question: string) => (p
  * Nor when the fact lists it under `does_not_answer`: a curator ruled that out, and a question under both
  * lists is an error (`brief check`).
  */
-export function proposedPhrasings(entries: readonly FeedbackEntry[], factOf: FactPhrasings): ProposedPhrasing[] {
-  return tally(entries)
-    .filter((p) => {
-      const fact = factOf(p.factId);
-      return p.up > p.down && fact !== undefined && !lists(fact.questions, p.question) && !lists(fact.does_not_answer, p.question);
-    })
-    .sort((a, b) => b.up - a.up || a.factId.localeCompare(b.factId) || a.question.localeCompare(b.question));
-}
+export const proposedPhrasings = (entries: readonly FeedbackEntry[], factOf: FactPhrasings): ProposedPhrasing[] => outvoted(entries, factOf, 'up');
 
 /**
  * And every 👎 records its question as one the fact does not answer, proposed for its `does_not_answer` while
@@ -48,11 +41,15 @@ export function proposedPhrasings(entries: readonly FeedbackEntry[], factOf: Fac
  * restatements (engine/not-answered.ts). Not a question the fact stores: that 👎 is about the fact itself,
  * which `brief gaps` lists among the facts with most 👎 for a curator to read.
  */
-export function refusedPhrasings(entries: readonly FeedbackEntry[], factOf: FactPhrasings): ProposedPhrasing[] {
+export const refusedPhrasings = (entries: readonly FeedbackEntry[], factOf: FactPhrasings): ProposedPhrasing[] => outvoted(entries, factOf, 'down');
+
+/** Questions whose `kind` of vote outnumbers the other, on a fact that lists them in neither list, most votes first. */
+function outvoted(entries: readonly FeedbackEntry[], factOf: FactPhrasings, kind: 'up' | 'down'): ProposedPhrasing[] {
+  const other = kind === 'up' ? 'down' : 'up';
   return tally(entries)
     .filter((p) => {
       const fact = factOf(p.factId);
-      return p.down > p.up && fact !== undefined && !lists(fact.questions, p.question) && !lists(fact.does_not_answer, p.question);
+      return p[kind] > p[other] && fact !== undefined && !lists(fact.questions, p.question) && !lists(fact.does_not_answer, p.question);
     })
-    .sort((a, b) => b.down - a.down || a.factId.localeCompare(b.factId) || a.question.localeCompare(b.question));
+    .sort((a, b) => b[kind] - a[kind] || a.factId.localeCompare(b.factId) || a.question.localeCompare(b.question));
 }
