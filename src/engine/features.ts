@@ -58,12 +58,15 @@ export interface CandidateEvidence {
 export function storedQuestionMatch(plan: QueryPlan, stored: readonly StoredQuestion[]): number {
   let best = 0;
   for (const other of stored) {
-    const shared = plan.concepts.filter((c) => c.alternatives.some((a) => other.words.has(a.term))).length;
-    const size = plan.concepts.length + other.concepts;
-    const typeAgrees = plan.type === other.type ? 1 : 0.8;
-    if (size > 0) best = Math.max(best, ((2 * shared) / size) * typeAgrees);
+    best = Math.max(best, restatement(plan, other, plan.concepts.filter((c) => c.alternatives.some((a) => other.words.has(a.term))).length));
   }
   return best;
+}
+
+/** The Dice overlap of a question's concepts with another question's, `shared` of them in common, lowered when they ask for different kinds of answer. */
+export function restatement(plan: QueryPlan, other: StoredQuestion, shared: number): number {
+  const size = plan.concepts.length + other.concepts;
+  return size > 0 ? ((2 * shared) / size) * (plan.type === other.type ? 1 : 0.8) : 0;
 }
 
 export interface Featured {

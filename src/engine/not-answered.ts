@@ -1,7 +1,7 @@
 import { tokenize, type Token } from './analyse';
 import { asAsked } from './restated';
 import { ENGINE_DEFAULTS } from './config';
-import { storedQuestionMatch } from './features';
+import { restatement, storedQuestionMatch } from './features';
 import type { Concept, QueryPlan, StoredQuestion } from './query';
 
 /**
@@ -54,13 +54,9 @@ interface Asked {
 const has = (phrasing: NotAnswered, { concept, stems }: Asked) =>
   concept.alternatives.some((a) => phrasing.words.words.has(a.term) || phrasing.stems.has(a.term)) || stems.every((s) => phrasing.stems.has(s));
 
-/** `storedQuestionMatch`'s Dice overlap, counting the words the knowledge lacks ("lost"), which a stored question cannot have. */
-function closeness(plan: QueryPlan, concepts: readonly Asked[], phrasing: NotAnswered): number {
-  const size = concepts.length + phrasing.words.concepts;
-  if (size === 0) return 0;
-  const shared = concepts.filter((c) => has(phrasing, c)).length;
-  return ((2 * shared) / size) * (plan.type === phrasing.words.type ? 1 : 0.8);
-}
+/** `storedQuestionMatch`'s overlap, counting the words the knowledge lacks ("lost"), which a stored question cannot have. */
+const closeness = (plan: QueryPlan, concepts: readonly Asked[], phrasing: NotAnswered): number =>
+  restatement(plan, phrasing.words, concepts.filter((c) => has(phrasing, c)).length);
 
 /**
  * The index of the `does_not_answer` phrasing a question restates, if any. A question restates a phrasing when
