@@ -213,7 +213,7 @@ describe('warming the model up', () => {
 });
 
 describe('the model and word matching', () => {
-  it('judges the candidates once, and asks the model only when word matching is not sure', async () => {
+  it('judges the head alone when word matching is sure, and the model sees every candidate when it is not', async () => {
     const order: string[] = [];
     const unit = () => new Float32Array(512).fill(1 / Math.sqrt(512));
     const standIn: Embedder = {
@@ -224,16 +224,17 @@ describe('the model and word matching', () => {
     const watched: Engine = {
       ...engine,
       ask: () => {
-        throw new Error('judged twice');
+        throw new Error('judged by ask, not by the answerer');
       },
-      judge: (question, count) => (order.push('judge'), engine.judge(question, count)),
+      judge: (question, count) => (order.push(`judge ${count}`), engine.judge(question, count)),
     };
+    const { rerank, candidates } = ENGINE_DEFAULTS;
     const answerer = new SemanticAnswerer(async () => standIn);
     expect((await answerer.ask(watched, UNSURE, { wait: true })).stage).toBe('semantic');
-    expect(order).toEqual(['judge', 'model']);
+    expect(order).toEqual([`judge ${rerank.candidates}`, `judge ${candidates}`, 'model']);
     order.length = 0;
     expect((await answerer.ask(watched, "What are the NRF's stated goals?", { wait: true })).stage).toBe('sure');
-    expect(order).toEqual(['judge']);
+    expect(order).toEqual([`judge ${rerank.candidates}`]);
   });
 
   it('answers by word matching when the model throws instead of rejecting', async () => {
