@@ -100,23 +100,37 @@ function speakerMismatch(plan: QueryPlan, speakersOf: () => readonly string[]): 
   const speakers = speakersOf();
   if (speakers.length === 0) return 0;
   const forms = asked.forms.filter((f) => f.length >= 3);
-  return speakers.some((speaker) => forms.some((f) => occurrences(speaker, f).alone || occurrences(speaker, f).compound)) ? 0 : 1;
+  return speakers.some((speaker) => forms.some((f) => {
+    const seen = occurrences(speaker, f);
+    return seen.alone || seen.compounds.length > 0;
+  })) ? 0 : 1;
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
-/** Does `form` occur in `text` as a word of its own, or only inside hyphenated compounds ("anti-Taliban")? */
-function occurrences(text: string, form: string): { alone: boolean; compound: boolean } {
+/**
+ * Does `form` occur in `text` as a word of its own, and inside which hyphenated compounds ("anti-taliban")?
+ * The compounds are only collected until it is found alone: then they do not matter.
+ */
+function occurrences(text: string, form: string): { alone: boolean; compounds: string[] } {
   let alone = false;
-  let compound = false;
-  for (let at = text.indexOf(form); at >= 0 && !(alone && compound); at = text.indexOf(form, at + 1)) {
+  const compounds: string[] = [];
+  for (let at = text.indexOf(form); at >= 0 && !alone; at = text.indexOf(form, at + 1)) {
     const before = text[at - 1];
     const after = text[at + form.length];
     if (isWordChar(before) || isWordChar(after)) continue;
-    if (before === '-' || (after === '-' && isWordChar(text[at + form.length + 1]))) compound = true;
+    if (before === '-' || (after === '-' && isWordChar(text[at + form.length + 1]))) compounds.push(compoundAt(text, at, at + form.length));
     else alone = true;
   }
-  return { alone, compound };
+  return { alone, compounds };
+}
+
+/** The whole hyphenated word around text[start, end). */
+function compoundAt(text: string, start: number, end: number): string {
+  const inWord = (c: string | undefined) => c === '-' || isWordChar(c);
+  while (inWord(text[start - 1])) start--;
+  while (inWord(text[end])) end++;
+  return text.slice(start, end);
 }
 
 const isMatched = (concept: Concept, terms: ReadonlySet<string>) => concept.alternatives.some((a) => terms.has(a.term));
@@ -150,9 +164,11 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       if (!found) entityMissing++;
       else {
         const seen = concept.forms.map((f) => occurrences(text, f));
-        // Unless the question writes the compound too ("the Intra-Afghanistan Conference").
-        const askedInCompound = concept.forms.some((f) => f.split(' ').every((w) => plan.compounds.has(w)));
-        if (seen.some((s) => s.compound) && !seen.some((s) => s.alone) && !askedInCompound) entityInCompoundOnly++;
+        const compounds = seen.flatMap((s) => s.compounds);
+        // Unless the question writes the compound too ("the Intra-Afghanistan Conference", or typed apart: "intra afghanistan").
+        const askedInCompound =
+          concept.forms.some((f) => f.split(' ').every((w) => plan.compounds.has(w))) || compounds.some((c) => plan.spaced.includes(` ${c.replace(/-/g, ' ')} `));
+        if (compounds.length > 0 && !seen.some((s) => s.alone) && !askedInCompound) entityInCompoundOnly++;
         if (evidence.hasTopic && !isMatched(concept, evidence.topicTerms)) entityOffTopic++;
       }
     } else {

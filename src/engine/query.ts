@@ -45,6 +45,8 @@ export interface QueryPlan {
   askedOf?: Concept;
   /** Words the question itself writes inside hyphenated compounds ("Intra-Afghanistan"), lower case. */
   compounds: ReadonlySet<string>;
+  /** The question's words, folded and lower case, one space apart and around (" intra afghanistan conference "). */
+  spaced: string;
 }
 
 export interface QueryContext {
@@ -180,7 +182,7 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     }
     concepts.push(concept);
   });
-  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), compounds: compoundWords(question) };
+  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), compounds: compoundWords(question), spaced: spacedWords(question) };
 }
 
 /** A stored question as the decision compares a question with it (features.ts, storedQuestionMatch). */
@@ -231,6 +233,8 @@ export function readPhrasing(phrasing: string, ctx: QueryContext): { words: Stor
 }
 
 const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+
+const spacedWords = (question: string) => ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
 function compoundWords(question: string): ReadonlySet<string> {
   return new Set([...fold(question).toLowerCase().matchAll(COMPOUND)].flatMap((m) => m[0].split('-')));

@@ -34,6 +34,15 @@ describe('the subject of the question must be the subject of the fact', () => {
     expect(best!.probability).toBe(best!.modelProbability);
     expect(top(q)).toEqual({ answered: true, id: 'vienna-intra-afghanistan-conference' });
   });
+
+  it.each([
+    ['what did the intra afghanistan conference discuss', 'vienna-intra-afghanistan-conference'],
+    ['How large is the anti taliban fighting force?', 'nrf-armed-fighters'],
+  ])('nor one it types apart: %j', (q, id) => {
+    const [best] = engine.judge(q);
+    expect(best!.features[FEATURES.indexOf('entityInCompoundOnly')]).toBe(0);
+    expect(top(q)).toEqual({ answered: true, id });
+  });
 });
 
 describe('near-misses the knowledge records (does_not_answer) are declined, with the phrasing that ruled them out', () => {
