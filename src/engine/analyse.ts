@@ -47,12 +47,26 @@ function formsOf(surface: string): WordForms {
   return forms;
 }
 
+/** "I'm", "they'll", "don't": a stop word and a clitic, both saying nothing of the topic. */
+const CONTRACTION = /^([\p{L}]+)'(m|d|ve|re|ll|t)$/iu;
+
+/**
+ * A word written with an apostrophe, as matched: without a possessive "'s" ("Massoud's"); a contraction as its
+ * first word ("I'm" is "I", "don't" is "don", both stop words), not a word of its own ("im", which a capital
+ * made a name); else with the apostrophe dropped ("O'Neill" is "ONeill").
+ */
+function withoutClitic(word: string): string {
+  const contraction = CONTRACTION.exec(word);
+  if (contraction && STOP_WORDS.has(contraction[1]!.toLowerCase())) return contraction[1]!;
+  return word.replace(/'s$/i, '').replace(/'/g, '');
+}
+
 export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
   for (const match of fold(text).matchAll(WORD)) {
     if (tokens.length >= maxTokens) break;
     const word = match[0];
-    const surface = word.includes("'") ? word.replace(/'s$/i, '').replace(/'/g, '') : word;
+    const surface = word.includes("'") ? withoutClitic(word) : word;
     if (!surface) continue;
     // A new object per token, not the cached forms: a question's tokens are told apart by identity (query.ts).
     const forms = formsOf(surface);

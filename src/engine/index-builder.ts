@@ -9,7 +9,7 @@ import { InvertedIndex, type IndexBuffers } from './inverted-index';
  * Version of what buildIndex produces from facts. Cached indexes carry it: bump it whenever analysis
  * (tokenizing, stemming, stop words, aliases, cues, FIELDS) changes, or a stale cached index is used.
  */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface BuiltIndex {
   search: InvertedIndex;

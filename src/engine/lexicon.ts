@@ -1,5 +1,5 @@
 import { englishLexicon, type EnglishLexicon } from '../lexicon/english';
-import { wordNet, type WordNet, type WordNetPos } from '../lexicon/wordnet';
+import { wordNet, type Synset, type WordNet } from '../lexicon/wordnet';
 import { FuzzyVocabulary, type Correction } from './fuzzy';
 import { tokenize } from './analyse';
 import { memo } from '../memo';
@@ -34,6 +34,9 @@ const RELATIONS: Readonly<Record<string, number>> = Object.freeze({
   '$': 0.6, // verb group
 });
 
+/** WordNet's classes of nouns that hold names as well as words: a noun only of these may be a name. */
+const NAME_CLASSES: ReadonlySet<string> = new Set(['noun.location', 'noun.group', 'noun.person']);
+
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** The hand-reviewed groups (lexicon/general-synonyms.json) by stem: each word's mates. */
@@ -55,6 +58,8 @@ const GENERAL_SYNONYMS = synonymTable(generalSynonyms.groups);
 export class EnglishAndWordNet implements Lexicon {
   private readonly relatedCache = new Map<string, Array<{ word: string; credit: number }>>();
   private readonly classCache = new Map<string, Set<string>>();
+  private readonly wordNetCommon = new Map<string, boolean>();
+  private readonly synsetCache = new Map<string, Synset[]>();
   private everyday: FuzzyVocabulary | undefined;
 
   constructor(
@@ -64,7 +69,16 @@ export class EnglishAndWordNet implements Lexicon {
   ) {}
 
   isEnglish(word: string): boolean {
-    return this.english().isWord(word);
+    return this.english().isWord(word) || memo(this.wordNetCommon, word, () => this.commonInWordNet(word));
+  }
+
+  /**
+   * Subtitles miss the inflections of rarer words ("characterises", "timeline"), which then read as names
+   * (a missing name vetoes a fact). WordNet knows them as verbs, adjectives, adverbs or common nouns; the
+   * names it knows (Kabul, the Taliban) are places, groups and people, which stay names.
+   */
+  private commonInWordNet(word: string): boolean {
+    return /^\p{L}+$/u.test(word) && this.synsetsOf(word).some((synset) => synset.pos !== 'n' || !NAME_CLASSES.has(synset.lexname));
   }
 
   informativeness(word: string): number {
@@ -79,15 +93,9 @@ export class EnglishAndWordNet implements Lexicon {
     return memo(this.relatedCache, word, () => this.lookUpRelated(word));
   }
 
-  /**
-   * Where to look a word up in WordNet. Each search is a binary search per part of speech and base form,
-   * and a question of unseen words spent most of its time in them: a word English lacks (a typo, a
-   * name) is looked up as a noun only (WordNet knows Kabul, Herat, the Taliban: places and
-   * groups), and a phrase only when both its words are English.
-   */
-  private wordNetParts(phrase: string): WordNetPos[] {
-    if (phrase.split(' ').every((w) => this.isEnglish(w))) return ['n', 'v', 'a', 'r'];
-    return phrase.includes(' ') ? [] : ['n'];
+  /** A word's WordNet senses (the first few of each part of speech), searched once for every use. */
+  private synsetsOf(word: string): Synset[] {
+    return memo(this.synsetCache, word, () => this.wordnet().lookup(word, ['n', 'v', 'a', 'r'], this.senses));
   }
 
   private lookUpRelated(word: string): Array<{ word: string; credit: number }> {
@@ -96,9 +104,10 @@ export class EnglishAndWordNet implements Lexicon {
       if (w !== word && credit > (credits.get(w) ?? 0)) credits.set(w, credit);
     };
     if (!word.includes(' ')) for (const mate of GENERAL_SYNONYMS.get(tokenize(word)[0]?.stem ?? '') ?? []) add(mate, 1);
-    const parts = this.wordNetParts(word);
     const wn = this.wordnet();
-    const synsets = parts.length === 0 ? [] : wn.lookup(word, parts, this.senses);
+    // A phrase is searched only when both its words are English: each search is a binary search per part of
+    // speech and base form, and a question of unseen words spent most of its time in them.
+    const synsets = !word.includes(' ') ? this.synsetsOf(word) : word.split(' ').every((w) => this.isEnglish(w)) ? wn.lookup(word, ['n', 'v', 'a', 'r'], this.senses) : [];
     for (const synset of synsets) {
       for (const w of synset.words) add(w, 1);
       for (const pointer of synset.pointers) {

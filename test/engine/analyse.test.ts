@@ -24,6 +24,15 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads a contraction as its first word, a stop word, and other apostrophes as part of the word', () => {
+    const surfaces = (text: string) => tokenize(text).map((t) => `${t.surface}${t.isStop ? '·' : ''}`);
+    expect(surfaces("I'm sure I'd say they'll know we're here, don't they? You've seen it, can't you")).toEqual([
+      'I·', 'sure', 'I·', 'say·', 'they·', 'know·', 'we·', 'here·', 'don·', 'they·', 'You·', 'seen', 'it·', 'can·', 'you·',
+    ]);
+    // Not contractions: a possessive, a name, a word whose first part is no stop word.
+    expect(surfaces("Massoud's O'Neill Qur'an Sa'd")).toEqual(['Massoud', 'ONeill', 'Quran', 'Sad']);
+  });
+
   it('gives a remembered word the same forms as a new one, whatever was read before', () => {
     const words = fc.constantFrom('Running', 'running', 'RUNNING', 'NRF', 'nrf', 'Taliban', '٢٠٢١', '2021', 'IS', 'is', 'Ünïcode', 'naïve');
     fc.assert(

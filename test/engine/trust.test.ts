@@ -109,6 +109,18 @@ describe('a name the question gives and the fact lacks rules the fact out, even 
   });
 });
 
+describe('only names are names: not "I\'m" and "I\'d" written with a capital, nor English words the subtitle counts miss', () => {
+  it.each([
+    ["I'm curious how many fighters the NRF has", 'nrf-armed-fighters'],
+    ["Could you tell me, I'd be grateful, where the NRF is based?", 'nrf-base-and-reach'],
+    ['How does Massoud characterises the Taliban compared with Islamic State?', 'is-taliban-identical'],
+  ])('answers %j with %s, no name missing', (q, id) => {
+    const [best] = engine.judge(q);
+    expect(best!.features[FEATURES.indexOf('entityMissing')]).toBe(0);
+    expect(top(q)).toEqual({ answered: true, id });
+  });
+});
+
 describe('paraphrases the knowledge does not use', () => {
   it.each([
     ['Where is the NRF headquartered?', 'nrf-base-and-reach'],
@@ -162,6 +174,9 @@ describe('general English from kept word lists', () => {
   it('knows real words, and how much a word says', () => {
     expect(lexicon.isEnglish('make')).toBe(true);
     expect(lexicon.isEnglish('talibn')).toBe(false);
+    // Words the subtitle counts miss, which WordNet knows as common words; the names it knows stay names.
+    expect(['characterises', 'timeline'].map((w) => lexicon.isEnglish(w))).toEqual([true, true]);
+    expect(['kabul', 'taliban', 'jihadist'].map((w) => lexicon.isEnglish(w))).toEqual([false, false, false]);
     expect(lexicon.informativeness('actually')).toBeLessThan(lexicon.informativeness('population'));
   });
 
@@ -173,7 +188,7 @@ describe('general English from kept word lists', () => {
     expect(lexicon.classes('vienna').has('noun.location')).toBe(true);
   });
 
-  it('searches WordNet in full only for English words; other words as nouns, phrases not at all', () => {
+  it('searches WordNet once a word, and a phrase only when English has both its words', () => {
     // The installed WordNet, recording its searches: each part of speech searched costs binary searches.
     class CountingWordNet extends WordNet {
       readonly searched: string[] = [];
@@ -189,7 +204,10 @@ describe('general English from kept word lists', () => {
     expect(words.related('qzxwvt')).toEqual([]);
     expect(words.related('kabul').map((r) => r.word)).toContain('afghanistan');
     expect(words.related('supervise').map((r) => r.word)).toContain('oversee');
-    expect(counting.searched).toEqual(['qzxwvt:n', 'kabul:n', 'supervise:nvar']);
+    expect(words.isEnglish('qzxwvt')).toBe(false);
+    expect(words.related('austrian capital').map((r) => r.word)).toContain('vienna');
+    // "massuod" once, to tell that the phrase is not English; each word once, for whether it is and what it relates to.
+    expect(counting.searched).toEqual(['massuod:nvar', 'qzxwvt:nvar', 'kabul:nvar', 'supervise:nvar', 'austrian capital:nvar']);
     counting.close();
   });
 
