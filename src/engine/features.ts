@@ -161,7 +161,8 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       if (lexicon.informativeness(concept.query.toLowerCase()) >= 0.25) unmatchedSpecific++;
     }
     if (concept.entity) {
-      if (!found) entityMissing++;
+      // A name the question writes only as a modifier ("the anti-Taliban commander") is not what it asks about.
+      if (!found) entityMissing += concept.forms.some((f) => f.split(' ').every((w) => plan.onlyInCompounds.has(w))) ? 0 : 1;
       else {
         const seen = concept.forms.map((f) => occurrences(text, f));
         const compounds = seen.flatMap((s) => s.compounds);
