@@ -161,8 +161,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       if (lexicon.informativeness(concept.query.toLowerCase()) >= 0.25) unmatchedSpecific++;
     }
     if (concept.entity) {
-      // A name the question writes only as a modifier ("the anti-Taliban commander") is not what it asks about.
-      if (!found) entityMissing += concept.forms.some((f) => f.split(' ').every((w) => plan.onlyInCompounds.has(w))) ? 0 : 1;
+      if (!found) entityMissing++;
       else {
         const seen = concept.forms.map((f) => occurrences(text, f));
         const compounds = seen.flatMap((s) => s.compounds);

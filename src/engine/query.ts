@@ -45,8 +45,6 @@ export interface QueryPlan {
   askedOf?: Concept;
   /** Words the question itself writes inside hyphenated compounds ("Intra-Afghanistan"), lower case. */
   compounds: ReadonlySet<string>;
-  /** Of those, the ones it writes nowhere else: modifiers ("the Panjshir-based resistance"), not what is asked about. */
-  onlyInCompounds: ReadonlySet<string>;
   /** The question's words, folded and lower case, one space apart and around (" intra afghanistan conference "). */
   spaced: string;
 }
@@ -184,7 +182,7 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     }
     concepts.push(concept);
   });
-  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), ...compoundsOf(question), spaced: spacedWords(question) };
+  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), compounds: compoundWords(question), spaced: spacedWords(question) };
 }
 
 /** A stored question as the decision compares a question with it (features.ts, storedQuestionMatch). */
@@ -229,7 +227,7 @@ export function readPhrasing(phrasing: string, ctx: QueryContext): { words: Stor
   const { tokens, known, concepts, covered } = reading;
   const names: Array<ReadonlySet<string>> = concepts.filter((c) => c.entity).map((c) => new Set([...c.forms, ...c.alternatives.map((a) => a.term)]));
   tokens.forEach((token, i) => {
-    if (!token.isStop && !covered.has(i) && isName(token, i, ctx.lexicon.isEnglish(token.lower), known(token.stem), () => isDated(token.lower, ctx.lexicon))) names.push(new Set([token.lower, token.stem]));
+    if (!token.isStop && !covered.has(i) && isName(token, i, ctx.lexicon.isEnglish(token.lower), known(token.stem))) names.push(new Set([token.lower, token.stem]));
   });
   return { words: storedFrom(reading), names, tokens };
 }
@@ -238,11 +236,8 @@ const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
 
 const spacedWords = (question: string) => ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
-function compoundsOf(question: string): { compounds: ReadonlySet<string>; onlyInCompounds: ReadonlySet<string> } {
-  const folded = fold(question).toLowerCase();
-  const compounds = new Set([...folded.matchAll(COMPOUND)].flatMap((m) => m[0].split('-')));
-  const alone = new Set(folded.replace(COMPOUND, ' ').split(/[^\p{L}\p{N}]+/u));
-  return { compounds, onlyInCompounds: new Set([...compounds].filter((w) => !alone.has(w))) };
+function compoundWords(question: string): ReadonlySet<string> {
+  return new Set([...fold(question).toLowerCase().matchAll(COMPOUND)].flatMap((m) => m[0].split('-')));
 }
 
 // Narrower than answer-type.ts's AUXILIARY: askedOf feeds the fitted speakerMismatch feature, which are/were/can/could/should would change ("What can the Islamic State say…").
@@ -281,18 +276,9 @@ function relatedAlternatives(
   return [...best.values()];
 }
 
-/**
- * A name: a word English lacks, or one written with a capital inside the sentence ("Pakistan", "Giotto"), unless
- * English capitalises it by convention alone (`dated`: a month or a day, "August").
- */
-const isName = (token: Token, position: number, english: boolean, known: boolean, dated: () => boolean) =>
-  (!english || (position > 0 && /^\p{Lu}/u.test(token.surface) && !dated())) && /^\p{L}/u.test(token.lower) && (position > 0 || !known);
-
-/** A word WordNet has as a noun of time only: months and days, capitalised by convention, not names. */
-const isDated = (lower: string, lexicon: QueryContext['lexicon']) => {
-  const classes = lexicon.classes(lower);
-  return classes.size > 0 && [...classes].every((c) => c === 'noun.time');
-};
+/** A name: a word English lacks, or one written with a capital inside the sentence ("Pakistan", "Giotto"). */
+const isName = (token: Token, position: number, english: boolean, known: boolean) =>
+  (!english || (position > 0 && /^\p{Lu}/u.test(token.surface))) && /^\p{L}/u.test(token.lower) && (position > 0 || !known);
 
 function wordConcept(token: Token, position: number, ctx: QueryContext, known: (term: string) => boolean): Concept {
   const { index, config, lexicon } = ctx;
@@ -304,7 +290,7 @@ function wordConcept(token: Token, position: number, ctx: QueryContext, known: (
   const english = lexicon.isEnglish(lower);
   // A word the knowledge lacks says as much as English says it does: "actually" little, "population" a lot.
   let weight = isKnown ? ctx.idf(stem) * lexicon.generality(lower) : ctx.maxIdf * lexicon.informativeness(lower);
-  let entity = isName(token, position, english, isKnown, () => isDated(lower, lexicon));
+  let entity = isName(token, position, english, isKnown);
   if (!isKnown && !english) {
     const corrections = ctx.fuzzy.correct(lower).filter((c) => known(c.term));
     for (const c of corrections) {
