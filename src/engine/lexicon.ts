@@ -58,7 +58,6 @@ const GENERAL_SYNONYMS = synonymTable(generalSynonyms.groups);
 export class EnglishAndWordNet implements Lexicon {
   private readonly relatedCache = new Map<string, Array<{ word: string; credit: number }>>();
   private readonly classCache = new Map<string, Set<string>>();
-  private readonly wordNetCommon = new Map<string, boolean>();
   private readonly synsetCache = new Map<string, Synset[]>();
   private everyday: FuzzyVocabulary | undefined;
 
@@ -69,7 +68,7 @@ export class EnglishAndWordNet implements Lexicon {
   ) {}
 
   isEnglish(word: string): boolean {
-    return this.english().isWord(word) || memo(this.wordNetCommon, word, () => this.commonInWordNet(word));
+    return this.english().isWord(word) || this.commonInWordNet(word);
   }
 
   /**
@@ -105,9 +104,11 @@ export class EnglishAndWordNet implements Lexicon {
     };
     if (!word.includes(' ')) for (const mate of GENERAL_SYNONYMS.get(tokenize(word)[0]?.stem ?? '') ?? []) add(mate, 1);
     const wn = this.wordnet();
+    let synsets: Synset[] = [];
+    if (!word.includes(' ')) synsets = this.synsetsOf(word);
     // A phrase is searched only when both its words are English: each search is a binary search per part of
     // speech and base form, and a question of unseen words spent most of its time in them.
-    const synsets = !word.includes(' ') ? this.synsetsOf(word) : word.split(' ').every((w) => this.isEnglish(w)) ? wn.lookup(word, ['n', 'v', 'a', 'r'], this.senses) : [];
+    else if (word.split(' ').every((w) => this.isEnglish(w))) synsets = wn.lookup(word, ['n', 'v', 'a', 'r'], this.senses);
     for (const synset of synsets) {
       for (const w of synset.words) add(w, 1);
       for (const pointer of synset.pointers) {

@@ -182,7 +182,7 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     }
     concepts.push(concept);
   });
-  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), compounds: compoundWords(question), spaced: spacedWords(question) };
+  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), ...writtenWords(question) };
 }
 
 /** A stored question as the decision compares a question with it (features.ts, storedQuestionMatch). */
@@ -234,10 +234,13 @@ export function readPhrasing(phrasing: string, ctx: QueryContext): { words: Stor
 
 const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
 
-const spacedWords = (question: string) => ` ${fold(question).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-
-function compoundWords(question: string): ReadonlySet<string> {
-  return new Set([...fold(question).toLowerCase().matchAll(COMPOUND)].flatMap((m) => m[0].split('-')));
+/** The question's words as written: those inside hyphenated compounds, and all of them one space apart. */
+function writtenWords(question: string): Pick<QueryPlan, 'compounds' | 'spaced'> {
+  const folded = fold(question).toLowerCase();
+  return {
+    compounds: new Set([...folded.matchAll(COMPOUND)].flatMap((m) => m[0].split('-'))),
+    spaced: ` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `,
+  };
 }
 
 // Narrower than answer-type.ts's AUXILIARY: askedOf feeds the fitted speakerMismatch feature, which are/were/can/could/should would change ("What can the Islamic State say…").
