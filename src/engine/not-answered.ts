@@ -2,7 +2,7 @@ import { tokenize, type Token } from './analyse';
 import { asAsked } from './restated';
 import { ENGINE_DEFAULTS } from './config';
 import { restatement, storedQuestionMatch } from './features';
-import type { Concept, QueryPlan, StoredQuestion } from './query';
+import { nameOf, type Concept, type Name, type QueryPlan, type StoredQuestion } from './query';
 
 /**
  * A phrasing of a fact's `does_not_answer` (a curator's near-miss, or a question people marked 👎), read once
@@ -20,9 +20,6 @@ export interface NotAnswered {
   asAsked: string;
 }
 
-/** A name as the ways it can be written: its forms, and the knowledge's terms it was read as ("Talibn" → taliban). */
-export type Name = ReadonlySet<string>;
-const nameOf = (concept: Concept): Name => new Set([...concept.forms, ...concept.alternatives.filter((a) => a.via !== 'synonym').map((a) => a.term)]);
 /** A question's names (alias groups, or proper nouns English lacks), in the order it is read. */
 const namesOf = (plan: QueryPlan): Name[] => plan.concepts.filter((c) => c.entity).map(nameOf);
 const sameName = (a: Name, b: Name) => [...a].some((form) => b.has(form));

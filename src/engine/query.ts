@@ -185,6 +185,10 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
   return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), ...writtenWords(question) };
 }
 
+/** A name as the ways it can be written: its forms, and the knowledge's terms it was read as ("Talibn" → taliban). */
+export type Name = ReadonlySet<string>;
+export const nameOf = (concept: Concept): Name => new Set([...concept.forms, ...concept.alternatives.filter((a) => a.via !== 'synonym').map((a) => a.term)]);
+
 /** A stored question as the decision compares a question with it (features.ts, storedQuestionMatch). */
 export interface StoredQuestion {
   /** Its own words and names as index terms: no synonyms, no corrections. */
@@ -222,10 +226,10 @@ function storedFrom({ tokens, fixed, known, concepts, seen, covered }: Reading):
  * corrections: correcting words the knowledge lacks builds the spelling index, ~0.4 s on `brief ask`'s path,
  * for text a curator wrote (not-answered.ts).
  */
-export function readPhrasing(phrasing: string, ctx: QueryContext): { words: StoredQuestion; names: Array<ReadonlySet<string>>; tokens: readonly Token[] } {
+export function readPhrasing(phrasing: string, ctx: QueryContext): { words: StoredQuestion; names: Name[]; tokens: readonly Token[] } {
   const reading = readNames(phrasing, ctx, false);
   const { tokens, known, concepts, covered } = reading;
-  const names: Array<ReadonlySet<string>> = concepts.filter((c) => c.entity).map((c) => new Set([...c.forms, ...c.alternatives.map((a) => a.term)]));
+  const names = concepts.filter((c) => c.entity).map(nameOf);
   tokens.forEach((token, i) => {
     if (!token.isStop && !covered.has(i) && isName(token, i, ctx.lexicon.isEnglish(token.lower), known(token.stem))) names.push(new Set([token.lower, token.stem]));
   });
