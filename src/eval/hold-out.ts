@@ -1,5 +1,6 @@
 import type { Outcome } from './metrics';
-import { chooseThreshold, outOfFold, type Prediction, type Question } from './train';
+import { outOfFold } from './folds';
+import { chooseThreshold, type Prediction, type Question } from './train';
 
 /** One stage's training recipe: how it fits, how it answers, where its line is drawn. */
 export interface Stage<M> {
@@ -12,7 +13,7 @@ export interface Stage<M> {
 
 /**
  * The held-out writer's questions, answered by a model fitted only on the others, at a threshold chosen
- * (out of fold, as in train.ts) only on the others too. They are answered as the engine answers, with the
+ * (out of fold over several splits, as in train.ts) only on the others too. They are answered as the engine answers, with the
  * knowledge's recorded near-misses ruled out; the threshold is chosen without them, as `npm run train` does.
  */
 export function holdOut<M>(questions: readonly Question[], writers: readonly string[], held: string, stage: Stage<M>): { threshold: number; outcomes: Outcome[] } {

@@ -10,6 +10,7 @@ import { quotes, type EvalCase } from './judge';
 import { loadKnowledgeOrThrow } from '../knowledge/load';
 import { fitLogistic, type Row } from './logistic';
 import { fitBoostedTrees, type BoostOptions } from './boost';
+import { SPLITS, outOfFold } from './folds';
 import { loadEmbedder, type Embedder } from '../engine/semantic/embedder';
 import { computeFactVectors } from '../engine/semantic/fact-vectors';
 import { semanticFeatures } from '../engine/semantic/features';
@@ -139,26 +140,14 @@ export function fit(questions: readonly Question[], features: readonly string[] 
 /** A stage's answer to one question: its probability, its lexical match (for the gate), and whether it is right. */
 export type Prediction = { p: number; lexical: number; y: number };
 
-const FOLDS = 5;
-
-/**
- * Each question answered by a model fitted on the other folds (question i is in fold i mod 5), so that a
- * threshold chosen on these is not set on answers the model was fitted to.
- */
-export function outOfFold<M>(questions: readonly Question[], fitOn: (questions: readonly Question[]) => M, answer: (questions: readonly Question[], model: M) => Prediction[]): Prediction[] {
-  const predictions: Prediction[] = [];
-  for (let k = 0; k < FOLDS; k++) predictions.push(...answer(questions.filter((_, i) => i % FOLDS === k), fitOn(questions.filter((_, i) => i % FOLDS !== k))));
-  return predictions;
-}
-
-/** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities. */
+/** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities (folds.ts). */
 export function trainDecision(): { model: DecisionModel; questions: number; answered: number; right: number } {
   const questions = bankQuestions(TUNING_BANKS);
   const predictions = outOfFold(questions, (q) => fit(q), topAnswers);
   const gate = ENGINE_DEFAULTS.lexicalGate;
   const threshold = chooseThreshold(predictions, gate, TARGET_PRECISION);
   const answered = predictions.filter((t) => t.lexical >= gate && t.p >= threshold);
-  return { model: { ...fit(questions), threshold }, questions: questions.length, answered: answered.length, right: answered.filter((t) => t.y).length };
+  return { model: { ...fit(questions), threshold }, questions: questions.length, answered: answered.length / SPLITS, right: answered.filter((t) => t.y).length / SPLITS };
 }
 
 /**
@@ -200,7 +189,7 @@ export async function trainSemantic(embedder: Embedder): Promise<{ model: Decisi
   const threshold = chooseThreshold(predictions, 0, SEMANTIC_TARGET_PRECISION);
   const answered = predictions.filter((t) => t.p >= threshold);
   const model = { ...fit(questions, SEMANTIC_MODEL_FEATURES), threshold };
-  return { model, questions: questions.length, answered: answered.length, right: answered.filter((t) => t.y).length };
+  return { model, questions: questions.length, answered: answered.length / SPLITS, right: answered.filter((t) => t.y).length / SPLITS };
 }
 
 /** The model as JSON, one tree per line (a tree split over a line per number would run to ~20,000 lines). */
@@ -215,7 +204,7 @@ function report(name: string, file: string, trained: { model: DecisionModel; que
   const { model, questions, answered, right } = trained;
   writeFileSync(path.join(ROOT, 'src', 'engine', file), modelJson(model));
   console.log(`${name}: ${questions} questions; threshold ${model.threshold} for ≥ ${target} out-of-fold precision`);
-  console.log(`  out-of-fold on the banks' tuning halves: answered ${answered}, right ${right}`);
+  console.log(`  out of fold on the tuning banks, mean of ${SPLITS} splits: answered ${answered.toFixed(1)}, right ${right.toFixed(1)}`);
   model.features.forEach((f, i) => console.log(`  ${f.padEnd(22)} ${model.weights[i]!.toFixed(3)}`));
 }
 

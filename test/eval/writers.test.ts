@@ -1,3 +1,4 @@
+import { SPLITS } from '../../src/eval/folds';
 import { holdOut, type Stage } from '../../src/eval/hold-out';
 import { WRITER_BANKS } from '../../src/eval/writers';
 import type { Question } from '../../src/eval/train';
@@ -32,14 +33,14 @@ describe('leave-one-writer-out measurement', () => {
   it('never fits on the writer it measures, neither for the model nor for its threshold', () => {
     const fits: Fitted[] = [];
     holdOut(questions, writers, 'b', stage(fits, []));
-    expect(fits).toHaveLength(6); // five folds for the threshold, then the model itself
+    expect(fits).toHaveLength(5 * SPLITS + 1); // five folds per split for the threshold, then the model itself
     for (const fit of fits) expect(fit.groups).toEqual(['a1.jsonl', 'a2.jsonl']);
   });
 
   it("answers each fold with its own model, and the held-out writer with the model fitted on all the others' questions", () => {
     const answered: Array<{ questions: number; by: Fitted }> = [];
     holdOut(questions, writers, 'b', stage([], answered));
-    expect(answered.map((a) => [a.questions, a.by.size])).toEqual([[4, 16], [4, 16], [4, 16], [4, 16], [4, 16], [4, 20]]);
+    expect(answered.map((a) => [a.questions, a.by.size])).toEqual([...Array.from({ length: 5 * SPLITS }, () => [4, 16]), [4, 20]]);
   });
 
   it("answers the held-out writer at the threshold chosen on the other writer's questions", () => {
