@@ -126,3 +126,15 @@ function countBelow(cuts: readonly number[], x: number): number {
   while (k < cuts.length && cuts[k]! < x) k++;
   return k;
 }
+
+/**
+ * Ensembles averaged as one: their trees side by side, each leaf scaled by 1 / their number, and their
+ * mean base. Its log-odds are the mean of theirs, so the engine evaluates it as any other ensemble.
+ */
+export function averagedTrees(ensembles: readonly BoostedTrees[]): BoostedTrees {
+  const share = 1 / ensembles.length;
+  return {
+    base: ensembles.reduce((sum, e) => sum + e.base, 0) * share,
+    trees: ensembles.flatMap((e) => e.trees.map((tree) => tree.map((node) => (node.length === 1 ? [node[0]! * share] : node)))),
+  };
+}

@@ -1,4 +1,4 @@
-import { fitBoostedTrees, type BoostOptions } from '../../src/eval/boost';
+import { averagedTrees, fitBoostedTrees, type BoostOptions } from '../../src/eval/boost';
 import { brokenNode, treesLogit, type BoostedTrees, type TreeNode } from '../../src/engine/boosted-trees';
 import type { Row } from '../../src/eval/logistic';
 
@@ -7,6 +7,25 @@ const ONE_SPLIT: BoostOptions = { rounds: 1, depth: 1, rate: 1, minLeaf: 1, lamb
 function seeded(seed: number): () => number {
   return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 }
+
+describe('averaging tree ensembles', () => {
+  it('gives the mean of their log-odds, as one ensemble the engine evaluates', () => {
+    const random = seeded(11);
+    const rows: Row[] = Array.from({ length: 60 }, () => {
+      const x = [random(), random()];
+      return { x, y: random() < x[0]! ? 1 : 0 };
+    });
+    const options = { ...ONE_SPLIT, rounds: 8, depth: 2, bins: 8 };
+    const parts = [0, 1, 2].map((b) => fitBoostedTrees(rows.filter((_, i) => i % 3 !== b), options));
+    const averaged = averagedTrees(parts);
+    expect(averaged.trees).toHaveLength(24);
+    expect(brokenNode(averaged, 2)).toBeUndefined();
+    for (const x of [[0.1, 0.9], [0.5, 0.5], [0.95, 0.2]]) {
+      const mean = parts.reduce((sum, p) => sum + treesLogit(p, x), 0) / 3;
+      expect(treesLogit(averaged, x)).toBeCloseTo(mean, 12);
+    }
+  });
+});
 
 describe('fitting boosted trees', () => {
   it('fits one split by hand: threshold halfway between values, leaves −G / (H + λ)', () => {
