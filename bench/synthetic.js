@@ -7,18 +7,7 @@
 
 /** @typedef {import('../src/knowledge/schema').FactEntry} FactEntry */
 
-/** @param {number} seed @returns {() => number} uniform in [0, 1) */
-function rng(seed) {
-  // mulberry32: small, fast, deterministic
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { seededRandom: rng } = require('../dist/eval/seeded-random');
 
 const ONSETS = ['b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'ch', 'cl', 'dr', 'gr', 'pl', 'pr', 'sh', 'st', 'th', 'tr'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
@@ -147,4 +136,4 @@ function writeKnowledgeFolder(dir, count, { seed = 4242, perFile = 1000, prefix 
   }
 }
 
-module.exports = { generateFacts, generateQueries, rng, writeKnowledgeFolder };
+module.exports = { generateFacts, generateQueries, writeKnowledgeFolder };

@@ -6,20 +6,11 @@
  * measures the precision curve over several models per question, which steadies where it crosses.
  */
 
+import { seededRandom } from './seeded-random';
+
 const FOLDS = 5;
 /** Splits pooled; each costs FOLDS fits (~1 s lexical, ~2 s semantic on the tuning banks). */
 export const SPLITS = 8;
-
-/** A seeded generator (mulberry32), so that the splits, and so the shipped thresholds, are reproducible. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The fold of each of `count` questions in split `split`: split 0 deals them out in order (question i to
@@ -29,7 +20,8 @@ function generator(seed: number): () => number {
 export function foldsOf(count: number, split: number): number[] {
   const order = Array.from({ length: count }, (_, i) => i);
   if (split > 0) {
-    const random = generator(split);
+    // Seeded, so that the splits, and so the shipped thresholds, are reproducible.
+    const random = seededRandom(split);
     for (let i = count - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];

@@ -142,10 +142,11 @@ const SEMANTIC_BAGS = 5;
 const rowsOf = (questions: readonly Question[]) => questions.flatMap((q) => q.rows.map((r) => ({ ...r, w: q.weight })));
 
 export function fit(questions: readonly Question[], features: readonly string[] = FEATURES, bags = 1): DecisionModel {
-  const fitted = fitLogistic(rowsOf(questions), { l2: 0.001, iterations: 2000, rate: 1 });
+  const rows = rowsOf(questions);
+  const fitted = fitLogistic(rows, { l2: 0.001, iterations: 2000, rate: 1 });
   // Bag b leaves out every `bags`-th question from the b-th on; a single ensemble sees them all.
-  const bagged = Array.from({ length: bags }, (_, b) => (bags === 1 ? questions : questions.filter((_, i) => i % bags !== b)));
-  const trees = averagedTrees(bagged.map((q) => fitBoostedTrees(rowsOf(q), BOOSTING)));
+  const bagged = bags === 1 ? [rows] : Array.from({ length: bags }, (_, b) => rowsOf(questions.filter((_, i) => i % bags !== b)));
+  const trees = averagedTrees(bagged.map((r) => fitBoostedTrees(r, BOOSTING)));
   return { features: [...features], ...fitted, trees, threshold: DECISION_MODEL.threshold };
 }
 
