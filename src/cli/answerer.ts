@@ -1,7 +1,8 @@
 import type { Answer } from '../engine/engine';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { DECISION_MODEL } from '../engine/decision';
-import { SEMANTIC_MODEL, SemanticAnswerer } from '../engine/semantic/answerer';
+import { SemanticAnswerer } from '../engine/semantic/answerer';
+import { semanticModel } from '../engine/semantic/model';
 import type { OperatingPoint } from './eval-report';
 import { loadEmbedder } from '../engine/semantic/embedder';
 import { cliMessages as msg } from '../messages';
@@ -30,6 +31,12 @@ export function cliAnswerer(engine: CliEngine, lexical: boolean, warn: (line: st
     },
   });
   // No lexical gate on this path: the similarity evidence is fitted to do that job (README, How answers are found).
-  return { answer: (q, top) => semantic.ask(engine, q, { top, wait: true }), point: { threshold: SEMANTIC_MODEL.threshold, gate: 0 } };
+  return {
+    answer: (q, top) => semantic.ask(engine, q, { top, wait: true }),
+    // A getter: only `brief eval` reads it, and the model is not read until then (semanticModel).
+    get point() {
+      return { threshold: semanticModel().threshold, gate: 0 };
+    },
+  };
 }
 

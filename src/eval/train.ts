@@ -14,7 +14,8 @@ import { SPLITS, outOfFold } from './folds';
 import { loadEmbedder, type Embedder } from '../engine/semantic/embedder';
 import { computeFactVectors } from '../engine/semantic/fact-vectors';
 import { semanticFeatures } from '../engine/semantic/features';
-import { SEMANTIC_MODEL_FEATURES, closestInMeaning, semanticOrder } from '../engine/semantic/answerer';
+import { closestInMeaning, semanticOrder } from '../engine/semantic/answerer';
+import { SEMANTIC_MODEL_FEATURES } from '../engine/semantic/model';
 
 /**
  * Fits the answer decision (src/engine/decision-model.json) on TUNING data only: the tuning halves of

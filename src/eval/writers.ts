@@ -1,6 +1,6 @@
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { DECISION_MODEL } from '../engine/decision';
-import { SEMANTIC_MODEL } from '../engine/semantic/answerer';
+import { semanticModel } from '../engine/semantic/model';
 import { loadEmbedder } from '../engine/semantic/embedder';
 import { pct, qualityLines, qualityReport } from '../cli/eval-report';
 import { holdOut, type Stage } from './hold-out';
@@ -57,7 +57,7 @@ function report<M>(name: string, questions: readonly Question[], stage: Stage<M>
 async function main(): Promise<void> {
   report('Lexical stage', bankQuestions(WRITER_BANKS), { fit: (q) => fit(q), answers: topAnswers, gate: ENGINE_DEFAULTS.lexicalGate, target: TARGET_PRECISION }, DECISION_MODEL.threshold);
   const questions = await semanticQuestions(WRITER_BANKS, await loadEmbedder());
-  report('Semantic stage', questions, { fit: fitSemantic, answers: bestAnswers, gate: 0, target: SEMANTIC_TARGET_PRECISION }, SEMANTIC_MODEL.threshold);
+  report('Semantic stage', questions, { fit: fitSemantic, answers: bestAnswers, gate: 0, target: SEMANTIC_TARGET_PRECISION }, semanticModel().threshold);
 }
 
 if (require.main === module) void main();

@@ -40,6 +40,20 @@ describe('the brief executable (compiled, as npx runs it)', () => {
     expect(warm!.stderr.trim()).toBe('0');
   });
 
+  it('reads the semantic decision model only when the model decides (not when word matching is sure, nor with --lexical)', () => {
+    const env = { ...process.env, KNOWLEDGE_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'brief-model-')) };
+    // Prints on exit whether the process required semantic-model.json.
+    const probe = ['-e', `require(${JSON.stringify(bin)}); process.on('exit', () => console.error(Object.keys(require.cache).some((m) => m.endsWith('semantic-model.json'))))`];
+    const ask = (...args: string[]) => spawnSync(process.execPath, [...probe, '--', 'brief', 'ask', '--json', ...args], { cwd: REPO, env, encoding: 'utf8' });
+    const decided = ask('What does the NRF want?');
+    expect(JSON.parse(decided.stdout).answers[0].id).toBe('nrf-stated-goals');
+    expect(decided.stderr.trim()).toBe('true');
+    const sure = ask("What are the NRF's stated goals?");
+    expect(JSON.parse(sure.stdout).answers[0].id).toBe('nrf-stated-goals');
+    expect(sure.stderr.trim()).toBe('false');
+    expect(ask('--lexical', "What are the NRF's stated goals?").stderr.trim()).toBe('false');
+  }, 60_000);
+
   it('reads questions from a pipe', () => {
     const result = spawnSync(process.execPath, [bin, 'ask', '--json'], { cwd: REPO, input: 'NRF goals\nhello\n', encoding: 'utf8' });
     expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).answered)).toEqual([true, false]);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { answerProbability, probability } from '../../src/engine/decision';
 import { createEngine, shown } from '../../src/engine/engine';
-import { SEMANTIC_MODEL, SemanticAnswerer, semanticOrder } from '../../src/engine/semantic/answerer';
+import { SemanticAnswerer, semanticOrder } from '../../src/engine/semantic/answerer';
+import { semanticModel } from '../../src/engine/semantic/model';
 import { loadEmbedder } from '../../src/engine/semantic/embedder';
 import { TUNING_BANKS, readBank, semanticQuestions } from '../../src/eval/train';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
@@ -18,8 +19,8 @@ describe('the rows `npm run train` fits the semantic model on', () => {
     const fromRows = (await semanticQuestions([bank], embedder)).map((question) =>
       question.rows
         .map((r) => {
-          const p = probability(r.x, SEMANTIC_MODEL);
-          return { score: shown(answerProbability(r.x, SEMANTIC_MODEL, p, r.ruledOut)), order: semanticOrder(r.x, p), ruledOut: r.ruledOut === true };
+          const p = probability(r.x, semanticModel());
+          return { score: shown(answerProbability(r.x, semanticModel(), p, r.ruledOut)), order: semanticOrder(r.x, p), ruledOut: r.ruledOut === true };
         })
         // A candidate the knowledge rules out (does_not_answer) comes after the others (not-answered.ts).
         .sort((a, b) => Number(a.ruledOut) - Number(b.ruledOut) || b.order - a.order)

@@ -1,18 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { answerProbability, checkModel, probability, type DecisionModel } from '../decision';
+import { answerProbability, probability, type DecisionModel } from '../decision';
 import { rankedFact, type Answer, type AskOptions, type Engine } from '../engine';
 import { ruledOutLast } from '../not-answered';
 import { restatedFirst } from '../restated';
 import { ENGINE_DEFAULTS } from '../config';
-import { FEATURES } from '../features';
 import type { Embedder } from './embedder';
 import { ModelBusy } from './model-queue';
 import { computeFactVectors, textCount, type FactVectors } from './fact-vectors';
 import { SEMANTIC_FEATURES, semanticFeatures } from './features';
-import model from './semantic-model.json';
-
-export const SEMANTIC_MODEL_FEATURES: readonly string[] = Object.freeze([...FEATURES, ...SEMANTIC_FEATURES]);
-export const SEMANTIC_MODEL: DecisionModel = checkModel(model, SEMANTIC_MODEL_FEATURES, 'semantic-model.json');
+import { SEMANTIC_MODEL_FEATURES, semanticModel } from './model';
 
 /** Where computed fact vectors are kept between runs (the per-user cache), keyed by the knowledge's fingerprint. */
 export interface VectorStore {
@@ -158,7 +154,7 @@ export class SemanticAnswerer {
       return lexical();
     }
     const semantic = semanticFeatures(vectors, asked!);
-    const decision = this.options.decision ?? SEMANTIC_MODEL;
+    const decision = this.options.decision ?? semanticModel();
     const judged = candidates.map((c) => {
       const features = [...c.features, ...semantic(c.id)];
       const p = probability(features, decision);
