@@ -25,7 +25,7 @@ import { SEMANTIC_MODEL_FEATURES } from '../engine/semantic/model';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Who wrote a bank's questions (BANK.md); `npm run eval:writers` holds each writer out in turn. */
-export type Writer = 'halves' | 'extra' | 'fresh';
+export type Writer = 'halves' | 'extra' | 'fresh' | 'fourth';
 
 export interface TuningBank {
   knowledge: string;

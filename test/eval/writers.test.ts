@@ -64,9 +64,10 @@ describe('leave-one-writer-out measurement', () => {
 
   it('measures every tuning and fresh bank, each under one writer, and never a frozen test half', () => {
     const byBank = new Map(WRITER_BANKS.map((bank) => [bank.bank, bank.writer]));
-    expect(new Set(byBank.values())).toEqual(new Set(['halves', 'extra', 'fresh']));
-    for (const bank of byBank.keys()) expect(bank).toMatch(/\.(tune|tune-extra|fresh)\.jsonl$/);
+    expect(new Set(byBank.values())).toEqual(new Set(['halves', 'extra', 'fresh', 'fourth']));
+    for (const bank of byBank.keys()) expect(bank).toMatch(/\.(tune|tune-extra|fresh|fourth)\.jsonl$/);
     expect([...byBank].filter(([bank]) => bank.endsWith('.fresh.jsonl')).every(([, w]) => w === 'fresh')).toBe(true);
     expect([...byBank].filter(([bank]) => bank.endsWith('.tune-extra.jsonl')).every(([, w]) => w === 'extra')).toBe(true);
+    expect([...byBank].filter(([bank]) => bank.endsWith('.fourth.jsonl')).every(([, w]) => w === 'fourth')).toBe(true);
   });
 });
