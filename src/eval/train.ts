@@ -157,14 +157,26 @@ export const fitSemantic = (questions: readonly Question[]): DecisionModel => fi
 /** A stage's answer to one question: its probability, its lexical match (for the gate), and whether it is right. */
 export type Prediction = { p: number; lexical: number; y: number };
 
-/** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities (folds.ts). */
-export function trainDecision(): { model: DecisionModel; questions: number; answered: number; right: number } {
-  const questions = bankQuestions(TUNING_BANKS);
-  const predictions = outOfFold(questions, (q) => fit(q), topAnswers);
-  const gate = ENGINE_DEFAULTS.lexicalGate;
-  const threshold = chooseThreshold(predictions, gate, TARGET_PRECISION);
+/** A fitted stage, and how its operating point did out of fold (answers and right ones, mean over the splits). */
+interface Trained {
+  model: DecisionModel;
+  questions: number;
+  answered: number;
+  right: number;
+}
+
+/** The lowest threshold that keeps `target` precision on out-of-fold predictions, and what it answers there. */
+function operatingPoint(predictions: readonly Prediction[], gate: number, target: number): { threshold: number; answered: number; right: number } {
+  const threshold = chooseThreshold(predictions, gate, target);
   const answered = predictions.filter((t) => t.lexical >= gate && t.p >= threshold);
-  return { model: { ...fit(questions), threshold }, questions: questions.length, answered: answered.length / SPLITS, right: answered.filter((t) => t.y).length / SPLITS };
+  return { threshold, answered: answered.length / SPLITS, right: answered.filter((t) => t.y).length / SPLITS };
+}
+
+/** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities (folds.ts). */
+export function trainDecision(): Trained {
+  const questions = bankQuestions(TUNING_BANKS);
+  const { threshold, answered, right } = operatingPoint(outOfFold(questions, (q) => fit(q), topAnswers), ENGINE_DEFAULTS.lexicalGate, TARGET_PRECISION);
+  return { model: { ...fit(questions), threshold }, questions: questions.length, answered, right };
 }
 
 /**
@@ -200,13 +212,11 @@ export async function semanticQuestions(banks: readonly TuningBank[], embedder: 
 }
 
 /** Fits the semantic stage's decision (src/engine/semantic/semantic-model.json) on the tuning halves, like the lexical one. */
-export async function trainSemantic(embedder: Embedder): Promise<{ model: DecisionModel; questions: number; answered: number; right: number }> {
+export async function trainSemantic(embedder: Embedder): Promise<Trained> {
   const questions = await semanticQuestions(TUNING_BANKS, embedder);
-  const predictions = outOfFold(questions, fitSemantic, bestAnswers);
-  const threshold = chooseThreshold(predictions, 0, SEMANTIC_TARGET_PRECISION);
-  const answered = predictions.filter((t) => t.p >= threshold);
-  const model = { ...fitSemantic(questions), threshold };
-  return { model, questions: questions.length, answered: answered.length / SPLITS, right: answered.filter((t) => t.y).length / SPLITS };
+  // No lexical gate on this path (bestAnswers gives every answer lexical 1).
+  const { threshold, answered, right } = operatingPoint(outOfFold(questions, fitSemantic, bestAnswers), 0, SEMANTIC_TARGET_PRECISION);
+  return { model: { ...fitSemantic(questions), threshold }, questions: questions.length, answered, right };
 }
 
 /** The model as JSON, one tree per line (a tree split over a line per number would run to ~20,000 lines). */
@@ -217,7 +227,7 @@ function modelJson(model: DecisionModel): string {
   return `${head},\n "trees": {\n  "base": ${trees.base},\n  "trees": [\n${lines}\n  ]\n }\n}\n`;
 }
 
-function report(name: string, file: string, trained: { model: DecisionModel; questions: number; answered: number; right: number }, target: number): void {
+function report(name: string, file: string, trained: Trained, target: number): void {
   const { model, questions, answered, right } = trained;
   writeFileSync(path.join(ROOT, 'src', 'engine', file), modelJson(model));
   console.log(`${name}: ${questions} questions; threshold ${model.threshold} for ≥ ${target} out-of-fold precision`);
