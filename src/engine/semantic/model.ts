@@ -8,7 +8,7 @@ let loaded: DecisionModel | undefined;
 
 /**
  * The semantic stage's fitted decision, read and checked on first use: its 350 KB of JSON cost ~20 ms at
- * start, which a question word matching is sure of, and `brief ask --lexical`, never need (README, Speed).
+ * start, which a question word matching is sure of, and `brief ask --lexical`, never need (README, Performance).
  */
 export function semanticModel(): DecisionModel {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- read on first use, see above
