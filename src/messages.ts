@@ -133,6 +133,7 @@ export const cliMessages = Object.freeze({
   why: (matches: string, score: string, fact: string, restated?: boolean) =>
     `Why: ${restated ? 'asked as one of its stored questions; ' : ''}matched ${matches} (score ${score}, fact ${fact})`,
   otherMatchesTitle: 'Other matches:',
+  toCheck: 'Not a sure match: check that the excerpt answers the question before you rely on it.',
   gapsHeading: () => 'Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):',
   gapAddPhrasing: (n: number, factId: string, relevance: number) =>
     `proposal ${n}: add this phrasing to fact ${factId} (match ${relevance.toFixed(2)}), if that fact answers it`,
@@ -268,6 +269,7 @@ export const slackMessages = Object.freeze({
   inContextButton: () => 'In context',
   inContextTitle: (textFile: string) => `In context, from ${textFile}:`,
   noContext: () => "I can't show that excerpt in context: its source has no stored text, or the excerpt is no longer in it.",
+  toCheck: () => ':mag: Not a sure match: check that this excerpt answers your question before you rely on it.',
 });
 
 /** Curation: drafts, review dates, verbatim checks, ingest. */

@@ -1,4 +1,4 @@
-import { precisionCoverage, reliability, summarise, type Outcome } from '../eval/metrics';
+import { checkSplit, precisionCoverage, reliability, summarise, type Outcome } from '../eval/metrics';
 
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
 export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -18,14 +18,20 @@ export function qualityReport(outcomes: readonly Outcome[], point: OperatingPoin
     lexicalGate: point.gate,
     precisionCoverage: precisionCoverage(outcomes, thresholds),
     reliability: reliability(outcomes),
+    checkSplit: checkSplit(outcomes),
   };
 }
+
+const splitLine = ({ right, wrong }: { right: number; wrong: number }) =>
+  `${right + wrong} ${right + wrong === 1 ? 'answer' : 'answers'}, ${right} right, ${wrong} wrong${right + wrong > 0 ? ` (${pct(right / (right + wrong))} precision)` : ''}`;
 
 export function qualityLines(report: ReturnType<typeof qualityReport>): string[] {
   const s = report.summary;
   const lines = [
     `Precision:          ${pct(s.precision)} (${s.right} right of ${s.right + s.wrong} answers given)`,
     `Coverage:           ${s.answerable ? pct(s.coverage) : 'n/a'} of answerable questions answered`,
+    `Given as sure:      ${splitLine(report.checkSplit.sure)}`,
+    `Given to check:     ${splitLine(report.checkSplit.toCheck)}`,
     '',
     `Precision–coverage (an answer needs ${report.lexicalGate > 0 ? `lexical match ≥ ${report.lexicalGate} and ` : ''}score ≥ threshold; default ${report.threshold}):`,
     '  threshold  precision  coverage  right  wrong',

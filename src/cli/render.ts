@@ -41,6 +41,7 @@ export function renderText(answer: Answer, engine: CliEngine, context?: (fact: F
     lines.push(`  Source: ${sourceLine(best.fact.source)}${asOf ? ` (${cur.asOf(asOf)})` : ''}`);
     const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
     lines.push(`  ${msg.why(why, best.score.toFixed(2), best.fact.id, best.restated)}`);
+    if (answer.toCheck) lines.push(`  ${msg.toCheck}`);
     if (others.length > 0) {
       lines.push('', `  ${msg.otherMatchesTitle}`);
       for (const other of others) lines.push(`  - [match ${other.relevance.toFixed(2)}] ${topicOf(other)} (${other.fact.id})`);
@@ -75,7 +76,7 @@ export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
     ...(r.restated && { restated: true }),
   }));
   return answer.answered
-    ? { question: answer.question, answered: true, answers: facts }
+    ? { question: answer.question, answered: true, ...(answer.toCheck && { to_check: true }), answers: facts }
     : {
         question: answer.question,
         answered: false,

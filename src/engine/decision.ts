@@ -21,6 +21,11 @@ export interface DecisionModel {
   trees: BoostedTrees;
   /** Lowest probability that counts as an answer: the operating point chosen for precision. */
   threshold: number;
+  /**
+   * Lowest probability of a sure answer (at least `threshold`): the operating point at a stricter precision.
+   * An answer below it is given with a note to check it against its source (README, Quality: answers to check).
+   */
+  sure: number;
 }
 
 /**
@@ -34,6 +39,7 @@ export function checkModel(m: DecisionModel, features: readonly string[] = FEATU
   }
   const broken = brokenNode(m.trees, n);
   if (broken) throw new Error(`${file} has a broken tree ensemble (${broken}): run \`npm run train\``);
+  if (!(m.sure >= m.threshold && m.sure <= 1)) throw new Error(`${file} has no sure point between its threshold and 1: run \`npm run train\``);
   return m;
 }
 
@@ -59,3 +65,9 @@ export function vetoed(values: readonly number[], m: DecisionModel = DECISION_MO
 export function answerProbability(values: readonly number[], m: DecisionModel = DECISION_MODEL, p = probability(values, m), notAnswered = false): number {
   return notAnswered || vetoed(values, m) ? p * ENGINE_DEFAULTS.vetoes.factor : p;
 }
+
+/**
+ * Whether an answer given with `probability` is one to check against its source: below the model's sure point,
+ * where answers were wrong more often out of fold. A question asked as a fact stores it is sure (restated.ts).
+ */
+export const toCheck = (probability: number, restated: boolean, m: DecisionModel): boolean => !restated && probability < m.sure;

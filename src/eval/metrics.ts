@@ -12,6 +12,8 @@ export interface Outcome {
   /** The top result passes the engine's lexical gate (so a high enough score answers), or it restates one of
    * the fact's stored questions, which answers without the gate (engine/restated.ts). */
   gated: boolean;
+  /** Answered with a note to check it against the source (below the decision's sure point, decision.ts). */
+  toCheck: boolean;
 }
 
 export function outcome(answer: Answer, expect: EvalCase['expect'], lexicalGate: number): Outcome {
@@ -22,6 +24,7 @@ export function outcome(answer: Answer, expect: EvalCase['expect'], lexicalGate:
     answered: answer.answered,
     topRight: expect !== null && !!top && quotes(top.fact, expect),
     score: top?.score ?? 0,
+    toCheck: !!answer.toCheck,
   };
 }
 
@@ -80,4 +83,14 @@ export function reliability(outcomes: readonly Outcome[], bands = [0, 0.2, 0.4, 
     const meanScore = inBand.reduce((s, o) => s + o.score, 0) / (inBand.length || 1);
     return { band: `${lo.toFixed(2)}–${Math.min(hi, 1).toFixed(2)}`, questions: inBand.length, meanScore, rightShare: inBand.length ? right / inBand.length : 0 };
   });
+}
+
+/** The answers given, split into those given as sure and those given with a note to check them: right and wrong in each. */
+export function checkSplit(outcomes: readonly Outcome[]) {
+  const count = (flagged: boolean) => {
+    const given = outcomes.filter((o) => o.answered && o.toCheck === flagged);
+    const right = given.filter((o) => o.topRight).length;
+    return { right, wrong: given.length - right };
+  };
+  return { sure: count(false), toCheck: count(true) };
 }

@@ -148,7 +148,7 @@ export function fit(questions: readonly Question[], features: readonly string[] 
   // Bag b leaves out every `bags`-th question from the b-th on; a single ensemble sees them all.
   const bagged = bags === 1 ? [rows] : Array.from({ length: bags }, (_, b) => rowsOf(questions.filter((_, i) => i % bags !== b)));
   const trees = averagedTrees(bagged.map((r) => fitBoostedTrees(r, BOOSTING)));
-  return { features: [...features], ...fitted, trees, threshold: DECISION_MODEL.threshold };
+  return { features: [...features], ...fitted, trees, threshold: DECISION_MODEL.threshold, sure: DECISION_MODEL.sure };
 }
 
 /** The semantic stage's fit: its features, its trees averaged (SEMANTIC_BAGS). */
@@ -165,18 +165,30 @@ interface Trained {
   right: number;
 }
 
-/** The lowest threshold that keeps `target` precision on out-of-fold predictions, and what it answers there. */
-function operatingPoint(predictions: readonly Prediction[], gate: number, target: number): { threshold: number; answered: number; right: number } {
+/**
+ * Out-of-fold precision of the answers a stage is sure of (decision.ts `sure`); the answers between its threshold
+ * and this point are given with a note to check them. One in 33 wrong is what an analyst can take without checking.
+ */
+export const SURE_PRECISION = 0.97;
+
+/** Where a stage draws its lines on out-of-fold predictions: the lowest threshold that keeps `target` precision, and the sure point. */
+export function lines(predictions: readonly Prediction[], gate: number, target: number): { threshold: number; sure: number } {
   const threshold = chooseThreshold(predictions, gate, target);
+  return { threshold, sure: Math.max(threshold, chooseThreshold(predictions, gate, SURE_PRECISION)) };
+}
+
+/** The stage's lines (above), and what it answers there. */
+function operatingPoint(predictions: readonly Prediction[], gate: number, target: number): { threshold: number; sure: number; answered: number; right: number } {
+  const { threshold, sure } = lines(predictions, gate, target);
   const answered = predictions.filter((t) => t.lexical >= gate && t.p >= threshold);
-  return { threshold, answered: answered.length / SPLITS, right: answered.filter((t) => t.y).length / SPLITS };
+  return { threshold, sure, answered: answered.length / SPLITS, right: answered.filter((t) => t.y).length / SPLITS };
 }
 
 /** Fits the decision on the tuning halves; the threshold is chosen on out-of-fold probabilities (folds.ts). */
 export function trainDecision(): Trained {
   const questions = bankQuestions(TUNING_BANKS);
-  const { threshold, answered, right } = operatingPoint(outOfFold(questions, (q) => fit(q), topAnswers), ENGINE_DEFAULTS.lexicalGate, TARGET_PRECISION);
-  return { model: { ...fit(questions), threshold }, questions: questions.length, answered, right };
+  const { threshold, sure, answered, right } = operatingPoint(outOfFold(questions, (q) => fit(q), topAnswers), ENGINE_DEFAULTS.lexicalGate, TARGET_PRECISION);
+  return { model: { ...fit(questions), threshold, sure }, questions: questions.length, answered, right };
 }
 
 /**
@@ -215,8 +227,8 @@ export async function semanticQuestions(banks: readonly TuningBank[], embedder: 
 export async function trainSemantic(embedder: Embedder): Promise<Trained> {
   const questions = await semanticQuestions(TUNING_BANKS, embedder);
   // No lexical gate on this path (bestAnswers gives every answer lexical 1).
-  const { threshold, answered, right } = operatingPoint(outOfFold(questions, fitSemantic, bestAnswers), 0, SEMANTIC_TARGET_PRECISION);
-  return { model: { ...fitSemantic(questions), threshold }, questions: questions.length, answered, right };
+  const { threshold, sure, answered, right } = operatingPoint(outOfFold(questions, fitSemantic, bestAnswers), 0, SEMANTIC_TARGET_PRECISION);
+  return { model: { ...fitSemantic(questions), threshold, sure }, questions: questions.length, answered, right };
 }
 
 /** The model as JSON, one tree per line (a tree split over a line per number would run to ~20,000 lines). */
@@ -230,7 +242,7 @@ function modelJson(model: DecisionModel): string {
 function report(name: string, file: string, trained: Trained, target: number): void {
   const { model, questions, answered, right } = trained;
   writeFileSync(path.join(ROOT, 'src', 'engine', file), modelJson(model));
-  console.log(`${name}: ${questions} questions; threshold ${model.threshold} for ≥ ${target} out-of-fold precision`);
+  console.log(`${name}: ${questions} questions; threshold ${model.threshold} for ≥ ${target} out-of-fold precision, sure from ${model.sure} (≥ ${SURE_PRECISION})`);
   console.log(`  out of fold on the tuning banks, mean of ${SPLITS} splits: answered ${answered.toFixed(1)}, right ${right.toFixed(1)}`);
   model.features.forEach((f, i) => console.log(`  ${f.padEnd(22)} ${model.weights[i]!.toFixed(3)}`));
 }

@@ -46,11 +46,11 @@ function report<M>(name: string, questions: readonly Question[], stage: Stage<M>
   const pooled: Outcome[] = [];
   console.log(`\n${name}: each writer held out in turn`);
   for (const held of [...new Set(writers)]) {
-    const { threshold, outcomes } = holdOut(questions, writers, held, stage);
+    const { threshold, sure, outcomes } = holdOut(questions, writers, held, stage);
     pooled.push(...outcomes);
-    const s = qualityReport(outcomes, { threshold, gate: stage.gate }).summary;
+    const { summary: s, checkSplit: c } = qualityReport(outcomes, { threshold, gate: stage.gate });
     console.log(
-      `  ${held.padEnd(7)} at its threshold ${threshold}: right ${s.right}/${s.answerable}, wrong ${s.wrong}, out-of-scope declined ${s.declinedOutOfScope}/${s.outOfScope}, precision ${pct(s.precision)}, coverage ${pct(s.coverage)}`,
+      `  ${held.padEnd(7)} at its threshold ${threshold}: right ${s.right}/${s.answerable}, wrong ${s.wrong}, out-of-scope declined ${s.declinedOutOfScope}/${s.outOfScope}, precision ${pct(s.precision)}, coverage ${pct(s.coverage)}; below its sure point ${sure} (given to check): ${c.toCheck.right} right, ${c.toCheck.wrong} wrong`,
     );
   }
   console.log(`  All ${new Set(writers).size}, pooled (each writer answered by a model not fitted on it; summary at each writer's threshold, table at the shipped one):`);

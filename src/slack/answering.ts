@@ -84,6 +84,7 @@ export async function answerQuestion(
     answered: answer.answered,
     factId: answer.answered ? top?.fact.id : undefined,
     score: top?.score,
+    ...(answer.toCheck && { toCheck: true }),
     // With the semantic stage: whether the model decided, word matching was sure, or it answered alone (SemanticAnswer).
     ...('stage' in answer && { stage: answer.stage }),
     ...(deps.logQuestions && { question }),

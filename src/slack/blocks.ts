@@ -28,10 +28,11 @@ export interface Message {
   blocks: KnownBlock[];
 }
 
-/** What a button carries back: the question (shortened to fit) and the fact shown. */
+/** What a button carries back: the question (shortened to fit), the fact shown, and whether it was given to check. */
 export interface ButtonValue {
   q: string;
   id?: string;
+  check?: true;
 }
 
 /** Shortens the question until the value fits; every pass removes at least one character, so it ends. */
@@ -84,7 +85,7 @@ export interface AnswerOptions {
 export function answerMessage(answer: Answer, options: AnswerOptions): Message {
   const [best, ...others] = answer.results;
   if (!answer.answered || !best) throw new Error('answerMessage needs an answered question');
-  const value = buttonValue({ q: answer.question, id: best.fact.id });
+  const value = buttonValue({ q: answer.question, id: best.fact.id, ...(answer.toCheck && { check: true as const }) });
   const button = (action_id: string, label: string): Button => ({
     type: 'button',
     action_id,
@@ -92,6 +93,8 @@ export function answerMessage(answer: Answer, options: AnswerOptions): Message {
     value,
   });
   const blocks: KnownBlock[] = [section(restate(answer.question)), section(quote(best.fact.text)), context(sourceMrkdwn(best))];
+  // Below the decision's sure point (decision.ts): the analyst is told before relying on it, and so is a channel it is shared to.
+  if (answer.toCheck) blocks.push(context(slackMessages.toCheck()));
   if (options.sharedBy) {
     blocks.push(context(slackMessages.sharedBy(options.sharedBy)));
   } else {
@@ -104,7 +107,7 @@ export function answerMessage(answer: Answer, options: AnswerOptions): Message {
     ];
     blocks.push({ type: 'actions', block_id: 'brief_answer_actions', elements });
   }
-  const text = `${truncate(answer.question, SLACK_LIMITS.echoedQuestion)}\n“${best.fact.text}”\n— ${sourcePlain(best)}`;
+  const text = `${truncate(answer.question, SLACK_LIMITS.echoedQuestion)}\n“${best.fact.text}”\n— ${sourcePlain(best)}${answer.toCheck ? `\n${slackMessages.toCheck()}` : ''}`;
   return { text: defang(text), blocks };
 }
 

@@ -45,6 +45,16 @@ describe('brief eval', () => {
     expect(code).toBe(1);
   });
 
+  it('counts the answers given as sure and those given to check, right and wrong', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-eval-'));
+    const file = path.join(dir, 'set.jsonl');
+    // The first is sure; the second (0.86, below the semantic stage's sure point 0.88) is given to check, and is marked wrong here.
+    writeFileSync(file, '{"q": "What are the NRF\'s stated goals?", "expect": ["democratic, decentralized"]}\n{"q": "What does the NRF want?", "expect": ["not in any fact"]}\n');
+    const { out } = await brief(['eval', file, '--min', '0']);
+    expect(out).toContain('Given as sure:      1 answer, 1 right, 0 wrong (100.0% precision)');
+    expect(out).toContain('Given to check:     1 answer, 0 right, 1 wrong (0.0% precision)');
+  });
+
   it('names the field wrong on every bad line of a question file, not only the first', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'brief-eval-'));
     const lines = [

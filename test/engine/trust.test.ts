@@ -249,3 +249,28 @@ describe('the decision and the score it shows', () => {
     for (let c = 0; c <= 100; c++) expect(shown(c / 100)).toBe(c / 100);
   });
 });
+
+describe('answers to check: given, but below the sure point', () => {
+  const knowledge = loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE);
+  const withSure = (sure: number) => createEngine(knowledge, { model: { ...DECISION_MODEL, sure } });
+  const question = "what are NRF's stated goals?";
+
+  it('flags an answer whose probability is below the sure point, and only then', () => {
+    const [best] = engine.judge(question);
+    const answer = engine.ask(question);
+    expect(answer.answered).toBe(true);
+    const cut = shown(best!.probability);
+    expect(withSure(cut).ask(question).toCheck).toBeUndefined();
+    expect(withSure(cut + 0.001).ask(question)).toMatchObject({ answered: true, toCheck: true });
+  });
+
+  it('never flags a declined question, nor one asked as a fact stores it', () => {
+    const strict = withSure(1);
+    expect(strict.ask('What is the weather in Kabul tomorrow?')).toEqual(expect.not.objectContaining({ toCheck: true }));
+    const stored = knowledge.facts[0]!.questions[0]!;
+    const answer = strict.ask(stored);
+    expect(answer.results[0]!.restated).toBe(true);
+    expect(answer.answered).toBe(true);
+    expect(answer.toCheck).toBeUndefined();
+  });
+});

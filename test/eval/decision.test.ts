@@ -1,5 +1,5 @@
 import { fitLogistic } from '../../src/eval/logistic';
-import { TUNING_BANKS, chooseThreshold, trainDecision, trainSemantic } from '../../src/eval/train';
+import { SURE_PRECISION, TUNING_BANKS, chooseThreshold, lines, trainDecision, trainSemantic } from '../../src/eval/train';
 import { SEMANTIC_MODEL_FEATURES, semanticModel } from '../../src/engine/semantic/model';
 import { loadEmbedder } from '../../src/engine/semantic/embedder';
 import { DECISION_MODEL, answerProbability, checkModel, probability, vetoed, type DecisionModel } from '../../src/engine/decision';
@@ -25,17 +25,25 @@ describe('fitting the answer decision', () => {
     expect(slope).toBeLessThan(3.6);
   });
 
+  const tops = [
+    { p: 0.95, lexical: 1, y: 1 },
+    { p: 0.9, lexical: 1, y: 1 },
+    { p: 0.8, lexical: 1, y: 0 },
+    { p: 0.7, lexical: 1, y: 1 },
+    { p: 0.6, lexical: 0.2, y: 1 },
+    { p: 0.5, lexical: 1, y: 0 },
+  ];
+
   it('chooses the threshold that answers most while keeping the precision target', () => {
-    const tops = [
-      { p: 0.95, lexical: 1, y: 1 },
-      { p: 0.9, lexical: 1, y: 1 },
-      { p: 0.8, lexical: 1, y: 0 },
-      { p: 0.7, lexical: 1, y: 1 },
-      { p: 0.6, lexical: 0.2, y: 1 },
-      { p: 0.5, lexical: 1, y: 0 },
-    ];
     expect(chooseThreshold(tops, 0.65, 1)).toBe(0.81);
     expect(chooseThreshold(tops, 0.65, 0.75)).toBe(0.51);
+  });
+
+  it('draws the sure point where the stricter precision holds, never below the threshold', () => {
+    expect(SURE_PRECISION).toBeGreaterThan(0.95);
+    expect(lines(tops, 0.65, 0.75)).toEqual({ threshold: 0.51, sure: 0.81 });
+    // A target stricter than the sure point's: the sure point is the threshold itself.
+    expect(lines(tops, 0.65, 1)).toEqual({ threshold: 0.81, sure: 0.81 });
   });
 });
 
@@ -43,6 +51,7 @@ describe('fitting the answer decision', () => {
 function expectSameModel(refit: DecisionModel, shipped: DecisionModel, digits: number): void {
   expect(refit.features).toEqual(shipped.features);
   expect(refit.threshold).toBe(shipped.threshold);
+  expect(refit.sure).toBe(shipped.sure);
   refit.weights.forEach((w, i) => expect(w).toBeCloseTo(shipped.weights[i]!, digits));
   expect(refit.bias).toBeCloseTo(shipped.bias, digits);
   expect(refit.trees.trees.map((t) => t.map((n) => n.length))).toEqual(shipped.trees.trees.map((t) => t.map((n) => n.length)));
@@ -70,6 +79,9 @@ describe('the shipped decision model', () => {
     const stray = { base: 0, trees: [[[FEATURES.length, 0.5, 1, 2], [0.1], [-0.1]]] };
     expect(() => checkModel({ ...DECISION_MODEL, trees: stray })).toThrow(
       `decision-model.json has a broken tree ensemble (tree 1, node 1 splits on feature ${FEATURES.length + 1} of ${FEATURES.length}): run \`npm run train\``,
+    );
+    expect(() => checkModel({ ...DECISION_MODEL, sure: DECISION_MODEL.threshold - 0.01 })).toThrow(
+      'decision-model.json has no sure point between its threshold and 1: run `npm run train`',
     );
     const p = probability(FEATURES.map(() => 0));
     expect(p > 0 && p < 1).toBe(true);

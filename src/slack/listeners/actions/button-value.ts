@@ -3,7 +3,7 @@ import type { Books } from '../../../knowledge/books';
 import type { Fact } from '../../../knowledge/schema';
 import type { ButtonValue } from '../../blocks';
 
-const valueSchema = z.object({ q: z.string(), id: z.string().optional() });
+const valueSchema = z.object({ q: z.string(), id: z.string().optional(), check: z.literal(true).optional() });
 
 /** The value of one of our buttons, or undefined when it is not ours or was tampered with. */
 export function readButtonValue(body: unknown): (ButtonValue & { user: string; channel?: string }) | undefined {

@@ -21,7 +21,7 @@ export const shareAction: Listener = {
         return;
       }
       const message = answerMessage(
-        { question: value.q, answered: true, results: [{ fact, score: 1, relevance: 1, matched: [] }] },
+        { question: value.q, answered: true, ...(value.check && { toCheck: true as const }), results: [{ fact, score: 1, relevance: 1, matched: [] }] },
         { shareable: false, sharedBy: value.user },
       );
       try {
