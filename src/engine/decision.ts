@@ -67,7 +67,8 @@ export function answerProbability(values: readonly number[], m: DecisionModel = 
 }
 
 /**
- * Whether an answer given with `probability` is one to check against its source: below the model's sure point,
- * where answers were wrong more often out of fold. A question asked as a fact stores it is sure (restated.ts).
+ * `toCheck` for an answer given with `best` when it is one to check against its source: below the model's sure
+ * point, where answers were wrong more often out of fold. A question asked as a fact stores it is sure (restated.ts).
  */
-export const toCheck = (probability: number, restated: boolean, m: DecisionModel): boolean => !restated && probability < m.sure;
+export const checkFlag = (answered: boolean, best: { probability: number; restated?: true } | undefined, m: DecisionModel): { toCheck?: true } =>
+  answered && best && !best.restated && best.probability < m.sure ? { toCheck: true } : {};

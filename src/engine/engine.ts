@@ -1,6 +1,6 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
-import { DECISION_MODEL, answerProbability, probability, toCheck, type DecisionModel } from './decision';
+import { DECISION_MODEL, answerProbability, checkFlag, probability, type DecisionModel } from './decision';
 import { fold, tokenize } from './analyse';
 import { factTypes } from './answer-type';
 import { candidateFeatures, FEATURES, quotedSpeakers } from './features';
@@ -30,7 +30,7 @@ export interface Answer {
   question: string;
   /** True when the best fact is a confident answer; otherwise `results` are only the closest topics. */
   answered: boolean;
-  /** Answered, but below the decision's sure point (decision.ts `toCheck`): shown with a note to check the source. */
+  /** Answered, but below the decision's sure point (decision.ts `checkFlag`): shown with a note to check the source. */
   toCheck?: true;
   results: RankedFact[];
 }
@@ -177,7 +177,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // or the question is one the fact stores.
     const best = ranked[0];
     const answered = !!best && (!!best.restated || (best.features[LEXICAL]! >= config.lexicalGate && best.probability >= model.threshold));
-    return { question, answered, ...(answered && toCheck(best.probability, !!best.restated, model) && { toCheck: true as const }), results };
+    return { question, answered, ...checkFlag(answered, best, model), results };
   }
 
   return {

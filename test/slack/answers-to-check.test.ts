@@ -55,7 +55,7 @@ describe('an answer below the sure point, over HTTP', () => {
     try {
       const share = reply.blocks.find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === ACTIONS.share)!;
       expect(JSON.parse(share.value!)).toEqual({ q: QUESTION, id: 'nrf-stated-goals', check: true });
-      await sendSigned(bot.eventsUrl, blockActionForm(ACTIONS.share, share.value!, fake.responseUrl('shared')), { contentType: FORM });
+      await sendSigned(bot.eventsUrl, blockActionForm(ACTIONS.share, share.value!, fake.responseUrl('share-unsure')), { contentType: FORM });
       const post = await fake.waitFor(() => fake.callsTo('chat.postMessage')[0]);
       expect(JSON.stringify(post.params.blocks)).toContain(slackMessages.toCheck());
       expect(JSON.stringify(post.params.blocks)).toContain('Shared by <@W111>');

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { answerProbability, probability, toCheck, type DecisionModel } from '../decision';
+import { answerProbability, checkFlag, probability, type DecisionModel } from '../decision';
 import { rankedFact, type Answer, type AskOptions, type Engine } from '../engine';
 import { ruledOutLast } from '../not-answered';
 import { restatedFirst } from '../restated';
@@ -166,12 +166,11 @@ export class SemanticAnswerer {
     const head = [...judged.slice(0, ENGINE_DEFAULTS.rerank.candidates), ...similar].sort((a, b) => b.order - a.order || a.id - b.id);
     const ordered = [...head, ...judged.slice(ENGINE_DEFAULTS.rerank.candidates).filter((j) => !similar.includes(j))];
     const ranked = restatedFirst(ruledOutLast(ordered, head.length), ENGINE_DEFAULTS.restated.probability).slice(0, top);
-    const first = ranked[0]!;
-    const answered = !!first.restated || first.probability >= decision.threshold;
+    const answered = !!ranked[0]!.restated || ranked[0]!.probability >= decision.threshold;
     return {
       question,
       answered,
-      ...(answered && toCheck(first.probability, !!first.restated, decision) && { toCheck: true as const }),
+      ...checkFlag(answered, ranked[0], decision),
       results: ranked.map((r) => rankedFact(engine.facts, r)),
       stage: 'semantic',
     };
