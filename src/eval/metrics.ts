@@ -87,10 +87,10 @@ export function reliability(outcomes: readonly Outcome[], bands = [0, 0.2, 0.4, 
 
 /** The answers given, split into those given as sure and those given with a note to check them: right and wrong in each. */
 export function checkSplit(outcomes: readonly Outcome[]) {
+  // A declined question is never to check, so it falls in the first group, where summarise counts no answer for it.
   const count = (flagged: boolean) => {
-    const given = outcomes.filter((o) => o.answered && o.toCheck === flagged);
-    const right = given.filter((o) => o.topRight).length;
-    return { right, wrong: given.length - right };
+    const { right, wrong } = summarise(outcomes.filter((o) => o.toCheck === flagged));
+    return { right, wrong };
   };
   return { sure: count(false), toCheck: count(true) };
 }
