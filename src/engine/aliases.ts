@@ -15,6 +15,12 @@ interface TrieNode {
   capsOnly?: boolean;
 }
 
+/**
+ * "NRFs" or "nrfs" for "NRF's", typed without the apostrophe: Porter2 keeps the "s" of a word with no vowel
+ * before it, so the plural of an acronym is looked up without it.
+ */
+const VOWELLESS_PLURAL = /^[b-df-hj-np-tv-xz]{2,}s$/;
+
 export const aliasTerm = (group: number): string => `_a${group}`;
 
 /**
@@ -72,7 +78,7 @@ export class AliasMatcher {
     let node: TrieNode | undefined = this.root;
     for (let j = start; j < tokens.length && node; j++) {
       const token: Token = tokens[j]!;
-      node = node.next.get(token.stem);
+      node = node.next.get(token.stem) ?? (VOWELLESS_PLURAL.test(token.stem) ? node.next.get(token.stem.slice(0, -1)) : undefined);
       if (node?.group !== undefined && (!node.capsOnly || token.caps)) {
         hits.push({ start, end: j + 1, term: aliasTerm(node.group), group: node.group });
       }

@@ -2,6 +2,7 @@ import { englishLexicon, type EnglishLexicon } from '../lexicon/english';
 import { wordNet, type Synset, type WordNet } from '../lexicon/wordnet';
 import { FuzzyVocabulary, type Correction } from './fuzzy';
 import { tokenize } from './analyse';
+import { STOP_WORDS } from './stopwords';
 import { memo } from '../memo';
 import generalSynonyms from '../lexicon/general-synonyms.json';
 
@@ -17,12 +18,30 @@ export interface Lexicon {
   related(word: string): ReadonlyArray<{ word: string; credit: number }>;
   /** The everyday English word a typo stands for ("teh" -> "the"), if one is close. */
   correctEveryday(word: string): Correction | undefined;
+  /** The function word a word stands for when typed without its apostrophe ("isnt", "whos") or slipped ("wat"). */
+  functionWordFor(word: string): string | undefined;
   /** WordNet's lexicographer classes of a word ("noun.location", "noun.person"). */
   classes(word: string): ReadonlySet<string>;
 }
 
 /** Most frequent English words offered as corrections of everyday typos. */
 const EVERYDAY_WORDS = 20_000;
+
+/** What a contraction adds to its first word ("isn't", "who's", "I'm", "you've", "they're", "we'll", "you'd"). */
+const CLITICS: readonly string[] = Object.freeze(['t', 's', 'm', 've', 're', 'll', 'd']);
+/** The function word `word` contracts with `clitic` ("isnt" is "isn" and "t", as "isn't" is tokenized), if it is one: "red" is not "re" and "d". */
+function contracted(word: string, clitic: string): string | undefined {
+  const first = word.slice(0, -clitic.length);
+  const fits = word.endsWith(clitic) && STOP_WORDS.has(first) && !CLITICS.includes(first) && (clitic !== 't' || first.endsWith('n'));
+  return fits ? first : undefined;
+}
+
+/**
+ * A slip of a function word is read as that word only when subtitles record it fewer times than this, and
+ * the word it slips from at least SLIP_RATIO times as often ("wat" 35 times, "what" 501,965).
+ */
+const RARE_SLIP = 50;
+const SLIP_RATIO = 1000;
 
 /** Closeness of each WordNet relation, as credit towards matching the word itself. */
 const RELATIONS: Readonly<Record<string, number>> = Object.freeze({
@@ -128,6 +147,24 @@ export class EnglishAndWordNet implements Lexicon {
       this.everyday = new FuzzyVocabulary(words.map((w) => [w, w] as [string, string]), { threshold: 0.34, minLength: 3, maxLengthDifference: 1, maxCorrections: 1 });
     }
     return this.everyday.correct(word)[0];
+  }
+
+  /**
+   * Subtitles count "isnt", "dont", "whos" and "wat" as words, so they read as rare words the knowledge lacks,
+   * which tell against every answer: "isnt the nrf based in panjshir" scored well below the same question with
+   * its apostrophe. Such a word is a function word with a contraction's ending, or a rare slip of one that
+   * WordNet does not know. A word WordNet has ("well", "shell", "cant", "wont") is itself.
+   */
+  functionWordFor(word: string): string | undefined {
+    if (STOP_WORDS.has(word) || !/^\p{L}+$/u.test(word)) return undefined;
+    // WordNet is searched last: most words a question brings fail the cheaper tests first.
+    const first = CLITICS.map((clitic) => contracted(word, clitic)).find((f) => f !== undefined);
+    if (first !== undefined) return this.wordnet().isLemma(word) ? undefined : first;
+    const count = this.english().count(word);
+    if (count === 0 || count >= RARE_SLIP) return undefined;
+    const slip = this.correctEveryday(word)?.word;
+    if (slip === undefined || !STOP_WORDS.has(slip) || this.english().count(slip) < SLIP_RATIO * count) return undefined;
+    return this.synsetsOf(word).length > 0 ? undefined : slip;
   }
 
   classes(word: string): ReadonlySet<string> {

@@ -79,9 +79,16 @@ function correctEveryday(question: string, tokens: Token[], ctx: QueryContext, k
   // Read only when a word needs correcting: stored questions are read here too, and rarely do.
   let isName: ReturnType<typeof writtenAsNames> | undefined;
   const out = tokens.map((token, i) => {
-    if (token.isStop || known(token.stem) || !/^\p{L}+$/u.test(token.lower) || ctx.lexicon.isEnglish(token.lower)) return token;
+    if (token.isStop || known(token.stem) || !/^\p{L}+$/u.test(token.lower)) return token;
     // A name the knowledge lacks ("Bonn", "Oort") is not a slip for "born" or "port".
     if ((isName ??= writtenAsNames(question, tokens))(token, i)) return token;
+    const functionWord = ctx.lexicon.functionWordFor(token.lower);
+    const meant = functionWord === undefined ? undefined : tokenize(functionWord)[0];
+    if (meant) {
+      fixed.set(meant, token.surface);
+      return meant;
+    }
+    if (ctx.lexicon.isEnglish(token.lower)) return token;
     const everyday = ctx.lexicon.correctEveryday(token.lower);
     const replacement = everyday && tokenize(everyday.word)[0];
     if (!everyday || !replacement) return token;

@@ -3,24 +3,50 @@
  * is the curator saying "this fact answers this", and `brief gaps --accept` writes the questions people asked
  * into facts for exactly that; yet the decision model, fitted on phrasings that restate no stored question,
  * declined some of them ("What is the NRF?": 0.61 in the semantic stage, 0.36 by word matching, since every
- * NRF fact matches its one word). "Exactly" is with accents, case and punctuation aside (asAsked): "what is the
- * nrf" restates "What is the NRF?".
+ * NRF fact matches its one word). "Exactly" is with accents, case, punctuation and contractions aside (asAsked):
+ * "what is the nrf" and "What's the NRF?" restate "What is the NRF?".
  */
 import type { Judged } from './engine';
+import { memo } from '../memo';
 
 /**
  * A question or stored question as they are compared: accents dropped, lower case, a dot between two letters
  * dropped ("U.N." is "un"; "3.5" stays two numbers), and every run of other characters that are not letters or
- * digits one space, none at either end. Apostrophes and hyphens part words: "what's" is "what s", not "whats".
+ * digits one space, none at either end. Contractions are written out ("what's" is "what is", "isn't" "is not");
+ * other apostrophes and hyphens part words: "the NRF's goal" is "the nrf s goal", an "e-mail" "e mail".
  */
 export function asAsked(text: string): string {
   // Plain ASCII (most questions) has no accents: the Unicode normalisation and classes cost several times more.
   const plain = PRINTABLE_ASCII.test(text);
-  return (plain ? text : text.normalize('NFKD').replace(/\p{M}+/gu, ''))
-    .toLowerCase()
+  const lower = (plain ? text : text.replace(QUOTES, "'").normalize('NFKD').replace(/\p{M}+/gu, '')).toLowerCase();
+  return (hasApostrophe(lower) ? writeOut(lower) : lower)
     .replace(plain ? ASCII_ABBREVIATION_DOT : ABBREVIATION_DOT, '')
     .replace(plain ? NOT_ASCII_WORD : NOT_WORD, ' ')
     .trim();
+}
+
+/**
+ * Contractions as the written-out words they stand for. "'s" only after the words it shortens "is" for, so that
+ * a possessive stays one ("the NRF's goals"); "'d" (had or would) is left as it is.
+ */
+const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(what|who|where|when|why|how|that|there|here|it|he|she)'s\b/g, '$1 is'],
+  [/\bcan't\b/g, 'cannot'],
+  [/\bwon't\b/g, 'will not'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\bi'm\b/g, 'i am'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+];
+/** Written as apostrophes (analyse.ts folds the same marks). */
+const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u00B4]/g;
+const hasApostrophe = (text: string) => text.includes("'") || text.includes('`');
+
+function writeOut(lower: string): string {
+  let text = lower.replace(/`/g, "'");
+  for (const [contraction, words] of CONTRACTIONS) text = text.replace(contraction, words);
+  return text;
 }
 
 const PRINTABLE_ASCII = /^[ -~]*$/;
@@ -28,6 +54,9 @@ const ASCII_ABBREVIATION_DOT = /(?<=[a-z])\.(?=[a-z])/g;
 const ABBREVIATION_DOT = /(?<=\p{L})\.(?=\p{L})/gu;
 const NOT_ASCII_WORD = /[^a-z0-9]+/g;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** Stored questions with an apostrophe, as asked. */
+const writtenOut = new Map<string, string>();
 
 /** An ASCII letter, either case. */
 const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -38,6 +67,8 @@ const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
  * of its 30 candidates, ~40 µs a question when each was rewritten first.
  */
 export function sameAsAsked(stored: string, asked: string): boolean {
+  // A contraction is written out first: remembered, as a stored question is compared again and again.
+  if (hasApostrophe(stored)) return memo(writtenOut, stored, () => asAsked(stored)) === asked;
   let at = 0;
   let gap = false;
   for (let i = 0; i < stored.length; i++) {

@@ -163,6 +163,11 @@ export class WordNet {
     return synset;
   }
 
+  /** WordNet lists the word itself (not only a base form of it) in some part of speech. */
+  isLemma(word: string): boolean {
+    return (['n', 'v', 'a', 'r'] as const).some((pos) => this.offsets(word, pos).length > 0);
+  }
+
   /** Synsets of a surface word in any part of speech (trying its base forms), most frequent sense first. */
   lookup(word: string, pos: readonly WordNetPos[] = ['n', 'v', 'a', 'r'], maxSenses = Number.POSITIVE_INFINITY): Synset[] {
     const found: Synset[] = [];

@@ -15,6 +15,15 @@ describe('AliasMatcher', () => {
     expect(terms('Masóod said')).toEqual(['_a2']);
   });
 
+  it('matches an acronym typed with a plural "s" for its possessive ("NRFs goals"), not other words ending in "s"', () => {
+    expect(terms("the NRFs goals and the nrfs leader")).toEqual(['_a0', '_a0']);
+    expect(terms('NRF NRFS nrfss')).toEqual(['_a0', '_a0']);
+    expect(new AliasMatcher([['GP']]).match(tokenize('gps and GPs')).map((h) => h.term)).toEqual(['_a0', '_a0']);
+    expect(new AliasMatcher([['UN']]).match(tokenize('the UNs and uns')).map((h) => h.term)).toEqual(['_a0', '_a0']);
+    expect(new AliasMatcher([['Panjshir']]).match(tokenize('panjshirs')).map((h) => h.term)).toEqual(['_a0']);
+    expect(new AliasMatcher([['BB']]).match(tokenize('bbs bs b')).map((h) => h.term)).toEqual(['_a0']);
+  });
+
   it('matches short capitalised acronyms only in capitals', () => {
     expect(terms('IS fighters')).toEqual(['_a1']);
     expect(terms('where is it')).toEqual([]);

@@ -25,9 +25,9 @@ describe('a question asked exactly as a stored question', () => {
     }
   });
 
-  it('is answered whatever its case and punctuation, with the restated score unless the model gives more', () => {
+  it('is answered whatever its case, punctuation and contractions, with the restated score unless the model gives more', () => {
     // Every NRF fact matches this one word: the model alone gives its curated fact 0.36 and declines it.
-    for (const q of ['What is the NRF?', 'what is the nrf', 'WHAT IS THE NRF ?!']) {
+    for (const q of ['What is the NRF?', 'what is the nrf', 'WHAT IS THE NRF ?!', "What's the NRF?", 'what’s the nrf']) {
       const { answered, results } = engine.ask(q);
       expect({ answered, id: results[0]!.fact.id, score: results[0]!.score }).toEqual({ answered: true, id: 'nrf-only-credible-armed-opposition', score: ENGINE_DEFAULTS.restated.probability });
     }
@@ -66,12 +66,22 @@ describe('restatement, piece by piece', () => {
     expect(asAsked('Qué pasó en Viena?')).toBe('que paso en viena');
     expect(asAsked('?!')).toBe('');
     // A dot joins only the letters of an abbreviation; apostrophes and hyphens part words.
-    expect([asAsked('U.N.-sponsored talks'), asAsked('3.5% of voters'), asAsked("What's an e-mail?")]).toEqual(['un sponsored talks', '3 5 of voters', 'what s an e mail']);
+    expect([asAsked('U.N.-sponsored talks'), asAsked('3.5% of voters'), asAsked("Where's an e-mail?")]).toEqual(['un sponsored talks', '3 5 of voters', 'where is an e mail']);
+  });
+
+  it('writes contractions out, and leaves possessives and "\'d" as they are', () => {
+    expect(asAsked("What's the NRF?")).toBe(asAsked('What is the NRF?'));
+    expect(asAsked('WHO’S in charge of the resistance')).toBe('who is in charge of the resistance');
+    expect(asAsked("Isn't the NRF fighting alone? It doesn't get help, and can't, won't")).toBe('is not the nrf fighting alone it does not get help and cannot will not');
+    expect(asAsked("I'm told they're sure we've seen what you'll say")).toBe('i am told they are sure we have seen what you will say');
+    expect(asAsked("What are the NRF's goals? What'd Massoud do? Who`s he?")).toBe('what are the nrf s goals what d massoud do who is he');
+    // Typed without the apostrophe, a contraction is a word of its own: asked so, it restates only itself.
+    expect(asAsked('whats the nrf')).toBe('whats the nrf');
   });
 
   it('compares a stored question character by character exactly as rewriting it would', () => {
     // Questions alike but for case, dots, spaces and punctuation, with accents now and then.
-    const char = fc.constantFrom(...'aAbBnNrRfF19 .,?!-\'’\téÉü'.split(''));
+    const char = fc.constantFrom(...'aAbBnNrRfF19 .,?!-\'’`\téÉü'.split(''), "n't", "'s", 'What', "'ll", 'I');
     const text = fc.array(char, { maxLength: 14 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(text, text, (stored, question) => {

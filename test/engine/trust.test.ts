@@ -154,6 +154,21 @@ describe('spelling', () => {
   });
 
   it.each([
+    ['isnt the nrf based in panjshir', "isn't the nrf based in panjshir"],
+    ['doesnt the NRF get any foreign support', "doesn't the NRF get any foreign support"],
+    ['whos the leader of the nrf', "who's the leader of the nrf"],
+    ['theyre saying massoud would talk, is he open to negotiations', "they're saying massoud would talk, is he open to negotiations"],
+    ['What are the NRFs goals?', "What are the NRF's goals?"],
+    ['wat does the nrf want', 'what does the nrf want'],
+  ])('reads %j as %j: a word typed without its apostrophe, or a slip subtitles also make, is the function word', (typed, meant) => {
+    const [asTyped] = engine.judge(typed);
+    const [asMeant] = engine.judge(meant);
+    expect(asTyped!.id).toBe(asMeant!.id);
+    expect(asTyped!.probability).toBeCloseTo(asMeant!.probability, 9);
+    expect(top(typed).answered).toBe(true);
+  });
+
+  it.each([
     ['What leverage does Beijing have over the Taliban?', 'Beijing'],
     ['What was agreed at the Bonn conference in 2001?', 'Bonn'],
   ])('leaves alone a name it does not know, capitalised inside %j', (q, name) => {
@@ -209,6 +224,13 @@ describe('general English from kept word lists', () => {
     // "massuod" once, to tell that the phrase is not English; each word once, for whether it is and what it relates to.
     expect(counting.searched).toEqual(['massuod:nvar', 'qzxwvt:nvar', 'kabul:nvar', 'supervise:nvar', 'austrian capital:nvar']);
     counting.close();
+  });
+
+  it('reads a function word typed without its apostrophe, or slipped as subtitles record it, as that word', () => {
+    const read = (words: string[]) => words.map((w) => lexicon.functionWordFor(w) ?? null);
+    expect(read(['isnt', 'doesnt', 'whos', 'wheres', 'youre', 'theyll', 'hes', 'wat', 'untill'])).toEqual(['isn', 'doesn', 'who', 'where', 'you', 'they', 'he', 'what', 'until']);
+    // Words of their own (WordNet knows them), words that are already function words, and words of content.
+    expect(read(['well', 'shell', 'ill', 'cant', 'wont', 'red', 'form', 'what', 'population', 'massoud', 'talibn'])).toEqual(Array(11).fill(null));
   });
 
   it('corrects everyday typos to the most likely word', () => {
