@@ -1,7 +1,7 @@
 import type { Fact, KnowledgeBase } from '../knowledge/schema';
 import { ENGINE_DEFAULTS, type EngineConfig } from './config';
 import { DECISION_MODEL, answerProbability, checkFlag, probability, type DecisionModel } from './decision';
-import { fold, tokenize } from './analyse';
+import { fold, tokenize, type Token } from './analyse';
 import { factTypes } from './answer-type';
 import { candidateFeatures, FEATURES, quotedSpeakers } from './features';
 import { FuzzyVocabulary } from './fuzzy';
@@ -12,6 +12,7 @@ import { planQuery, readPhrasing, readStoredQuestion, type QueryContext, type Qu
 import { notAnsweredMatch, readNotAnswered, ruledOutLast, type NotAnswered } from './not-answered';
 import { rank, type MatchReason } from './rank';
 import { restatedFact, restatedFirst } from './restated';
+import { focusQuestion } from './focus';
 
 export interface RankedFact {
   fact: Fact;
@@ -66,6 +67,8 @@ export interface Engine {
    * first `top` of `judge`'s order are `ask`'s, so a caller that needs both judges once.
    */
   answerFrom(question: string, judged: readonly Judged[], top: number): Answer;
+  /** The question as matched: without sentences of chatter around it (focus.ts). */
+  focus(question: string): string;
   readonly facts: readonly Fact[];
   readonly knowledge: Pick<KnowledgeBase, 'sources' | 'fingerprint'>;
 }
@@ -81,6 +84,7 @@ export interface EngineOptions {
 const LEXICAL = FEATURES.indexOf('lexicalScore');
 
 const QUESTION_FIELDS = [FIELDS.indexOf('questions'), FIELDS.indexOf('tags')];
+const TEXT_FIELD = FIELDS.indexOf('text');
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
   const { config = ENGINE_DEFAULTS, lexicon = sharedLexicon(), model = DECISION_MODEL, prebuilt } = options;
@@ -163,10 +167,28 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return flagged && !shownOnes.includes(flagged) ? [...shownOnes, flagged] : shownOnes;
   }
 
+  /**
+   * A sentence of chatter: every word a stop word or an English word no fact's text uses, none written as a
+   * name. Stored questions do not count: they are written in the words people ask with ("preparing", "asking").
+   * "I'm asking about Hamas." is not chatter: a name the knowledge lacks must still rule its facts out.
+   */
+  const isChatter = (sentence: string) => {
+    const tokens = tokenize(sentence);
+    if (index.aliases.match(tokens).length > 0) return false;
+    const everyday = (t: Token, i: number) => /^\p{L}+$/u.test(t.lower) && !(i > 0 && /^\p{Lu}/u.test(t.surface)) && lexicon.isEnglish(t.lower);
+    return tokens.every((t, i) => t.isStop || (everyday(t, i) && index.search.fieldFrequency(t.stem, TEXT_FIELD) === 0));
+  };
+  const focus = (question: string) => focusQuestion(question, isChatter);
+
+  function judge(question: string, count: number): Judged[] {
+    const focused = focus(question);
+    return judgePlan(focused, planQuery(focused, ctx), Math.max(1, count));
+  }
+
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
     // At least the re-ordered head, which a ruled-out fact leaves for a runner-up that may answer (not-answered.ts).
-    return answerFrom(question, judgePlan(question, planQuery(question, ctx), Math.max(top, config.rerank.candidates)), top);
+    return answerFrom(question, judge(question, Math.max(top, config.rerank.candidates)), top);
   }
 
   function answerFrom(question: string, judged: readonly Judged[], top: number): Answer {
@@ -183,7 +205,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   return {
     ask,
     answerFrom,
-    judge: (question, count = config.rerank.candidates) => judgePlan(question, planQuery(question, ctx), Math.max(1, count)),
+    judge: (question, count = config.rerank.candidates) => judge(question, count),
+    focus,
     facts,
     knowledge: { sources: knowledge.sources, fingerprint: knowledge.fingerprint },
   };

@@ -250,6 +250,12 @@ export class InvertedIndex {
     return id === undefined ? 0 : (this.anyFieldDf[id] ?? 0);
   }
 
+  /** Documents containing `term` in field `field`. */
+  fieldFrequency(term: string, field: number): number {
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.offsets[t * this.fieldCount + field + 1]! - this.offsets[t * this.fieldCount + field]!;
+  }
+
   /** Does document `doc` contain `term` in any of `fields` (default: any field)? (binary search in the postings) */
   contains(doc: number, term: string, fields?: readonly number[]): boolean {
     const t = this.termIds.get(term);

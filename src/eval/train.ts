@@ -215,9 +215,11 @@ export function bestAnswers(questions: readonly Question[], model: DecisionModel
 export async function semanticQuestions(banks: readonly TuningBank[], embedder: Embedder): Promise<Question[]> {
   const extenders: Array<(i: number) => (id: number) => number[]> = [];
   for (const { knowledge, bank } of banks) {
-    const facts = loadKnowledgeOrThrow(path.join(ROOT, knowledge)).facts;
-    const vectors = await computeFactVectors(facts, embedder);
-    const asked = await embedder.embedQuestions(readBank(path.join(ROOT, bank)).map((c) => c.q));
+    const loaded = loadKnowledgeOrThrow(path.join(ROOT, knowledge));
+    const vectors = await computeFactVectors(loaded.facts, embedder);
+    // As the semantic stage embeds a question: without its chatter (focus.ts).
+    const engine = createEngine(loaded);
+    const asked = await embedder.embedQuestions(readBank(path.join(ROOT, bank)).map((c) => engine.focus(c.q)));
     extenders.push((i) => semanticFeatures(vectors, asked[i]!));
   }
   return bankQuestions(banks, (b, i) => extenders[b]!(i));

@@ -29,6 +29,13 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
     expect(answer.results[0]!.fact.id).toBe('nrf-stated-goals');
   });
 
+  it('reads the question without the chatter around it, as word matching does (focus.ts)', async () => {
+    const plain = await ask(UNSURE);
+    const wrapped = await ask(`I'm preparing a briefing. ${UNSURE}`);
+    expect(wrapped).toMatchObject({ answered: true, stage: 'semantic', question: `I'm preparing a briefing. ${UNSURE}` });
+    expect(wrapped.results.map((r) => [r.fact.id, r.score])).toEqual(plain.results.map((r) => [r.fact.id, r.score]));
+  });
+
   it('gives what word matching is sure of without asking the model, or loading it', async () => {
     let loads = 0;
     const counting = new SemanticAnswerer(() => (loads++, loadEmbedder()));

@@ -146,7 +146,7 @@ export class SemanticAnswerer {
     }
     let asked: Float32Array | undefined;
     try {
-      [asked] = await this.model!.embedQuestions([question]); // loaded before any fact vectors were ready (load)
+      [asked] = await this.model!.embedQuestions([engine.focus(question)]); // loaded before any fact vectors were ready (load)
     } catch (error) {
       // The model failing on one question, or too busy for it (ModelBusy), must not cost the answer: the
       // lexical engine still gives one.

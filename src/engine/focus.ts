@@ -1,0 +1,22 @@
+/**
+ * The question in a message that wraps it in chatter. "I'm preparing a briefing. Where is the NRF based?" was
+ * declined (0.50): "preparing" and "briefing" are words the knowledge lacks, and a word the knowledge lacks
+ * tells against every fact. A sentence that does not ask (no "?") and says nothing the knowledge could hold
+ * is left out of what is matched; the message is shown as written.
+ */
+
+/** Sentence ends: the mark stays with its sentence ("based??" asks). */
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
+const asks = (sentence: string) => /\?\s*$/.test(sentence);
+
+/**
+ * `message` without the sentences that do not ask and that `isChatter` finds empty of the topic, when another
+ * sentence asks; `message` itself otherwise (one sentence, no "?", or nothing to leave out).
+ */
+export function focusQuestion(message: string, isChatter: (sentence: string) => boolean): string {
+  const sentences = message.split(SENTENCE_END).filter((s) => s.trim() !== '');
+  if (sentences.length < 2 || !sentences.some(asks)) return message;
+  const kept = sentences.filter((s) => asks(s) || !isChatter(s));
+  return kept.length === sentences.length ? message : kept.join(' ');
+}

@@ -1,0 +1,48 @@
+import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { createEngine } from '../../src/engine/engine';
+import { focusQuestion } from '../../src/engine/focus';
+import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
+
+// Questions written for these tests (in no bank): a question wrapped in chatter, as people type in Slack.
+const engine = createEngine(loadKnowledgeOrThrow(BUNDLED_KNOWLEDGE));
+
+describe('the question in a message, without the chatter around it', () => {
+  const chatter = (s: string) => s.includes('chat');
+
+  it('leaves out sentences that do not ask and are chatter, when another sentence asks', () => {
+    expect(focusQuestion('Some chat. Where is it? More chat!', chatter)).toBe('Where is it?');
+    expect(focusQuestion('where is it?? chat after the marks', chatter)).toBe('where is it??');
+    // Kept: a sentence with something of the topic, a message with no "?", one sentence, or chatter that asks.
+    expect(focusQuestion('Some topic. Where is it?', chatter)).toBe('Some topic. Where is it?');
+    expect(focusQuestion('Some chat. Tell me where it is.', chatter)).toBe('Some chat. Tell me where it is.');
+    expect(focusQuestion('chat, where is it?', chatter)).toBe('chat, where is it?');
+    expect(focusQuestion('Any chat? Where is it?', chatter)).toBe('Any chat? Where is it?');
+  });
+
+  it.each([
+    ["I'm preparing a briefing. Where is the NRF based?", 'Where is the NRF based?'],
+    ['where is the NRF based?? asking for a briefing tomorrow', 'where is the NRF based??'],
+    ['My boss wants this by noon. How many fighters does the NRF have?', 'How many fighters does the NRF have?'],
+  ])('answers %j as %j, and shows the message as typed', (message, question) => {
+    expect(engine.focus(message)).toBe(question);
+    const asked = engine.ask(message);
+    const plain = engine.ask(question);
+    expect(asked.question).toBe(message);
+    expect({ answered: asked.answered, id: asked.results[0]?.fact.id, score: asked.results[0]?.score }).toEqual({ answered: true, id: plain.results[0]!.fact.id, score: plain.results[0]!.score });
+  });
+
+  it.each([
+    // A name the knowledge lacks rules its facts out: the sentence that gives it is not chatter.
+    "I'm asking about Hamas. Who leads it?",
+    // A name the knowledge has, a number, a word of a fact's text.
+    "I'm asking about the Taliban. Who leads it?",
+    'It was 2021. Who led the resistance?',
+    'The meeting is soon. Where is the NRF based?',
+  ])('keeps every sentence of %j', (message) => {
+    expect(engine.focus(message)).toBe(message);
+  });
+
+  it('declines a question about someone else even when the name is in a sentence of its own', () => {
+    expect(engine.ask("I'm asking about Hamas. Who leads it?").answered).toBe(false);
+  });
+});
