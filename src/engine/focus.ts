@@ -8,6 +8,9 @@
 /** Sentence ends: the mark stays with its sentence ("based??" asks). */
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
+/** The sentences of a text, split after ".", "!" or "?" and a space. */
+export const sentencesOf = (text: string): string[] => text.split(SENTENCE_END).filter((s) => s.trim() !== '');
+
 const asks = (sentence: string) => /\?\s*$/.test(sentence);
 
 /**
@@ -15,7 +18,7 @@ const asks = (sentence: string) => /\?\s*$/.test(sentence);
  * sentence asks; `message` itself otherwise (one sentence, no "?", or nothing to leave out).
  */
 export function focusQuestion(message: string, isChatter: (sentence: string) => boolean): string {
-  const sentences = message.split(SENTENCE_END).filter((s) => s.trim() !== '');
+  const sentences = sentencesOf(message);
   if (sentences.length < 2 || !sentences.some(asks)) return message;
   const kept = sentences.filter((s) => asks(s) || !isChatter(s));
   return kept.length === sentences.length ? message : kept.join(' ');

@@ -1,4 +1,5 @@
 import { fold, tokenize, type Token } from './analyse';
+import { sentencesOf } from './focus';
 import type { EngineConfig } from './config';
 import type { FuzzyVocabulary } from './fuzzy';
 import type { BuiltIndex } from './index-builder';
@@ -66,7 +67,7 @@ export interface QueryContext {
 function writtenAsNames(question: string, tokens: readonly Token[]): (token: Token, i: number) => boolean {
   const words = tokens.filter((t) => /^\p{L}/u.test(t.surface));
   if (words.filter((t) => /^\p{Lu}/u.test(t.surface)).length * 2 > words.length) return () => false;
-  const sentenceStarts = new Set(question.split(/[.!?]+\s+/).map((sentence) => tokenize(sentence, 1)[0]?.lower));
+  const sentenceStarts = new Set(sentencesOf(question).map((sentence) => tokenize(sentence, 1)[0]?.lower));
   return (token, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(token.surface) && !sentenceStarts.has(token.lower);
 }
 
