@@ -15,7 +15,8 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const DOTTED_ACRONYM = /\b(?:\p{L}\.){2,}/gu;
-const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g;
+/** Marks written for an apostrophe or a single quote. */
+export const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g;
 
 /** Accent-free, straight-quoted text, with "U.N." written as "UN" so acronyms stay one word. */
 export function fold(text: string): string {

@@ -8,6 +8,7 @@
  */
 import type { Judged } from './engine';
 import { memo } from '../memo';
+import { QUOTES } from './analyse';
 
 /**
  * A question or stored question as they are compared: accents dropped, lower case, a dot between two letters
@@ -39,8 +40,6 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(\w+)'ve\b/g, '$1 have'],
   [/\b(\w+)'ll\b/g, '$1 will'],
 ];
-/** Written as apostrophes (analyse.ts folds the same marks). */
-const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u00B4]/g;
 const hasApostrophe = (text: string) => text.includes("'") || text.includes('`');
 
 function writeOut(lower: string): string {
