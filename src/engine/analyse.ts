@@ -48,8 +48,14 @@ function formsOf(surface: string): WordForms {
   return forms;
 }
 
-/** "I'm", "they'll", "don't": a stop word and a clitic, both saying nothing of the topic. */
-const CONTRACTION = /^([\p{L}]+)'(m|d|ve|re|ll|t)$/iu;
+/** What a contraction adds to its first word ("isn't", "who's", "I'm", "you've", "they're", "we'll", "you'd"). */
+export const CLITICS: readonly string[] = Object.freeze(['t', 's', 'm', 've', 're', 'll', 'd']);
+
+/**
+ * "I'm", "they'll", "don't": a stop word and a clitic, both saying nothing of the topic. Not "'s", which is
+ * read as a possessive ("Massoud's") and dropped.
+ */
+const CONTRACTION = new RegExp(`^([\\p{L}]+)'(${CLITICS.filter((c) => c !== 's').join('|')})$`, 'iu');
 
 /**
  * A word written with an apostrophe, as matched: without a possessive "'s" ("Massoud's"); a contraction as its

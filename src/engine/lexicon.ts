@@ -1,7 +1,7 @@
 import { englishLexicon, type EnglishLexicon } from '../lexicon/english';
 import { wordNet, type Synset, type WordNet } from '../lexicon/wordnet';
 import { FuzzyVocabulary, type Correction } from './fuzzy';
-import { tokenize } from './analyse';
+import { CLITICS, tokenize } from './analyse';
 import { STOP_WORDS } from './stopwords';
 import { memo } from '../memo';
 import generalSynonyms from '../lexicon/general-synonyms.json';
@@ -27,8 +27,6 @@ export interface Lexicon {
 /** Most frequent English words offered as corrections of everyday typos. */
 const EVERYDAY_WORDS = 20_000;
 
-/** What a contraction adds to its first word ("isn't", "who's", "I'm", "you've", "they're", "we'll", "you'd"). */
-const CLITICS: readonly string[] = Object.freeze(['t', 's', 'm', 've', 're', 'll', 'd']);
 /** The function word `word` contracts with `clitic` ("isnt" is "isn" and "t", as "isn't" is tokenized), if it is one: "red" is not "re" and "d". */
 function contracted(word: string, clitic: string): string | undefined {
   const first = word.slice(0, -clitic.length);
