@@ -131,7 +131,7 @@ export const cliMessages = Object.freeze({
   notAnsweredBy: (phrasing: string) => `ruled out, its does_not_answer lists "${phrasing}"`,
   /** The "Why:" line of an answer: why it matched (`matches`, as `describeMatch` words them), its score and fact. */
   why: (matches: string, score: string, fact: string, restated?: boolean) =>
-    `Why: ${restated ? 'asked as one of its stored questions; ' : ''}matched ${matches} (score ${score}, fact ${fact})`,
+    `Why: ${restated ? 'asks what one of its stored questions asks; ' : ''}matched ${matches} (score ${score}, fact ${fact})`,
   otherMatchesTitle: 'Other matches:',
   toCheck: 'Not a sure match: check that the excerpt answers the question before you rely on it.',
   gapsHeading: () => 'Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):',
@@ -280,6 +280,8 @@ export const curationMessages = Object.freeze({
     `fact "${id}" was due for review on ${formatDate(date)}: check it against its source, then move review_by to the next review date`,
   questionShared: (id: string, question: string, others: ReadonlyArray<{ id: string; at: string }>) =>
     `fact "${id}" stores the question ${JSON.stringify(question)}, as ${others.map((o) => `fact "${o.id}" (${o.at})`).join(' and ')} ${others.length > 1 ? 'do' : 'does'}: asked so, it is answered with whichever ranks first by word matching. Keep it on the one fact that answers it`,
+  subjectShared: (id: string, question: string, others: ReadonlyArray<{ id: string; at: string; question: string }>) =>
+    `fact "${id}" defines the subject of ${JSON.stringify(question)}, as ${others.map((o) => `fact "${o.id}" (${o.at}) does with ${JSON.stringify(o.question)}`).join(' and ')}: a request for an overview of it ("tell me about …") is answered with whichever ranks first by word matching. Keep the questions that define it on the one fact that does`,
   checkSummaryExtras: (drafts: number, due: number, shared: number) =>
     [drafts > 0 && `${drafts} ${plural(drafts, 'draft')}`, due > 0 && `${due} due for review`, shared > 0 && `${shared} ${plural(shared, 'question')} stored by more than one fact`]
       .filter(Boolean)

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sharedQuestions } from '../curation/shared-questions';
+import { sharedQuestions, sharedSubjects } from '../curation/shared-questions';
 import { verbatimProblems } from '../curation/verbatim-check';
 import { bookFolders } from '../knowledge/book-folders';
 import { readChannels } from '../knowledge/channels';
@@ -56,8 +56,15 @@ export function runCheck(dir: string, io: CliIO, options: CheckOptions = { stric
         io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.questionShared(fact.id, question, others) }));
       }
     }
-    shared += sharedHere.length;
-    const extras = cur.checkSummaryExtras(drafts.length, dueHere.length, sharedHere.length);
+    const subjectsHere = sharedSubjects(facts, aliases);
+    for (const { stored } of subjectsHere) {
+      for (const { fact, question } of stored) {
+        const others = stored.filter((s) => s.fact !== fact).map((s) => ({ id: s.fact.id, at: `${s.fact.file}:${s.fact.line}`, question: s.question }));
+        io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.subjectShared(fact.id, question, others) }));
+      }
+    }
+    shared += sharedHere.length + subjectsHere.length;
+    const extras = cur.checkSummaryExtras(drafts.length, dueHere.length, sharedHere.length + subjectsHere.length);
     io.out(`${msg.checkOk(shownOf(bookDir), sources.length, facts.length, aliases.length)}${extras ? `, ${extras}` : ''}`);
   }
   const channelsFile = path.join(dir, CHANNELS_FILE);

@@ -1,3 +1,5 @@
+import { AliasMatcher } from '../engine/aliases';
+import { definedSubject } from '../engine/overview';
 import { asAsked } from '../engine/restated';
 import type { Fact } from '../knowledge/schema';
 
@@ -23,6 +25,27 @@ export function sharedQuestions(facts: readonly Fact[]): SharedQuestion[] {
     }
   }
   return [...byQuestion.values()].filter((entry) => entry.stored.length > 1);
+}
+
+/**
+ * Subjects two or more facts define with different questions ("What is the NRF?", "Who is the National
+ * Resistance Front?"): a request for an overview of it ("tell me about the NRF") counts as asking either
+ * (engine/overview.ts), so which fact answers turns on word matching's ranking. Facts that store the very same
+ * question are `sharedQuestions`' to report, not these.
+ */
+export function sharedSubjects(facts: readonly Fact[], aliasGroups: ReadonlyArray<readonly string[]>): SharedQuestion[] {
+  const aliases = new AliasMatcher(aliasGroups);
+  const bySubject = new Map<string, SharedQuestion>();
+  for (const fact of facts) {
+    for (const question of fact.questions) {
+      const subject = definedSubject(question, aliases);
+      if (subject === undefined) continue;
+      const entry = bySubject.get(subject) ?? { stored: [] };
+      if (!entry.stored.some((s) => s.fact === fact)) entry.stored.push({ fact, question });
+      bySubject.set(subject, entry);
+    }
+  }
+  return [...bySubject.values()].filter((entry) => entry.stored.length > 1 && new Set(entry.stored.map((s) => asAsked(s.question))).size > 1);
 }
 
 /** A proposed phrasing that is not written, and the fact that holds it or takes it first. */

@@ -12,6 +12,7 @@ import { planQuery, readPhrasing, readStoredQuestion, type QueryContext, type Qu
 import { notAnsweredMatch, readNotAnswered, ruledOutLast, type NotAnswered } from './not-answered';
 import { rank, type MatchReason } from './rank';
 import { restatedFact, restatedFirst } from './restated';
+import { definedSubject, definingFact, requestedSubject } from './overview';
 import { focusQuestion } from './focus';
 
 export interface RankedFact {
@@ -21,7 +22,10 @@ export interface RankedFact {
   /** 0..1: how closely the fact matches the question's words (√coverage × BM25 relative to the best). */
   relevance: number;
   matched: MatchReason[];
-  /** The question is one of this fact's stored questions, as asked: answered whatever the model's score (restated.ts). */
+  /**
+   * The question is one of this fact's stored questions, as asked (restated.ts), or asks for an overview of the
+   * subject one of them defines (overview.ts): answered whatever the model's score.
+   */
   restated?: true;
   /** The phrasing of the fact's `does_not_answer` the question restates, which ruled it out (not-answered.ts). */
   notAnswered?: string;
@@ -49,7 +53,7 @@ export interface Judged {
   modelProbability: number;
   features: number[];
   matched: MatchReason[];
-  /** The question is one of this fact's stored questions, as asked (restated.ts). */
+  /** The question is one of this fact's stored questions, as asked (restated.ts), or asks what one defines (overview.ts). */
   restated?: true;
   /** Index in the fact's `does_not_answer` of the phrasing the question restates (not-answered.ts). */
   notAnswered?: number;
@@ -101,6 +105,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   // Stored questions read literally, on demand for the few candidates of a question.
   const storedQuestionsOf = perFact((id) => facts[id]!.questions.map((q) => readStoredQuestion(q, ctx)));
+  const definedOf = perFact((id) => facts[id]!.questions.map((q) => definedSubject(q, index.aliases)));
   // Read in full (names, what the fact lacks) the first time the fact is a candidate. Most facts have none, and
   // are not kept: one cache entry per candidate fact would be megabytes at 100k facts.
   const readNotAnsweredOf = perFact((id) =>
@@ -132,7 +137,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const ranked = rank(plan, [...candidates.values()]).filter((r) => r.matched.length > 0);
     const lexical = ranked.slice(0, Math.max(judged, config.rerank.candidates));
     // A fact that stores the question is judged even when word matching ranks it too low to be shown.
-    const restated = restatedFact(question, candidates.keys(), (id) => facts[id]!.questions);
+    const subject = requestedSubject(question, index.aliases);
+    const restated =
+      restatedFact(question, candidates.keys(), (id) => facts[id]!.questions) ?? (subject === undefined ? undefined : definingFact(subject, candidates.keys(), definedOf));
     const late = restated === undefined || lexical.some((r) => r.id === restated) ? undefined : ranked.find((r) => r.id === restated);
     if (late) lexical.push(late);
     const topBm25 = hits[0]?.score ?? 0;

@@ -19,13 +19,13 @@ describe('brief ask', () => {
     ['Who leads the NRF?', 'NRF (= National Resistance Front), leads (score'],
     ['masood interview atlantic council', 'masood (= Massoud), interview'],
   ])('explains %j in the words typed, adding the fact\'s own form only where it differs', async (question, why) => {
-    expect((await brief(['ask', question])).out).toMatch(new RegExp(`Why: (asked as one of its stored questions; )?matched ${why.replace(/[()=]/g, '\\$&')}`));
+    expect((await brief(['ask', question])).out).toMatch(new RegExp(`Why: (asks what one of its stored questions asks; )?matched ${why.replace(/[()=]/g, '\\$&')}`));
   });
 
   it('says when the question is one the fact stores, in text and in --json', async () => {
     // One cache folder: should word matching stop being sure of these, the second run reuses the fact vectors the first computed.
     const env = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'brief-xdg-')) };
-    expect((await brief(['ask', 'what is the nrf'], { env })).out).toContain('Why: asked as one of its stored questions; matched nrf (= National Resistance Front) (score 0.99, fact nrf-only-credible-armed-opposition)');
+    expect((await brief(['ask', 'what is the nrf'], { env })).out).toContain('Why: asks what one of its stored questions asks; matched nrf (= National Resistance Front) (score 0.99, fact nrf-only-credible-armed-opposition)');
     const [stored, other] = (await brief(['ask', '--json'], { env, stdin: "What is the NRF?\nWhat are the NRF's stated goals?\n" })).out.split('\n').map((l) => JSON.parse(l));
     expect(stored.answers[0]).toMatchObject({ id: 'nrf-only-credible-armed-opposition', score: 0.99, restated: true });
     expect(other.answers[0]).not.toHaveProperty('restated');

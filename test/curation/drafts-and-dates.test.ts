@@ -119,6 +119,34 @@ describe('a question stored by more than one fact', () => {
   });
 });
 
+describe('a subject more than one fact defines', () => {
+  const facts = `  - id: programme-about
+    text: The Lyon Programme trains nurses.
+    questions: [What is the Lyon Programme?]
+  - id: programme-size
+    text: The LP employs forty people.
+    questions: ["Who is the LP?", What is the size of the LP?]
+`;
+
+  it('is a warning from brief check naming both questions, with the same name in other words', async () => {
+    const dir = folder({ 'aliases.yml': '- [Lyon Programme, LP]\n', 'lp.yml': `${SOURCE}facts:\n${facts}` });
+    const { code, out, err } = await brief(['check', dir], { cwd: dir });
+    expect(code).toBe(0);
+    expect(out).toBe('.: OK: 1 source, 2 facts, 1 alias group, 1 question stored by more than one fact');
+    expect(err.split('\n')).toEqual([
+      'lp.yml:6: fact "programme-about" defines the subject of "What is the Lyon Programme?", as fact "programme-size" (lp.yml:9) does with "Who is the LP?": a request for an overview of it ("tell me about …") is answered with whichever ranks first by word matching. Keep the questions that define it on the one fact that does',
+      'lp.yml:9: fact "programme-size" defines the subject of "Who is the LP?", as fact "programme-about" (lp.yml:6) does with "What is the Lyon Programme?": a request for an overview of it ("tell me about …") is answered with whichever ranks first by word matching. Keep the questions that define it on the one fact that does',
+    ]);
+    expect((await brief(['check', '--strict', dir], { cwd: dir })).code).toBe(1);
+  });
+
+  it('is said once, as a question stored twice, when the facts store the same question', async () => {
+    const dir = folder({ 'lp.yml': `${SOURCE}facts:\n${facts.replace('"Who is the LP?"', 'what is the lyon programme')}` });
+    const { err } = await brief(['check', dir], { cwd: dir });
+    expect(err.split('\n').map((line) => line.includes('stores the question'))).toEqual([true, true]);
+  });
+});
+
 describe('brief review', () => {
   it('lists facts due for review, oldest first, and nothing not yet due', async () => {
     const dir = folder({
