@@ -26,6 +26,7 @@ const SUBJECT_GLUE: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of']);
 
 const DEFINING_WORD = /^(?:what|who)$/;
 const COPULA = /^(?:is|are|was|were)$/;
+const OPENING_CONTRACTION = /^(\s*(?:what|who))['\u2018\u2019`]s\b/i;
 
 /**
  * The subject's words, in order of first use, as one key, when every other token is `frame` and the subject
@@ -63,7 +64,8 @@ export function requestedSubject(question: string, aliases: AliasMatcher): strin
 
 /** The subject a stored question defines ("What is the NRF?", "Who was Ahmad Shah Massoud?"), as a key. */
 export function definedSubject(stored: string, aliases: AliasMatcher): string | undefined {
-  const tokens = tokenize(stored);
+  // The tokenizer drops "'s" as a possessive: "What's the NRF?" would lose its "is".
+  const tokens = tokenize(stored.replace(OPENING_CONTRACTION, '$1 is'));
   if (tokens.length < 3 || !DEFINING_WORD.test(tokens[0]!.lower) || !COPULA.test(tokens[1]!.lower)) return undefined;
   return subjectKey(tokens.slice(2), aliases, SUBJECT_GLUE);
 }

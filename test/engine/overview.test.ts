@@ -37,7 +37,7 @@ describe('a request for an overview of a subject', () => {
   it.each([
     // Another subject: no stored question defines it.
     'What is the size of the Taliban?',
-    'tell me about ahmad massoud',
+    'tell me about the Taliban',
     // Asks more than what the subject is.
     'Where is the NRF?',
     'What is the NRF doing now?',
@@ -67,6 +67,7 @@ describe('overview requests, piece by piece', () => {
   it('reads the subject only of a stored question that asks what or who something is', () => {
     expect(definedSubject('What is the NRF?', aliases)).toBe(requestedSubject('nrf', aliases));
     expect(definedSubject('Who was the leader of the Islamic State?', aliases)).toBe(requestedSubject('IS leader', aliases));
+    expect(["What's the NRF?", 'who’s Masood'].map((q) => definedSubject(q, aliases))).toEqual([requestedSubject('NRF', aliases), requestedSubject('Massoud', aliases)]);
     for (const q of ['Where is the NRF?', 'What was the NRF for?', 'What does the NRF want?', 'What is?', 'Is the NRF a group?'])
       expect(definedSubject(q, aliases)).toBeUndefined();
   });
