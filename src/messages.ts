@@ -73,8 +73,8 @@ Commands:
       --context         Show the sentences before and after the excerpt in the source's stored text
       --lexical         Word matching alone: starts faster, but answers less precisely (no sentence model)
   check [DIR]           Validate a knowledge folder (every book, and channels.yml); list every problem as path:line: message
-      --strict          Facts past their review_by date and questions stored by more than one fact are
-                        errors (default: warnings)
+      --strict          Facts past their review_by date, and questions stored or subjects defined by more
+                        than one fact, are errors (default: warnings)
   review [DIR]          Facts due for review (review_by reached), oldest first
   books                 The books of the knowledge folder, their size and the channels that search each
   stats                 Facts, sources, drafts, reviews due; questions per week from the feedback log
@@ -282,14 +282,21 @@ export const curationMessages = Object.freeze({
     `fact "${id}" stores the question ${JSON.stringify(question)}, as ${others.map((o) => `fact "${o.id}" (${o.at})`).join(' and ')} ${others.length > 1 ? 'do' : 'does'}: asked so, it is answered with whichever ranks first by word matching. Keep it on the one fact that answers it`,
   subjectShared: (id: string, question: string, others: ReadonlyArray<{ id: string; at: string; question: string }>) =>
     `fact "${id}" defines the subject of ${JSON.stringify(question)}, as ${others.map((o) => `fact "${o.id}" (${o.at}) does with ${JSON.stringify(o.question)}`).join(' and ')}: a request for an overview of it ("tell me about …") is answered with whichever ranks first by word matching. Keep the questions that define it on the one fact that does`,
-  checkSummaryExtras: (drafts: number, due: number, shared: number) =>
-    [drafts > 0 && `${drafts} ${plural(drafts, 'draft')}`, due > 0 && `${due} due for review`, shared > 0 && `${shared} ${plural(shared, 'question')} stored by more than one fact`]
+  checkSummaryExtras: (drafts: number, due: number, shared: number, subjects: number) =>
+    [
+      drafts > 0 && `${drafts} ${plural(drafts, 'draft')}`,
+      due > 0 && `${due} due for review`,
+      shared > 0 && `${shared} ${plural(shared, 'question')} stored by more than one fact`,
+      subjects > 0 && `${subjects} ${plural(subjects, 'subject')} defined by more than one fact`,
+    ]
       .filter(Boolean)
       .join(', '),
-  strictFailed: (due: number, shared: number) =>
+  strictFailed: (due: number, shared: number, subjects: number) =>
     [
       due > 0 && `${due} ${plural(due, 'fact')} due for review (--strict): review ${due > 1 ? 'them' : 'it'} and run brief check again`,
       shared > 0 && `${shared} ${plural(shared, 'question')} stored by more than one fact (--strict): keep each on one fact and run brief check again`,
+      subjects > 0 &&
+        `${subjects} ${plural(subjects, 'subject')} defined by more than one fact (--strict): keep the questions that define each subject on one fact and run brief check again`,
     ]
       .filter(Boolean)
       .join('\n'),

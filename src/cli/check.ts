@@ -12,7 +12,7 @@ import { bookMessages, cliMessages as msg, curationMessages as cur } from '../me
 import type { CliIO } from './io';
 
 export interface CheckOptions {
-  /** Facts past their review date, and questions more than one fact stores, are errors, not warnings. */
+  /** Facts past their review date, and questions more than one fact stores or subjects more than one defines, are errors, not warnings. */
   strict: boolean;
 }
 
@@ -43,6 +43,7 @@ export function runCheck(dir: string, io: CliIO, options: CheckOptions = { stric
   if (notVerbatim.length > 0) return failed(notVerbatim, io);
   let due = 0;
   let shared = 0;
+  let subjects = 0;
   for (const { dir: bookDir, knowledge } of books) {
     const { sources, facts, aliases, drafts = [] } = knowledge;
     for (const d of drafts) io.out(formatProblem({ file: d.file, line: d.line, message: cur.draft(d.id) }));
@@ -63,14 +64,15 @@ export function runCheck(dir: string, io: CliIO, options: CheckOptions = { stric
         io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.subjectShared(fact.id, question, others) }));
       }
     }
-    shared += sharedHere.length + subjectsHere.length;
-    const extras = cur.checkSummaryExtras(drafts.length, dueHere.length, sharedHere.length + subjectsHere.length);
+    shared += sharedHere.length;
+    subjects += subjectsHere.length;
+    const extras = cur.checkSummaryExtras(drafts.length, dueHere.length, sharedHere.length, subjectsHere.length);
     io.out(`${msg.checkOk(shownOf(bookDir), sources.length, facts.length, aliases.length)}${extras ? `, ${extras}` : ''}`);
   }
   const channelsFile = path.join(dir, CHANNELS_FILE);
   if (channels.ok && existsSync(channelsFile)) io.out(bookMessages.channelsOk(shownOf(channelsFile), Object.keys(channels.map.channels).length, channels.map.default));
-  if (options.strict && due + shared > 0) {
-    io.err(cur.strictFailed(due, shared));
+  if (options.strict && due + shared + subjects > 0) {
+    io.err(cur.strictFailed(due, shared, subjects));
     return 1;
   }
   return 0;

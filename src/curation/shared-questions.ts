@@ -38,7 +38,8 @@ export function sharedSubjects(facts: readonly Fact[], aliasGroups: ReadonlyArra
   const bySubject = new Map<string, SharedQuestion>();
   for (const fact of facts) {
     for (const question of fact.questions) {
-      const subject = definedSubject(question, aliases);
+      // A request that names no tense matches either: the subject alone is the key.
+      const subject = definedSubject(question, aliases)?.words;
       if (subject === undefined) continue;
       const entry = bySubject.get(subject) ?? { stored: [] };
       if (!entry.stored.some((s) => s.fact === fact)) entry.stored.push({ fact, question });

@@ -55,8 +55,8 @@ export const ENGINE_DEFAULTS = Object.freeze({
    */
   notAnswered: Object.freeze({ least: 0.5 }),
   /**
-   * The score of a question asked exactly as a fact's stored question (restated.ts), or the model's when higher:
-   * the curator declared the answer. Asked verbatim, the bundled knowledge's 211 stored questions were all
+   * The score of a question asked exactly as a fact's stored question (restated.ts), or asking for an overview of
+   * the subject one defines (overview.ts), or the model's when higher: the curator declared the answer. Asked verbatim, the bundled knowledge's 211 stored questions were all
    * answered with their own fact this way, 205 by the model alone (6 declined, none answered wrongly).
    */
   restated: Object.freeze({ probability: 0.99 }),

@@ -68,7 +68,8 @@ export function answerProbability(values: readonly number[], m: DecisionModel = 
 
 /**
  * `toCheck` for an answer given with `best` when it is one to check against its source: below the model's sure
- * point, where answers were wrong more often out of fold. A question asked as a fact stores it is sure (restated.ts).
+ * point, where answers were wrong more often out of fold. A question asked as a fact stores it, or asking for an overview of
+ * the subject a stored question defines, is sure (restated.ts, overview.ts).
  */
 export const checkFlag = (answered: boolean, best: { probability: number; restated?: true } | undefined, m: DecisionModel): { toCheck?: true } =>
   answered && best && !best.restated && best.probability < m.sure ? { toCheck: true } : {};

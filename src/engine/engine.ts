@@ -137,9 +137,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const ranked = rank(plan, [...candidates.values()]).filter((r) => r.matched.length > 0);
     const lexical = ranked.slice(0, Math.max(judged, config.rerank.candidates));
     // A fact that stores the question is judged even when word matching ranks it too low to be shown.
-    const subject = requestedSubject(question, index.aliases);
-    const restated =
-      restatedFact(question, candidates.keys(), (id) => facts[id]!.questions) ?? (subject === undefined ? undefined : definingFact(subject, candidates.keys(), definedOf));
+    const asStored = restatedFact(question, candidates.keys(), (id) => facts[id]!.questions);
+    const subject = asStored === undefined ? requestedSubject(question, index.aliases) : undefined;
+    const restated = asStored ?? (subject && definingFact(subject, candidates.keys(), definedOf));
     const late = restated === undefined || lexical.some((r) => r.id === restated) ? undefined : ranked.find((r) => r.id === restated);
     if (late) lexical.push(late);
     const topBm25 = hits[0]?.score ?? 0;
@@ -160,7 +160,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       const ruledOut = notAnsweredMatch({ text: question, plan, asked }, { notAnswered: notAnsweredOf(r.id), stored: storedQuestionsOf(r.id), terms: candidate.terms });
       const judgedFact: Judged = { id: r.id, probability: answerProbability(featured.values, model, p, ruledOut !== undefined), modelProbability: p, features: featured.values, matched: featured.matched };
       if (ruledOut !== undefined) judgedFact.notAnswered = ruledOut;
-      return r.id === restated ? Object.assign(judgedFact, { restated: true as const }) : judgedFact;
+      // A stored question is the curator's word whatever else the fact records; an overview request is not.
+      const lifted = r.id === asStored || (r.id === restated && ruledOut === undefined);
+      return lifted ? Object.assign(judgedFact, { restated: true as const }) : judgedFact;
     });
     // The best few lexical candidates are re-ordered by lexical score plus a share of the model's probability
     // (the model was fitted on them); the rest keep their lexical order. Ordering the rest by probability was

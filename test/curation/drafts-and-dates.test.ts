@@ -132,12 +132,16 @@ describe('a subject more than one fact defines', () => {
     const dir = folder({ 'aliases.yml': '- [Lyon Programme, LP]\n', 'lp.yml': `${SOURCE}facts:\n${facts}` });
     const { code, out, err } = await brief(['check', dir], { cwd: dir });
     expect(code).toBe(0);
-    expect(out).toBe('.: OK: 1 source, 2 facts, 1 alias group, 1 question stored by more than one fact');
+    expect(out).toBe('.: OK: 1 source, 2 facts, 1 alias group, 1 subject defined by more than one fact');
     expect(err.split('\n')).toEqual([
       'lp.yml:6: fact "programme-about" defines the subject of "What is the Lyon Programme?", as fact "programme-size" (lp.yml:9) does with "Who is the LP?": a request for an overview of it ("tell me about …") is answered with whichever ranks first by word matching. Keep the questions that define it on the one fact that does',
       'lp.yml:9: fact "programme-size" defines the subject of "Who is the LP?", as fact "programme-about" (lp.yml:6) does with "What is the Lyon Programme?": a request for an overview of it ("tell me about …") is answered with whichever ranks first by word matching. Keep the questions that define it on the one fact that does',
     ]);
-    expect((await brief(['check', '--strict', dir], { cwd: dir })).code).toBe(1);
+    const strict = await brief(['check', '--strict', dir], { cwd: dir });
+    expect({ code: strict.code, last: strict.err.split('\n').pop() }).toEqual({
+      code: 1,
+      last: '1 subject defined by more than one fact (--strict): keep the questions that define each subject on one fact and run brief check again',
+    });
   });
 
   it('is said once, as a question stored twice, when the facts store the same question', async () => {
