@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { sharedQuestions, sharedSubjects } from '../curation/shared-questions';
+import { sharedQuestions, sharedSubjects, type SharedQuestion } from '../curation/shared-questions';
 import { verbatimProblems } from '../curation/verbatim-check';
 import { bookFolders } from '../knowledge/book-folders';
 import { readChannels } from '../knowledge/channels';
@@ -11,6 +11,9 @@ import type { KnowledgeBase } from '../knowledge/schema';
 import { bookMessages, cliMessages as msg, curationMessages as cur } from '../messages';
 import type { CliIO } from './io';
 
+/** Another fact that stores the question, or defines the subject: its id, where it stands, and its own wording. */
+type SharedElsewhere = { id: string; at: string; question: string };
+
 export interface CheckOptions {
   /** Facts past their review date, and questions more than one fact stores or subjects more than one defines, are errors, not warnings. */
   strict: boolean;
@@ -20,6 +23,16 @@ function failed(problems: readonly Problem[], io: CliIO): number {
   for (const problem of problems) io.err(formatProblem(problem));
   io.err(msg.checkFailed(problems.length, new Set(problems.map((p) => p.file)).size));
   return 1;
+}
+
+/** One warning per fact of each group, naming the others where they stand. */
+function warnShared(groups: readonly SharedQuestion[], message: (id: string, question: string, others: SharedElsewhere[]) => string, io: CliIO): void {
+  for (const { stored } of groups) {
+    for (const { fact, question } of stored) {
+      const others = stored.filter((s) => s.fact !== fact).map((s) => ({ id: s.fact.id, at: `${s.fact.file}:${s.fact.line}`, question: s.question }));
+      io.err(formatProblem({ file: fact.file, line: fact.line, message: message(fact.id, question, others) }));
+    }
+  }
 }
 
 /** Every book of the folder (one, without sub-folders) and channels.yml; all problems at once. */
@@ -51,19 +64,9 @@ export function runCheck(dir: string, io: CliIO, options: CheckOptions = { stric
     for (const { fact, reviewBy } of dueHere) io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.reviewDue(fact.id, reviewBy) }));
     due += dueHere.length;
     const sharedHere = sharedQuestions(facts);
-    for (const { stored } of sharedHere) {
-      for (const { fact, question } of stored) {
-        const others = stored.filter((s) => s.fact !== fact).map((s) => ({ id: s.fact.id, at: `${s.fact.file}:${s.fact.line}` }));
-        io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.questionShared(fact.id, question, others) }));
-      }
-    }
+    warnShared(sharedHere, cur.questionShared, io);
     const subjectsHere = sharedSubjects(facts, aliases);
-    for (const { stored } of subjectsHere) {
-      for (const { fact, question } of stored) {
-        const others = stored.filter((s) => s.fact !== fact).map((s) => ({ id: s.fact.id, at: `${s.fact.file}:${s.fact.line}`, question: s.question }));
-        io.err(formatProblem({ file: fact.file, line: fact.line, message: cur.subjectShared(fact.id, question, others) }));
-      }
-    }
+    warnShared(subjectsHere, cur.subjectShared, io);
     shared += sharedHere.length;
     subjects += subjectsHere.length;
     const extras = cur.checkSummaryExtras(drafts.length, dueHere.length, sharedHere.length, subjectsHere.length);

@@ -14,17 +14,22 @@ export interface SharedQuestion {
  * answers turns on word matching's ranking, not on the curator. Each shared question once, first stored first.
  */
 export function sharedQuestions(facts: readonly Fact[]): SharedQuestion[] {
-  const byQuestion = new Map<string, SharedQuestion>();
+  return storedByMoreThanOne(facts, (question) => asAsked(question) || undefined);
+}
+
+/** The stored questions that `keyOf` gives one key, grouped, each fact once per group: those of two facts or more. */
+function storedByMoreThanOne(facts: readonly Fact[], keyOf: (question: string) => string | undefined): SharedQuestion[] {
+  const byKey = new Map<string, SharedQuestion>();
   for (const fact of facts) {
     for (const question of fact.questions) {
-      const key = asAsked(question);
-      if (!key) continue;
-      const entry = byQuestion.get(key) ?? { stored: [] };
+      const key = keyOf(question);
+      if (key === undefined) continue;
+      const entry = byKey.get(key) ?? { stored: [] };
       if (!entry.stored.some((s) => s.fact === fact)) entry.stored.push({ fact, question });
-      byQuestion.set(key, entry);
+      byKey.set(key, entry);
     }
   }
-  return [...byQuestion.values()].filter((entry) => entry.stored.length > 1);
+  return [...byKey.values()].filter((entry) => entry.stored.length > 1);
 }
 
 /**
@@ -35,18 +40,9 @@ export function sharedQuestions(facts: readonly Fact[]): SharedQuestion[] {
  */
 export function sharedSubjects(facts: readonly Fact[], aliasGroups: ReadonlyArray<readonly string[]>): SharedQuestion[] {
   const aliases = new AliasMatcher(aliasGroups);
-  const bySubject = new Map<string, SharedQuestion>();
-  for (const fact of facts) {
-    for (const question of fact.questions) {
-      // A request that names no tense matches either: the subject alone is the key.
-      const subject = definedSubject(question, aliases)?.words;
-      if (subject === undefined) continue;
-      const entry = bySubject.get(subject) ?? { stored: [] };
-      if (!entry.stored.some((s) => s.fact === fact)) entry.stored.push({ fact, question });
-      bySubject.set(subject, entry);
-    }
-  }
-  return [...bySubject.values()].filter((entry) => entry.stored.length > 1 && new Set(entry.stored.map((s) => asAsked(s.question))).size > 1);
+  // A request that names no tense matches either: the subject's words alone are the key.
+  const shared = storedByMoreThanOne(facts, (question) => definedSubject(question, aliases)?.words);
+  return shared.filter((entry) => new Set(entry.stored.map((s) => asAsked(s.question))).size > 1);
 }
 
 /** A proposed phrasing that is not written, and the fact that holds it or takes it first. */
