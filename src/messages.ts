@@ -130,8 +130,8 @@ export const cliMessages = Object.freeze({
   /** A closest topic ruled out by its fact's `does_not_answer`. */
   notAnsweredBy: (phrasing: string) => `ruled out, its does_not_answer lists "${phrasing}"`,
   /** The "Why:" line of an answer: why it matched (`matches`, as `describeMatch` words them), its score and fact. */
-  why: (matches: string, score: string, fact: string, restated?: boolean) =>
-    `Why: ${restated ? 'asks what one of its stored questions asks; ' : ''}matched ${matches} (score ${score}, fact ${fact})`,
+  why: (matches: string, score: string, fact: string, restated?: boolean, spelledOut?: string) =>
+    `Why: ${spelledOut !== undefined ? `spells out ${spelledOut}; ` : restated ? 'asks what one of its stored questions asks; ' : ''}matched ${matches} (score ${score}, fact ${fact})`,
   otherMatchesTitle: 'Other matches:',
   toCheck: 'Not a sure match: check that the excerpt answers the question before you rely on it.',
   gapsHeading: () => 'Unanswered questions, grouped by what they ask (brief gaps --accept N writes proposal N into the knowledge):',

@@ -40,7 +40,7 @@ export function renderText(answer: Answer, engine: CliEngine, context?: (fact: F
     const asOf = asOfDate(best.fact);
     lines.push(`  Source: ${sourceLine(best.fact.source)}${asOf ? ` (${cur.asOf(asOf)})` : ''}`);
     const why = explainMatches(best, engine.aliases).map(describeMatch).join(', ');
-    lines.push(`  ${msg.why(why, best.score.toFixed(2), best.fact.id, best.restated)}`);
+    lines.push(`  ${msg.why(why, best.score.toFixed(2), best.fact.id, best.restated, best.spelledOut)}`);
     if (answer.toCheck) lines.push(`  ${msg.toCheck}`);
     if (others.length > 0) {
       lines.push('', `  ${msg.otherMatchesTitle}`);
@@ -74,6 +74,7 @@ export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
     },
     matched: explainMatches(r, aliases),
     ...(r.restated && { restated: true }),
+    ...(r.spelledOut !== undefined && { spelled_out: r.spelledOut }),
   }));
   return answer.answered
     ? { question: answer.question, answered: true, ...(answer.toCheck && { to_check: true }), answers: facts }

@@ -13,6 +13,7 @@ import { notAnsweredMatch, readNotAnswered, ruledOutLast, type NotAnswered } fro
 import { rank, type MatchReason } from './rank';
 import { restatedFact, restatedFirst } from './restated';
 import { definedSubject, definingFact, requestedSubject } from './overview';
+import { requestedAcronym, spellingOutFact } from './acronym';
 import { focusQuestion } from './focus';
 
 export interface RankedFact {
@@ -27,6 +28,8 @@ export interface RankedFact {
    * subject one of them defines (overview.ts): answered whatever the model's score.
    */
   restated?: true;
+  /** The acronym whose expansion the question asks and this fact writes out (acronym.ts); it is `restated` too. */
+  spelledOut?: string;
   /** The phrasing of the fact's `does_not_answer` the question restates, which ruled it out (not-answered.ts). */
   notAnswered?: string;
 }
@@ -53,8 +56,12 @@ export interface Judged {
   modelProbability: number;
   features: number[];
   matched: MatchReason[];
-  /** The question is one of this fact's stored questions, as asked (restated.ts), or asks what one defines (overview.ts). */
+  /**
+   * The question is one of this fact's stored questions, as asked (restated.ts), or asks what one defines
+   * (overview.ts), or what an acronym the fact spells out stands for (acronym.ts, and then `spelledOut`).
+   */
   restated?: true;
+  spelledOut?: string;
   /** Index in the fact's `does_not_answer` of the phrasing the question restates (not-answered.ts). */
   notAnswered?: number;
 }
@@ -139,7 +146,10 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     // A fact that stores the question is judged even when word matching ranks it too low to be shown.
     const asStored = restatedFact(question, candidates.keys(), (id) => facts[id]!.questions);
     const subject = asStored === undefined ? requestedSubject(question, index.aliases) : undefined;
-    const restated = asStored ?? (subject && definingFact(subject, candidates.keys(), definedOf));
+    const defining = subject && definingFact(subject, candidates.keys(), definedOf);
+    const acronym = asStored === undefined && defining === undefined ? requestedAcronym(question) : undefined;
+    const spelling = acronym === undefined ? undefined : spellingOutFact(acronym, candidates.keys(), (id) => facts[id]!.text);
+    const restated = asStored ?? defining ?? spelling;
     const late = restated === undefined || lexical.some((r) => r.id === restated) ? undefined : ranked.find((r) => r.id === restated);
     if (late) lexical.push(late);
     const topBm25 = hits[0]?.score ?? 0;
@@ -162,7 +172,9 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       if (ruledOut !== undefined) judgedFact.notAnswered = ruledOut;
       // A stored question is the curator's word whatever else the fact records; an overview request is not.
       const lifted = r.id === asStored || (r.id === restated && ruledOut === undefined);
-      return lifted ? Object.assign(judgedFact, { restated: true as const }) : judgedFact;
+      if (!lifted) return judgedFact;
+      const spelledOut = r.id === spelling ? acronym : undefined;
+      return Object.assign(judgedFact, { restated: true as const }, spelledOut !== undefined && { spelledOut });
     });
     // The best few lexical candidates are re-ordered by lexical score plus a share of the model's probability
     // (the model was fitted on them); the rest keep their lexical order. Ordering the rest by probability was
@@ -248,5 +260,6 @@ export const rankedFact = (facts: readonly Fact[], judged: Judged): RankedFact =
   relevance: shown(judged.features[LEXICAL]!),
   matched: judged.matched,
   ...(judged.restated && { restated: true as const }),
+  ...(judged.spelledOut !== undefined && { spelledOut: judged.spelledOut }),
   ...(judged.notAnswered !== undefined && { notAnswered: facts[judged.id]!.does_not_answer![judged.notAnswered]! }),
 });

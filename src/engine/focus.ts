@@ -2,7 +2,8 @@
  * The question in a message that wraps it in chatter. "I'm preparing a briefing. Where is the NRF based?" was
  * declined (0.50): "preparing" and "briefing" are words the knowledge lacks, and a word the knowledge lacks
  * tells against every fact. A sentence that does not ask (no "?") and says nothing the knowledge could hold
- * is left out of what is matched; the message is shown as written.
+ * is left out of what is matched, and so is such a lead-in set off by a colon or a dash ("quick one - where's
+ * the nrf based" was declined, 0.59); the message is shown as written.
  */
 
 /** Sentence ends: the mark stays with its sentence ("based??" asks). */
@@ -13,11 +14,16 @@ export const sentencesOf = (text: string): string[] => text.split(SENTENCE_END).
 
 const asks = (sentence: string) => /\?\s*$/.test(sentence);
 
+/** Words before a colon, or a dash with spaces round it, that open a message ("Quick question: …", "ok so - …"). */
+const LEAD_IN = /^([^:.!?]+?)(?::|\s[-\u2013\u2014]+)\s+(?=\S)/u;
+
 /**
- * `message` without the sentences that do not ask and that `isChatter` finds empty of the topic, when another
- * sentence asks; `message` itself otherwise (one sentence, no "?", or nothing to leave out).
+ * `message` without a lead-in that `isChatter` finds empty of the topic, and without the sentences that do not
+ * ask and that it finds so, when another sentence asks; `message` itself otherwise.
  */
 export function focusQuestion(message: string, isChatter: (sentence: string) => boolean): string {
+  const lead = LEAD_IN.exec(message);
+  if (lead && isChatter(lead[1]!)) return focusQuestion(message.slice(lead[0].length), isChatter);
   const sentences = sentencesOf(message);
   if (sentences.length < 2 || !sentences.some(asks)) return message;
   const kept = sentences.filter((s) => asks(s) || !isChatter(s));

@@ -20,9 +20,23 @@ describe('the question in a message, without the chatter around it', () => {
   });
 
   it.each([
+    ['chat: where is it?', 'where is it?'],
+    ['some chat - where is it', 'where is it'],
+    ['chat \u2014 where is it', 'where is it'],
+    // Kept: a lead-in with something of the topic, a hyphen inside a word, a colon that ends the message.
+    ['Topic: where is it?', 'Topic: where is it?'],
+    ['anti-chat where is it', 'anti-chat where is it'],
+    ['where is it, chat:', 'where is it, chat:'],
+  ])('reads %j, a lead-in of chatter set off by a colon or a spaced dash left out, as %j', (message, read) => {
+    expect(focusQuestion(message, chatter)).toBe(read);
+  });
+
+  it.each([
     ["I'm preparing a briefing. Where is the NRF based?", 'Where is the NRF based?'],
     ['where is the NRF based?? asking for a briefing tomorrow', 'where is the NRF based??'],
     ['My boss wants this by noon. How many fighters does the NRF have?', 'How many fighters does the NRF have?'],
+    ['quick question: where is the NRF based?', 'where is the NRF based?'],
+    ['ok so - how many fighters does the nrf have', 'how many fighters does the nrf have'],
   ])('answers %j as %j, and shows the message as typed', (message, question) => {
     expect(engine.focus(message)).toBe(question);
     const asked = engine.ask(message);
@@ -38,6 +52,9 @@ describe('the question in a message, without the chatter around it', () => {
     "I'm asking about the Taliban. Who leads it?",
     'It was 2021. Who led the resistance?',
     'The meeting is soon. Where is the NRF based?',
+    // A lead-in that names the topic.
+    'Panjshir: who controls it?',
+    'Taliban - who leads them?',
   ])('keeps every sentence of %j', (message) => {
     expect(engine.focus(message)).toBe(message);
   });
