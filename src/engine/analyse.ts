@@ -18,9 +18,6 @@ const DOTTED_ACRONYM = /\b(?:\p{L}\.){2,}/gu;
 /** Marks written for an apostrophe or a single quote. */
 export const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g;
 
-/** `text` as a regular expression that matches it literally. */
-export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Accent-free, straight-quoted text, with "U.N." written as "UN" so acronyms stay one word. */
 export function fold(text: string): string {
   // Plain ASCII (most text) has no accents to strip: skip the costly Unicode normalisation.

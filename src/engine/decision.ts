@@ -59,7 +59,7 @@ export function vetoed(values: readonly number[], m: DecisionModel = DECISION_MO
 
 /**
  * The probability an answer is decided and shown with: the model's, scaled down when the features rule the
- * fact out, or the question restates a phrasing the fact is recorded not to answer (not-answered.ts), or asks what a name is and the fact does not say (definition.ts). Candidates are still ordered by the model's own probability (vetoing in the ordering cost
+ * fact out, or the question restates a phrasing the fact is recorded not to answer (not-answered.ts). Candidates are still ordered by the model's own probability (vetoing in the ordering cost
  * StackFAQ title + answer 0.003).
  */
 export function answerProbability(values: readonly number[], m: DecisionModel = DECISION_MODEL, p = probability(values, m), notAnswered = false): number {

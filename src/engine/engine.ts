@@ -14,7 +14,6 @@ import { rank, type MatchReason } from './rank';
 import { restatedFact, restatedFirst } from './restated';
 import { definedSubject, definingFact, requestedSubject } from './overview';
 import { requestedAcronym, spellingOutFact } from './acronym';
-import { askedName, definesName } from './definition';
 import { focusQuestion } from './focus';
 
 export interface RankedFact {
@@ -65,8 +64,6 @@ export interface Judged {
   spelledOut?: string;
   /** Index in the fact's `does_not_answer` of the phrasing the question restates (not-answered.ts). */
   notAnswered?: number;
-  /** The question asks what a name is and the fact does not say (definition.ts): ruled out, as by a veto. */
-  doesNotDefine?: true;
 }
 
 export interface Engine {
@@ -153,7 +150,6 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const acronym = asStored === undefined && defining === undefined ? requestedAcronym(question) : undefined;
     const spelling = acronym === undefined ? undefined : spellingOutFact(acronym, candidates.keys(), (id) => facts[id]!.text);
     const restated = asStored ?? defining ?? spelling;
-    const name = restated === undefined ? askedName(question) : undefined;
     const late = restated === undefined || lexical.some((r) => r.id === restated) ? undefined : ranked.find((r) => r.id === restated);
     if (late) lexical.push(late);
     const topBm25 = hits[0]?.score ?? 0;
@@ -172,10 +168,8 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       );
       const p = probability(featured.values, model);
       const ruledOut = notAnsweredMatch({ text: question, plan, asked }, { notAnswered: notAnsweredOf(r.id), stored: storedQuestionsOf(r.id), terms: candidate.terms });
-      const undefinedName = name !== undefined && !definesName(name, { text: fact.text, matched: featured.matched, defined: definedOf(r.id) }, index.aliases);
-      const judgedFact: Judged = { id: r.id, probability: answerProbability(featured.values, model, p, ruledOut !== undefined || undefinedName), modelProbability: p, features: featured.values, matched: featured.matched };
+      const judgedFact: Judged = { id: r.id, probability: answerProbability(featured.values, model, p, ruledOut !== undefined), modelProbability: p, features: featured.values, matched: featured.matched };
       if (ruledOut !== undefined) judgedFact.notAnswered = ruledOut;
-      if (undefinedName) judgedFact.doesNotDefine = true;
       // A stored question is the curator's word whatever else the fact records; an overview request is not.
       const lifted = r.id === asStored || (r.id === restated && ruledOut === undefined);
       if (!lifted) return judgedFact;

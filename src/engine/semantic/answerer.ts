@@ -159,7 +159,7 @@ export class SemanticAnswerer {
       const features = [...c.features, ...semantic(c.id)];
       const p = probability(features, decision);
       // Object.assign, not a spread then more fields: V8 would give each a hidden class of its own (read-files.ts).
-      return Object.assign({}, c, { probability: answerProbability(features, decision, p, c.notAnswered !== undefined || !!c.doesNotDefine), modelProbability: p, order: semanticOrder(features, p) });
+      return Object.assign({}, c, { probability: answerProbability(features, decision, p, c.notAnswered !== undefined), modelProbability: p, order: semanticOrder(features, p) });
     });
     // The model was fitted on these candidates (train.ts): it re-orders them; the rest keep their lexical order.
     const similar = closestInMeaning(judged, semantic);
