@@ -16,6 +16,11 @@ const asks = (sentence: string) => /\?\s*$/.test(sentence);
 
 /** Words before a colon, or a dash with spaces round it, that open a message ("Quick question: …", "ok so - …"). */
 const LEAD_IN = /^([^:.!?]+?)(?::|\s[-\u2013\u2014]+)\s+(?=\S)/u;
+/**
+ * A lead-in that asks ("How did he die - Massoud's father?", "When was it - the Hudson event?") is the question,
+ * whatever else it holds: its question words are stop words, so it would pass for chatter.
+ */
+const ASKING = /\b(?:who|whom|whose|what|whats|when|where|why|how|which)\b/i;
 
 /**
  * `message` without a lead-in that `isChatter` finds empty of the topic, and without the sentences that do not
@@ -23,7 +28,7 @@ const LEAD_IN = /^([^:.!?]+?)(?::|\s[-\u2013\u2014]+)\s+(?=\S)/u;
  */
 export function focusQuestion(message: string, isChatter: (sentence: string) => boolean): string {
   const lead = LEAD_IN.exec(message);
-  if (lead && isChatter(lead[1]!)) return focusQuestion(message.slice(lead[0].length), isChatter);
+  if (lead && !ASKING.test(lead[1]!) && isChatter(lead[1]!)) return focusQuestion(message.slice(lead[0].length), isChatter);
   const sentences = sentencesOf(message);
   if (sentences.length < 2 || !sentences.some(asks)) return message;
   const kept = sentences.filter((s) => asks(s) || !isChatter(s));

@@ -27,6 +27,9 @@ describe('the question in a message, without the chatter around it', () => {
     ['Topic: where is it?', 'Topic: where is it?'],
     ['anti-chat where is it', 'anti-chat where is it'],
     ['where is it, chat:', 'where is it, chat:'],
+    // A lead-in that asks is the question.
+    ['how is chat - it?', 'how is chat - it?'],
+    ['When was chat: it?', 'When was chat: it?'],
   ])('reads %j, a lead-in of chatter set off by a colon or a spaced dash left out, as %j', (message, read) => {
     expect(focusQuestion(message, chatter)).toBe(read);
   });
@@ -55,6 +58,9 @@ describe('the question in a message, without the chatter around it', () => {
     // A lead-in that names the topic.
     'Panjshir: who controls it?',
     'Taliban - who leads them?',
+    // A lead-in that asks: its question words are stop words, yet it is the question.
+    "How did he die - Massoud's father?",
+    'When was it - the Hudson Institute event?',
   ])('keeps every sentence of %j', (message) => {
     expect(engine.focus(message)).toBe(message);
   });
