@@ -44,6 +44,8 @@ export interface QueryPlan {
   maxWeight: number;
   /** The name whose view the question asks for ("What does the Taliban think of …?"), if any. */
   askedOf?: Concept;
+  /** Whether the question asks what that name said ("What did the UN say about …?"), not what it thinks or wants. */
+  askedSaid?: boolean;
   /** Words the question itself writes inside hyphenated compounds ("Intra-Afghanistan"), lower case. */
   compounds: ReadonlySet<string>;
   /** The question's words, folded and lower case, one space apart and around (" intra afghanistan conference "). */
@@ -190,7 +192,25 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     }
     concepts.push(concept);
   });
-  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, askedOf: askedOf(tokens, concepts), ...writtenWords(question) };
+  withoutNamesAsSynonyms(concepts);
+  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, ...askedOf(tokens, concepts), ...writtenWords(question) };
+}
+
+/**
+ * A name the question writes is not evidence for its other words: in "Who founded the Hudson Institute?",
+ * WordNet's "found" ≈ "institute" would let a fact that only names the institute cover "founded" too. A synonym
+ * that is a name of the question (as typed, corrected or an alias) is dropped; one that is a plain word stays
+ * ("goals and objectives" may find a fact that writes either).
+ */
+function withoutNamesAsSynonyms(concepts: Concept[]): void {
+  const named = new Map<string, Concept>();
+  for (const concept of concepts) {
+    if (concept.entity) for (const alt of concept.alternatives) if (alt.via !== 'synonym') named.set(alt.term, concept);
+  }
+  if (named.size === 0) return;
+  for (const concept of concepts) {
+    concept.alternatives = concept.alternatives.filter((alt) => alt.via !== 'synonym' || (named.get(alt.term) ?? concept) === concept);
+  }
 }
 
 /** A name as the ways it can be written: its forms, and the knowledge's terms it was read as ("Talibn" → taliban). */
@@ -258,15 +278,17 @@ function writtenWords(question: string): Pick<QueryPlan, 'compounds' | 'spaced'>
 // Narrower than answer-type.ts's AUXILIARY: askedOf feeds the fitted speakerMismatch feature, which are/were/can/could/should would change ("What can the Islamic State say…").
 const AUXILIARY = new Set(['does', 'did', 'do', 'has', 'have', 'had', 'is', 'was', 'would', 'will']);
 const VIEW = /^(think|thinks|say|said|says|want|wants|feel|believe|view|see|ask|asked|call|called|describe|promise|promised|propose|demand|fear|hope|expect|plan|make)$/;
+const SAID = /^(say|said|says)$/;
 
-/** "What/How does <name> think|say|want …": the entity between the auxiliary and the verb of view. */
-function askedOf(tokens: readonly Token[], concepts: readonly Concept[]): Concept | undefined {
+/** "What/How does <name> think|say|want …": the entity between the auxiliary and the verb of view, and whether the verb is "say". */
+function askedOf(tokens: readonly Token[], concepts: readonly Concept[]): Pick<QueryPlan, 'askedOf' | 'askedSaid'> {
   const aux = tokens.findIndex((t) => AUXILIARY.has(t.lower));
-  if (aux < 0 || !/^(what|how|why)$/.test(tokens[0]?.lower ?? '')) return undefined;
+  if (aux < 0 || !/^(what|how|why)$/.test(tokens[0]?.lower ?? '')) return {};
   const verb = tokens.findIndex((t, i) => i > aux + 1 && VIEW.test(t.lower));
-  if (verb < 0 || verb - aux > 5) return undefined;
+  if (verb < 0 || verb - aux > 5) return {};
   const between = new Set(tokens.slice(aux + 1, verb).map((t) => t.lower));
-  return concepts.find((c) => c.entity && c.forms.some((f) => f.split(' ').every((w) => between.has(w))));
+  const asked = concepts.find((c) => c.entity && c.forms.some((f) => f.split(' ').every((w) => between.has(w))));
+  return asked ? { askedOf: asked, askedSaid: SAID.test(tokens[verb]!.lower) } : {};
 }
 
 /** Knowledge terms for the lemmas English relates to a word (synonyms, derivations, pertainyms). */

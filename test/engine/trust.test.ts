@@ -79,6 +79,43 @@ describe('whose view: the question asks what someone thinks or says; the fact mu
   ])('answers %j, where the fact quotes him', (q, id) => {
     expect(top(q)).toEqual({ answered: true, id });
   });
+
+  it.each([
+    ['What did Biden say about Massoud?', 'us-policy-options'],
+    ['What did the Taliban say about the Vienna conference?', 'vienna-intra-afghanistan-conference'],
+  ])('counts against %j that its fact quotes nobody: %s (the default answerer declines it, semantic-answerer.test.ts)', (q, id) => {
+    const [best] = engine.judge(q);
+    expect(engine.facts[best!.id]!.id).toBe(id);
+    expect(best!.features[FEATURES.indexOf('speakerMismatch')]).toBe(1);
+  });
+
+  it('but a fact that states a view without a speaker can still say what someone wants', () => {
+    const [best] = engine.judge('What does the NRF want for Afghanistan?');
+    expect(engine.facts[best!.id]!.id).toBe('nrf-stated-goals');
+    expect(best!.features[FEATURES.indexOf('speakerMismatch')]).toBe(0);
+  });
+
+  it('finds the speaker set off by a clause ("Massoud, who is the leader …, told reporters")', () => {
+    const q = 'What did Massoud say about talks with the Taliban?';
+    const [best] = engine.judge(q);
+    expect(engine.facts[best!.id]!.id).toBe('massoud-talks-door-never-closed');
+    expect(best!.features[FEATURES.indexOf('speakerMismatch')]).toBe(0);
+    expect(top(q)).toEqual({ answered: true, id: 'massoud-talks-door-never-closed' });
+  });
+});
+
+describe('a name the question writes is not a synonym for its other words', () => {
+  it('declines "Who founded the Hudson Institute?": "founded" is not found in the institute\'s name', () => {
+    const [best] = engine.judge('Who founded the Hudson Institute?');
+    expect(engine.facts[best!.id]!.id).toBe('hudson-institute-event');
+    expect(best!.matched.map((m) => m.query)).not.toContain('founded');
+    expect(top('Who founded the Hudson Institute?').answered).toBe(false);
+  });
+
+  it('while two plain words of the question may still find the same word of a fact', () => {
+    const [best] = engine.judge('What are the NRF goals and objectives?');
+    expect(best!.matched).toContainEqual({ query: 'objectives', matched: 'goals', via: 'synonym' });
+  });
 });
 
 describe('the fact must hold the kind of answer asked for', () => {

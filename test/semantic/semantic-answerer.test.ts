@@ -104,10 +104,16 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
   });
 
   it('declines where word matching alone answers with a neighbouring fact', async () => {
-    // The Vienna conference fact names the Doha talks but quotes no one; nothing records what Massoud said of them.
-    const q = 'What did Massoud say about the Doha talks?';
+    // The Vienna conference fact names the conference and who meets there; nothing records how many came.
+    const q = 'How many people attended the Intra-Afghanistan Conference?';
     expect(engine.ask(q)).toMatchObject({ answered: true, results: [{ fact: { id: 'vienna-intra-afghanistan-conference' } }, {}, {}] });
     expect((await ask(q)).answered).toBe(false);
+  });
+
+  it('declines a question on what someone said, asked of a fact that quotes nobody', async () => {
+    for (const q of ['What did Biden say about Massoud?', 'What did the Taliban say about the Vienna conference?']) {
+      expect({ q, answered: (await ask(q)).answered }).toEqual({ q, answered: false });
+    }
   });
 
   it('declines questions on attributes the notes do not give', async () => {
