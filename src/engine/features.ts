@@ -91,7 +91,7 @@ const ACCORDING_TO = /according to ([\p{L}' -]{1,30}?)(?='s\b|[,.;:]|$)/gu;
  */
 export function quotedSpeakers(text: string): string[] {
   const found = [...text.matchAll(SPEAKER_BEFORE), ...text.matchAll(SPEAKER_AFTER)];
-  // Rare forms, tried only where their words occur: matching them at every position doubled this function's time.
+  // Rare forms, tried only where their words occur: tried at every position they cost ~70 % more time a fact.
   if (text.includes(', who ')) found.push(...text.matchAll(SPEAKER_APPOSED));
   if (text.includes('according to ')) found.push(...text.matchAll(ACCORDING_TO));
   return found.map((m) => m[1]!.trim());
