@@ -1,5 +1,7 @@
 import { fold } from './analyse';
 import type { AnswerType } from './answer-type';
+import { asksWhatItIs, describesName } from './defines';
+import { isWordChar, mentions } from './mentions';
 import type { Lexicon } from './lexicon';
 import type { Concept, QueryPlan, StoredQuestion } from './query';
 import { coverage, type MatchReason } from './rank';
@@ -31,6 +33,7 @@ export const FEATURES = [
   'unmatchedSpecific',
   'storedQuestionMatch',
   'speakerMismatch',
+  'nameNotDescribed',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -116,23 +119,17 @@ function speakerMismatch(plan: QueryPlan, speakersOf: () => readonly string[]): 
   })) ? 0 : 1;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-
 /**
  * Does `form` occur in `text` as a word of its own, and inside which hyphenated compounds ("anti-taliban")?
  * The compounds are only collected until it is found alone: then they do not matter.
  */
 function occurrences(text: string, form: string): { alone: boolean; compounds: string[] } {
-  let alone = false;
   const compounds: string[] = [];
-  for (let at = text.indexOf(form); at >= 0 && !alone; at = text.indexOf(form, at + 1)) {
-    const before = text[at - 1];
-    const after = text[at + form.length];
-    if (isWordChar(before) || isWordChar(after)) continue;
-    if (before === '-' || (after === '-' && isWordChar(text[at + form.length + 1]))) compounds.push(compoundAt(text, at, at + form.length));
-    else alone = true;
+  for (const m of mentions(text, form)) {
+    if (!m.inCompound) return { alone: true, compounds };
+    compounds.push(compoundAt(text, m.at, m.end));
   }
-  return { alone, compounds };
+  return { alone: false, compounds };
 }
 
 /** The whole hyphenated word around text[start, end). */
@@ -215,6 +212,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
     unmatchedSpecific: Math.min(unmatchedSpecific, 3),
     storedQuestionMatch: storedQuestionMatch(plan, evidence.storedQuestions),
     speakerMismatch: speakerMismatch(plan, evidence.speakers),
+    nameNotDescribed: asksWhatItIs(plan) && !plan.concepts.some((c) => describesName(text, c.forms)) ? 1 : 0,
   };
   return { values: FEATURES.map((f) => named[f]), coverage: value, lexicalScore, matched };
 }

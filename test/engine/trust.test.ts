@@ -333,3 +333,25 @@ describe('answers to check: given, but below the sure point', () => {
     expect(answer.toCheck).toBeUndefined();
   });
 });
+
+describe('a question on what a name is needs a fact that says what it is', () => {
+  const notDescribed = (q: string, id: string) => {
+    const judged = engine.judge(q).find((j) => engine.facts[j.id]!.id === id);
+    return judged!.features[FEATURES.indexOf('nameNotDescribed')];
+  };
+
+  it.each(['What is the Hudson Institute?', "What's the Hudson Institute?"])('counts against %j that its fact names it in passing', (q) => {
+    expect(notDescribed(q, 'hudson-institute-event')).toBe(1);
+  });
+
+  it.each([
+    ['What is the NRF?', 'nrf-only-credible-armed-opposition'],
+    ['Who is Ahmad Massoud?', 'massoud-talks-door-never-closed'],
+  ])('not against %j, whose fact describes it: %s', (q, id) => {
+    expect(notDescribed(q, id)).toBe(0);
+  });
+
+  it('nor against a question on something else the name has ("What is the NRF\'s goal?")', () => {
+    expect(notDescribed("What is the NRF's goal?", 'nrf-stated-goals')).toBe(0);
+  });
+});
