@@ -1,15 +1,16 @@
 import { mentions } from './mentions';
-import type { QueryPlan } from './query';
+import type { Concept } from './query';
 
 /** "What is …", "Who was …", "What's …", "Tell me about …": the question opens by asking what something is. */
 const WHAT_IT_IS = /^ (?:(?:what|who)(?: s| is| are| was| were)|tell me about) /;
 
 /**
- * Does the question ask only what a name is ("What is the Hudson Institute?", "Who was Ahmad Shah
- * Massoud?")? Then every word it asks about is a name: "What is the NRF's goal?" asks for the goal.
+ * Does the question (its words one space apart, its concepts) ask only what a name is ("What is the Hudson
+ * Institute?", "Who was Ahmad Shah Massoud?")? Then every word it asks about is a name: "What is the
+ * NRF's goal?" asks for the goal.
  */
-export function asksWhatItIs(plan: QueryPlan): boolean {
-  return WHAT_IT_IS.test(plan.spaced) && plan.concepts.length > 0 && plan.concepts.every((c) => c.entity);
+export function asksWhatItIs(spaced: string, concepts: readonly Concept[]): boolean {
+  return WHAT_IT_IS.test(spaced) && concepts.length > 0 && concepts.every((c) => c.entity);
 }
 
 /** Where a sentence's subject starts: the text's start or a sentence's, an article at most before the name. */
@@ -41,5 +42,8 @@ function describedAt(text: string, start: number, end: number): boolean {
  * ("anti-taliban") is never the thing described.
  */
 export function describesName(text: string, forms: readonly string[]): boolean {
-  return forms.some((form) => [...mentions(text, form)].some((m) => !m.inCompound && describedAt(text, m.at, m.end)));
+  for (const form of forms) {
+    for (const m of mentions(text, form)) if (!m.inCompound && describedAt(text, m.at, m.end)) return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { fold } from './analyse';
 import type { AnswerType } from './answer-type';
-import { asksWhatItIs, describesName } from './defines';
+import { describesName } from './defines';
 import { isWordChar, mentions } from './mentions';
 import type { Lexicon } from './lexicon';
 import type { Concept, QueryPlan, StoredQuestion } from './query';
@@ -212,7 +212,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
     unmatchedSpecific: Math.min(unmatchedSpecific, 3),
     storedQuestionMatch: storedQuestionMatch(plan, evidence.storedQuestions),
     speakerMismatch: speakerMismatch(plan, evidence.speakers),
-    nameNotDescribed: asksWhatItIs(plan) && !plan.concepts.some((c) => describesName(text, c.forms)) ? 1 : 0,
+    nameNotDescribed: plan.asksWhatItIs && !plan.concepts.some((c) => describesName(text, c.forms)) ? 1 : 0,
   };
   return { values: FEATURES.map((f) => named[f]), coverage: value, lexicalScore, matched };
 }

@@ -6,6 +6,7 @@ import type { BuiltIndex } from './index-builder';
 import { cueTerm } from './fact-fields';
 import type { Lexicon } from './lexicon';
 import { questionType, type AnswerType } from './answer-type';
+import { asksWhatItIs } from './defines';
 import { QUESTION_CUES } from './stopwords';
 
 export type Via = 'word' | 'alias' | 'synonym' | 'spelling';
@@ -50,6 +51,8 @@ export interface QueryPlan {
   compounds: ReadonlySet<string>;
   /** The question's words, folded and lower case, one space apart and around (" intra afghanistan conference "). */
   spaced: string;
+  /** Whether it asks only what a name is ("What is the Hudson Institute?"; defines.ts). */
+  asksWhatItIs: boolean;
 }
 
 export interface QueryContext {
@@ -193,7 +196,16 @@ export function planQuery(question: string, ctx: QueryContext): QueryPlan {
     concepts.push(concept);
   });
   withoutNamesAsSynonyms(concepts);
-  return { concepts, cues: [...cues], type: questionType(tokens), maxWeight: ctx.maxIdf, ...askedOf(tokens, concepts), ...writtenWords(question) };
+  const written = writtenWords(question);
+  return {
+    concepts,
+    cues: [...cues],
+    type: questionType(tokens),
+    maxWeight: ctx.maxIdf,
+    ...askedOf(tokens, concepts),
+    ...written,
+    asksWhatItIs: asksWhatItIs(written.spaced, concepts),
+  };
 }
 
 /**
