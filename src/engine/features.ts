@@ -113,10 +113,7 @@ function speakerMismatch(plan: QueryPlan, speakersOf: () => readonly string[]): 
   const speakers = speakersOf();
   if (speakers.length === 0) return plan.askedSaid ? 1 : 0;
   const forms = asked.forms.filter((f) => f.length >= 3);
-  return speakers.some((speaker) => forms.some((f) => {
-    const seen = occurrences(speaker, f);
-    return seen.alone || seen.compounds.length > 0;
-  })) ? 0 : 1;
+  return speakers.some((speaker) => forms.some((f) => !mentions(speaker, f).next().done)) ? 0 : 1;
 }
 
 /**
