@@ -40,13 +40,31 @@ export function similarities(vectors: FactVectors, question: Float32Array): { be
   for (let f = 0; f < facts; f++) {
     let top = -1;
     for (let r = start[f]!; r < start[f + 1]!; r++) {
-      let dot = 0;
-      const base = r * DIMENSIONS;
-      for (let d = 0; d < DIMENSIONS; d++) dot += rows[base + d]! * question[d]!;
+      const dot = rowDot(rows, r * DIMENSIONS, question);
       if (r === start[f]) text[f] = dot;
       if (dot > top) top = dot;
     }
     best[f] = top;
   }
   return { best, text };
+}
+
+/**
+ * One row's dot product with the question, four lanes at a time (DIMENSIONS is a multiple of 4). Every
+ * question reads every row, so at 10,000 facts this loop was ~10 ms of a question's ~22: four sums
+ * instead of one take it to ~6 ms (docs/performance-log.md). The result is the same to float32 precision,
+ * which is what is stored.
+ */
+function rowDot(rows: Float32Array, base: number, question: Float32Array): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  for (let i = 0; i < DIMENSIONS; i += 4) {
+    a += rows[base + i]! * question[i]!;
+    b += rows[base + i + 1]! * question[i + 1]!;
+    c += rows[base + i + 2]! * question[i + 2]!;
+    d += rows[base + i + 3]! * question[i + 3]!;
+  }
+  return a + b + (c + d);
 }
