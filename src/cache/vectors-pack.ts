@@ -1,5 +1,6 @@
 import { DIMENSIONS } from '../engine/semantic/embedder';
 import type { FactVectors } from '../engine/semantic/fact-vectors';
+import { wasmRows } from '../engine/semantic/row-dots';
 import { headerOf, is, type Packed } from './packed';
 
 /** Fact vectors as packed sections: the floats as their bytes (sections are integer arrays). */
@@ -18,7 +19,8 @@ export function unpackVectors(packed: Packed): FactVectors {
   if (!is.u8(rows) || !is.i32(start) || rows.byteLength !== (start[start.length - 1] ?? -1) * DIMENSIONS * 4) {
     throw new Error('packed vectors: sections missing or the wrong size');
   }
-  // Sections are 8-aligned in the file, so the floats are viewed in place; a copy only if that ever changes.
-  const bytes = rows.byteOffset % 4 === 0 ? rows : rows.slice();
-  return { embedder, rows: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), start };
+  // Copied once into the memory the semantic stage's scan reads (row-dots.ts), byte for byte.
+  const floats = wasmRows(rows.byteLength / (DIMENSIONS * 4));
+  new Uint8Array(floats.buffer, floats.byteOffset, floats.byteLength).set(rows);
+  return { embedder, rows: floats, start };
 }

@@ -1,5 +1,6 @@
 import type { Fact } from '../../knowledge/schema';
 import { DIMENSIONS, type Embedder } from './embedder';
+import { rowDots, wasmRows } from './row-dots';
 
 /**
  * One vector per fact text and per stored question, in one flat array (rows of DIMENSIONS floats):
@@ -25,7 +26,7 @@ export async function computeFactVectors(facts: readonly Fact[], embedder: Embed
     texts.push(...factTexts(fact));
   });
   start[facts.length] = texts.length;
-  const rows = new Float32Array(texts.length * DIMENSIONS);
+  const rows = wasmRows(texts.length);
   const vectors = await embedder.embed(texts);
   vectors.forEach((v, i) => rows.set(v, i * DIMENSIONS));
   return { embedder: embedder.id, rows, start };
@@ -36,35 +37,15 @@ export function similarities(vectors: FactVectors, question: Float32Array): { be
   const facts = vectors.start.length - 1;
   const best = new Float32Array(facts);
   const text = new Float32Array(facts);
-  const { rows, start } = vectors;
+  const { start } = vectors;
+  const dots = rowDots(vectors.rows, question);
   for (let f = 0; f < facts; f++) {
     let top = -1;
     for (let r = start[f]!; r < start[f + 1]!; r++) {
-      const dot = rowDot(rows, r * DIMENSIONS, question);
-      if (r === start[f]) text[f] = dot;
-      if (dot > top) top = dot;
+      if (dots[r]! > top) top = dots[r]!;
     }
+    text[f] = dots[start[f]!]!;
     best[f] = top;
   }
   return { best, text };
-}
-
-/**
- * One row's dot product with the question, four lanes at a time (DIMENSIONS is a multiple of 4). Every
- * question reads every row, so at 10,000 facts this loop was ~10 ms of a question's ~22: four sums
- * instead of one take it to ~6 ms (docs/performance-log.md). The result is the same to float32 precision,
- * which is what is stored.
- */
-function rowDot(rows: Float32Array, base: number, question: Float32Array): number {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  for (let i = 0; i < DIMENSIONS; i += 4) {
-    a += rows[base + i]! * question[i]!;
-    b += rows[base + i + 1]! * question[i + 1]!;
-    c += rows[base + i + 2]! * question[i + 2]!;
-    d += rows[base + i + 3]! * question[i + 3]!;
-  }
-  return a + b + (c + d);
 }
