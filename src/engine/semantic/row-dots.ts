@@ -4,8 +4,8 @@ import { ROW_DOTS_WASM } from './row-dots-wasm';
 /**
  * Every fact row's dot product with a question, in WebAssembly SIMD (row-dots.wat, which says why it sums as
  * the JavaScript loop it replaced did, to the bit). Every question reads every row: at 10,000 facts that loop
- * was ~6.8 ms of a question's ~17 ms; this takes a third of that (docs/performance-log.md). The kernel reads
- * rows of 512 floats (DIMENSIONS) in its own memory, so rows are made there (`wasmRows`), not copied per call.
+ * was ~6.8 ms of a question's ~17 ms; this takes ~1.75 ms (docs/performance-log.md). The kernel reads rows of
+ * 512 floats (DIMENSIONS) in its own memory, so rows are made there (`wasmRows`), not copied per call.
  */
 
 const ROW_BYTES = DIMENSIONS * 4;

@@ -4,9 +4,9 @@
 ;;
 ;; The sums are those of the JavaScript loop it replaces, to the bit: four running sums in double precision,
 ;; one per lane (component i goes to sum i mod 4), each float32 product exact in a double, the sums added as
-;; (s0 + s1) + (s2 + s3) and rounded once to float32. Two f64x2 sums carry the four lanes, so a row costs a
-;; third of the JavaScript loop's time (docs/performance-log.md); the cosines, and so the answers and
-;; `npm run train`'s models, do not move.
+;; (s0 + s1) + (s2 + s3) and rounded once to float32. Two f64x2 sums carry the four lanes, so a row
+;; costs about a quarter of the JavaScript loop's time (docs/performance-log.md); the cosines, and so the
+;; answers and `npm run train`'s models, do not move.
 (module
   (memory (import "env" "memory") 1)
   ;; rows: byte address of `count` rows of 512 float32, one after another.
