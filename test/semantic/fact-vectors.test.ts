@@ -16,7 +16,7 @@ function layout(facts: ReadonlyArray<ReadonlyArray<ArrayLike<number>>>): FactVec
   return { embedder: 'test', rows, start };
 }
 
-/** The plain sum, one term after another, that the four-lane loop must agree with. */
+/** The plain sum, one term after another, that the scan (four sums a row, row-dots.wat) must agree with. */
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let sum = 0;
   for (let i = 0; i < DIMENSIONS; i++) sum += a[i]! * b[i]!;
