@@ -23,7 +23,9 @@ const CLI_COMPUTE_LIMIT = 5000;
  */
 export function cliAnswerer(engine: CliEngine, lexical: boolean, warn: (line: string) => void): CliAnswerer {
   if (lexical) return { answer: async (q, top) => engine.ask(q, { top }), point: { threshold: DECISION_MODEL.threshold, gate: ENGINE_DEFAULTS.lexicalGate } };
-  const semantic = new SemanticAnswerer(loadEmbedder, {
+  const { requireCompiled } = engine;
+  const embedder = () => loadEmbedder(requireCompiled ? { requireCore: () => requireCompiled('@energetic-ai/core') } : {});
+  const semantic = new SemanticAnswerer(embedder, {
     ...(engine.vectorStore && { store: engine.vectorStore }),
     computeLimit: CLI_COMPUTE_LIMIT,
     onVectors: (event) => {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { readEnvOptions } from '../env-options';
 import { openCacheFolder } from '../cache/cache-folder';
+import { requireCompiled } from '../cache/code-cache';
 import { loadEngine } from '../cache/load-indexed';
 import { cacheVectorStore } from '../cache/vector-store';
 import { ENGINE_DEFAULTS } from '../engine/config';
@@ -67,7 +68,7 @@ function engineLoader(book: () => ChosenBook, cacheDir: string, io: CliIO): () =
       for (const problem of result.problems) io.err(formatProblem(problem));
       throw new KnowledgeFailure();
     }
-    return { ...result.engine, aliases: result.knowledge.aliases, book: chosen, ...(cache && { vectorStore: cacheVectorStore(cache) }) };
+    return { ...result.engine, aliases: result.knowledge.aliases, book: chosen, ...(cache && { vectorStore: cacheVectorStore(cache), requireCompiled: (id: string) => requireCompiled(id, cache) }) };
   };
 }
 

@@ -1,3 +1,4 @@
+import type { CompiledModule } from '../cache/code-cache';
 import type { VectorStore } from '../engine/semantic/answerer';
 import type { Answer, Engine, RankedFact } from '../engine/engine';
 import { explainMatches, worthListing, writtenAlike } from '../engine/explain';
@@ -28,6 +29,8 @@ export interface CliEngine extends Engine {
   readonly aliases: ReadonlyArray<readonly string[]>;
   /** Where the semantic stage keeps fact vectors between runs (none when there is no usable cache folder). */
   readonly vectorStore?: VectorStore;
+  /** Requires a large module through V8's code cache in the cache folder (none when there is no usable folder). */
+  readonly requireCompiled?: (id: string) => CompiledModule;
 }
 
 /** `context` gives lines to show under the excerpt (`brief ask --context`). */

@@ -41,21 +41,33 @@ const QUEUE_LIMIT = 32;
 
 let loading: Promise<Embedder> | undefined;
 
-/** The process's one embedder (the model is large: one copy, its calls serialised through one queue). */
-export function loadEmbedder(): Promise<Embedder> {
-  loading ??= load().catch((error: unknown) => {
+export interface EmbedderOptions {
+  /**
+   * TensorFlow.js (`@energetic-ai/core`) from elsewhere than require: `brief` loads it through V8's code cache,
+   * and `keep` (called once the model has run) stores the code compiled by then (cache/code-cache.ts).
+   */
+  requireCore?: () => { exports: unknown; keep(): void };
+}
+
+/**
+ * The process's one embedder (the model is large: one copy, its calls serialised through one queue); the
+ * options of the call that loads it apply.
+ */
+export function loadEmbedder(options: EmbedderOptions = {}): Promise<Embedder> {
+  loading ??= load(options).catch((error: unknown) => {
     loading = undefined;
     throw error;
   });
   return loading;
 }
 
-async function load(): Promise<Embedder> {
+async function load({ requireCore }: EmbedderOptions): Promise<Embedder> {
   // Required here, not at the top, so that loading the engine does not load TensorFlow. The package's own
   // loader, tokenizer and `embed` are not used: model-files.ts reads the files with one copy fewer,
   // tokenizer.ts builds its pieces in a tenth of the time, and graph-run.ts runs the graph without awaiting
   // between its nodes; the vectors are the same to the bit.
-  const tf = (await import('@energetic-ai/core')) as unknown as Tf & LoadsGraphs;
+  const core = requireCore?.();
+  const tf = (core ? core.exports : await import('@energetic-ai/core')) as Tf & LoadsGraphs;
   // The backend is started before the weights become tensors: when it took longer to start (a loaded
   // machine), loading failed with "Backend 'wasm' has not yet been initialized".
   await tf.ready();
@@ -70,6 +82,8 @@ async function load(): Promise<Embedder> {
       const batch = texts.slice(i, i + BATCH).map((t) => t.trim() || '?');
       const vectors = await run(async () => vectorsOf(batch), { shed });
       for (const v of vectors) out.push(unit(v));
+      // After the answer is out: writing the compiled code takes a few ms, once.
+      if (core) setImmediate(core.keep);
     }
     return out;
   };
