@@ -76,14 +76,17 @@ async function load({ requireCore }: EmbedderOptions): Promise<Embedder> {
   const model = { model: await tf.loadGraphModel({ load: async () => artifacts }), tokenizer: pieceTokenizer(files.vocabulary) };
   const vectorsOf = graphRunner(tf, model);
   const run = modelQueue(QUEUE_LIMIT);
+  let kept = false;
   const embed = async (texts: readonly string[], shed = false) => {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += BATCH) {
       const batch = texts.slice(i, i + BATCH).map((t) => t.trim() || '?');
       const vectors = await run(async () => vectorsOf(batch), { shed });
       for (const v of vectors) out.push(unit(v));
-      // After the answer is out: writing the compiled code takes a few ms, once.
-      if (core) setImmediate(core.keep);
+      if (core && !kept) {
+        kept = true;
+        setImmediate(core.keep); // after the answer is out: writing the compiled code takes a few ms
+      }
     }
     return out;
   };

@@ -2,7 +2,7 @@
  * The sentence model's word pieces: the tokenizer of `@energetic-ai/embeddings` 0.2.0 (itself that of
  * TensorFlow.js's Universal Sentence Encoder, Copyright 2019 Google LLC, Apache-2.0), written again with
  * its prefix trie replaced by a map of pieces. Building the trie took ~25 ms and ~15 ms of garbage
- * collection on every model load, a sixth of `brief ask`'s time when the model decides; the map takes
+ * collection on every model load, about a tenth of `brief ask`'s time when the model decides; the map takes
  * ~3 ms. It gives the same pieces to the id (test/semantic/tokenizer.test.ts compares the two).
  */
 
