@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { openCacheFolder, type CacheFolder } from '../../src/cache/cache-folder';
+import { requireCompiled } from '../../src/cache/code-cache';
 import { writeSealed } from '../../src/cache/sealed-file';
 
 const MODULE = path.resolve('test/fixtures/code-cache/module.js');
@@ -78,5 +79,15 @@ describe('V8 code cache for a large module (code-cache.ts)', () => {
     expect(runOnce(dir)).toEqual(expected);
     expect(readFileSync(file)).not.toEqual(garbage);
     expect(runOnce(dir)).toEqual(expected);
+  });
+
+  it('inside a vm sandbox (as under jest), requires the module as usual and keeps nothing', () => {
+    // Run in the main context, the module would be a second copy in another realm, loaded again by every test file.
+    const compiled = requireCompiled(MODULE, cache);
+    expect((compiled.exports as { sum(a: number, b: number): number }).sum(2, 3)).toBe(5);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(compiled.exports).toBe(require(MODULE));
+    compiled.keep();
+    expect(codeFiles(dir)).toEqual([]);
   });
 });
