@@ -33,9 +33,10 @@ export interface CompiledModule {
 export function requireCompiled(id: string, cache: CacheFolder): CompiledModule {
   const filename = require.resolve(id);
   const cached = require.cache[filename];
+  if (cached) return { exports: cached.exports, keep: () => undefined };
   // Inside a vm context (a test runner's sandbox), code run here would run in the main context instead: a
   // second copy of the module, in another realm, on every test file. There it is required as usual.
-  if (cached || new Script('globalThis').runInThisContext() !== globalThis) return { exports: cached ? cached.exports : createRequire(__filename)(filename), keep: () => undefined };
+  if (new Script('globalThis').runInThisContext() !== globalThis) return { exports: createRequire(__filename)(filename), keep: () => undefined };
   const source = readFileSync(filename, 'utf8');
   const version = createHash('sha256').update(source).update(process.version).digest('hex').slice(0, 24);
   const file = path.join(cache.dir, `code-${version}.bin`);
