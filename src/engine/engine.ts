@@ -141,7 +141,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const hits = index.search.search(boosted, boosts, config.bm25, Math.max(config.candidates, judged));
     const queryTerms = [...weights.keys()];
     const candidates = new Map(hits.map((hit) => [hit.id, { id: hit.id, bm25: hit.score, terms: new Set(queryTerms.filter((t) => index.search.contains(hit.id, t))) }]));
-    const ranked = rank(plan, [...candidates.values()]).filter((r) => r.matched.length > 0);
+    const ranked = rank(plan, [...candidates.values()]);
     const lexical = ranked.slice(0, Math.max(judged, config.rerank.candidates));
     // A fact that stores the question is judged even when word matching ranks it too low to be shown.
     const asStored = restatedFact(question, candidates.keys(), (id) => facts[id]!.questions);

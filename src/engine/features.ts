@@ -4,7 +4,7 @@ import { describesName } from './defines';
 import { isWordChar, mentions } from './mentions';
 import type { Lexicon } from './lexicon';
 import type { Concept, QueryPlan, StoredQuestion } from './query';
-import { coverage, type MatchReason } from './rank';
+import { bestAlternative, coverage, type MatchReason } from './rank';
 
 /**
  * The evidence that a fact answers a question, as numbers for the decision model (decision.ts). Each
@@ -154,9 +154,12 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
   let predicateCredited = 0;
   let weak = 0;
   let credited = 0;
-  const text = fold(evidence.text).toLowerCase();
+  // Folded and lower-cased only when a check reads it: most candidates need neither.
+  let lowered: string | undefined;
+  const text = () => (lowered ??= fold(evidence.text).toLowerCase());
   for (const concept of plan.concepts) {
-    const found = isMatched(concept, evidence.terms);
+    const alt = bestAlternative(concept, evidence.terms);
+    const found = alt !== undefined;
     if (!found) {
       unmatchedMax = Math.max(unmatchedMax, concept.weight / max);
       unmatchedMass += concept.weight / max;
@@ -167,7 +170,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
     if (concept.entity) {
       if (!found) entityMissing++;
       else {
-        const seen = concept.forms.map((f) => occurrences(text, f));
+        const seen = concept.forms.map((f) => occurrences(text(), f));
         const compounds = seen.flatMap((s) => s.compounds);
         // Unless the question writes the compound too ("the Intra-Afghanistan Conference", or typed apart: "intra afghanistan").
         const askedInCompound =
@@ -177,10 +180,8 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       }
     } else {
       predicateTotal += concept.weight;
-      const best = Math.max(0, ...concept.alternatives.filter((a) => evidence.terms.has(a.term)).map((a) => a.weight));
-      predicateCredited += concept.weight * best;
+      predicateCredited += concept.weight * Math.max(0, alt?.weight ?? 0);
     }
-    const alt = concept.alternatives.filter((a) => evidence.terms.has(a.term)).sort((a, b) => b.weight - a.weight)[0];
     if (alt) {
       credited += concept.weight * alt.weight;
       if (alt.via === 'synonym' || alt.via === 'spelling') weak += concept.weight * alt.weight;
@@ -209,7 +210,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
     unmatchedSpecific: Math.min(unmatchedSpecific, 3),
     storedQuestionMatch: storedQuestionMatch(plan, evidence.storedQuestions),
     speakerMismatch: speakerMismatch(plan, evidence.speakers),
-    nameNotDescribed: plan.asksWhatItIs && !plan.concepts.some((c) => describesName(text, c.forms)) ? 1 : 0,
+    nameNotDescribed: plan.asksWhatItIs && !plan.concepts.some((c) => describesName(text(), c.forms)) ? 1 : 0,
   };
   return { values: FEATURES.map((f) => named[f]), coverage: value, lexicalScore, matched };
 }

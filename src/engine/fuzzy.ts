@@ -115,12 +115,18 @@ export class FuzzyVocabulary {
     if (word.length < minLength || !/^\p{L}+$/u.test(word)) return [];
     const candidates = this.built().candidates(word);
     if (candidates.length === 0) return [];
-    const fuse = new Map(new Fuse(candidates, { includeScore: true, threshold: 1, isCaseSensitive: true }).search(word).map(({ item, score = 1 }) => [item, 1 - score]));
+    const distances = candidates.map((w) => editDistance(word, w));
+    const nearest = Math.min(...distances);
+    // A word one slip away is admitted whatever fuse.js says, and then only the nearest are kept: fuse.js need
+    // only score those (its score of a word does not depend on the others; scoring all of them was a tenth
+    // of the first asking of a question with an unknown word).
+    const scoredByFuse = nearest <= 1 ? candidates.filter((_, i) => distances[i] === nearest) : candidates;
+    const fuse = new Map(new Fuse(scoredByFuse, { includeScore: true, threshold: 1, isCaseSensitive: true }).search(word).map(({ item, score = 1 }) => [item, 1 - score]));
     // Ranked as a typist errs: fewest slips first (edit-distance.ts), then a kept first letter (typos seldom
     // touch it), then the caller's order. Fuse's score alone took "waht" for "want" and "thier" for
     // "there" (docs/quality-log.md measures the gain); it still admits words more than a slip away.
     const scored = candidates
-      .map((w) => ({ word: w, distance: editDistance(word, w), fuse: fuse.get(w) ?? 0 }))
+      .map((w, i) => ({ word: w, distance: distances[i]!, fuse: fuse.get(w) ?? 0 }))
       .filter((c) => c.fuse > 1 - threshold || c.distance <= 1)
       .sort((a, b) => a.distance - b.distance || firstLetterChanged(word, a.word) - firstLetterChanged(word, b.word) || this.order.get(a.word)! - this.order.get(b.word)!);
     const best = scored[0]?.distance;

