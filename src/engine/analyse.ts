@@ -70,8 +70,10 @@ function withoutClitic(word: string): string {
 
 export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
-  for (const match of fold(text).matchAll(WORD)) {
-    if (tokens.length >= maxTokens) break;
+  const folded = fold(text);
+  // exec, not matchAll: its iterator copies the pattern on every call, and a question tokenizes many texts.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(folded); match !== null && tokens.length < maxTokens; match = WORD.exec(folded)) {
     const word = match[0];
     const surface = word.includes("'") ? withoutClitic(word) : word;
     if (!surface) continue;
