@@ -125,6 +125,13 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
   // Likewise who each fact quotes (features.ts), which costs more still.
   const speakersOf = perFact((id) => quotedSpeakers(fold(facts[id]!.text).toLowerCase()));
 
+  /** The terms a fact holds (in `fields`, else in any field), of those given. */
+  function termsOf(id: number, terms: readonly string[], fields?: readonly number[]): Set<string> {
+    const held = new Set<string>();
+    for (const term of terms) if (index.search.contains(id, term, fields)) held.add(term);
+    return held;
+  }
+
   /**
    * The best `judged` candidates, in answer order. BM25 finds `config.candidates`; the lexical score orders
    * them; only those that can be shown are judged by the decision model (its features cost more than BM25).
@@ -140,7 +147,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     const boosted = new Map([...weights].map(([term, w]) => [term, w * idf(term)]));
     const hits = index.search.search(boosted, boosts, config.bm25, Math.max(config.candidates, judged));
     const queryTerms = [...weights.keys()];
-    const candidates = new Map(hits.map((hit) => [hit.id, { id: hit.id, bm25: hit.score, terms: new Set(queryTerms.filter((t) => index.search.contains(hit.id, t))) }]));
+    const candidates = new Map(hits.map((hit) => [hit.id, { id: hit.id, bm25: hit.score, terms: termsOf(hit.id, queryTerms) }]));
     const ranked = rank(plan, [...candidates.values()]);
     const lexical = ranked.slice(0, Math.max(judged, config.rerank.candidates));
     // A fact that stores the question is judged even when word matching ranks it too low to be shown.
@@ -159,7 +166,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
       const fact = facts[r.id]!;
       const candidate = candidates.get(r.id)!;
       const bestOther = lexical.find((_, j) => j !== i)?.score ?? 0;
-      const topicTerms = new Set(queryTerms.filter((t) => index.search.contains(r.id, t, QUESTION_FIELDS)));
+      const topicTerms = termsOf(r.id, queryTerms, QUESTION_FIELDS);
       const featured = candidateFeatures(
         plan,
         { terms: candidate.terms, topicTerms, hasTopic: fact.questions.length + fact.tags.length > 0, text: fact.text, speakers: () => speakersOf(r.id), types: () => typesOf(r.id), relativeBm25: topBm25 > 0 ? candidate.bm25 / topBm25 : 0, storedQuestions: storedQuestionsOf(r.id) },

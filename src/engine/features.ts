@@ -4,7 +4,7 @@ import { describesName } from './defines';
 import { isWordChar, mentions } from './mentions';
 import type { Lexicon } from './lexicon';
 import type { Concept, QueryPlan, StoredQuestion } from './query';
-import { bestAlternative, coverage, type MatchReason } from './rank';
+import { bestAlternative, coverage, coverageValue, type MatchReason } from './rank';
 
 /**
  * The evidence that a fact answers a question, as numbers for the decision model (decision.ts). Each
@@ -54,6 +54,11 @@ export interface CandidateEvidence {
   storedQuestions: readonly StoredQuestion[];
 }
 
+function isMatched(concept: Concept, terms: ReadonlySet<string>): boolean {
+  for (const alt of concept.alternatives) if (terms.has(alt.term)) return true;
+  return false;
+}
+
 /**
  * How closely the question restates one of the fact's stored questions: the Dice overlap of their
  * concepts (a concept of the question counts when any of its forms is a word or name of the stored one).
@@ -61,7 +66,9 @@ export interface CandidateEvidence {
 export function storedQuestionMatch(plan: QueryPlan, stored: readonly StoredQuestion[]): number {
   let best = 0;
   for (const other of stored) {
-    best = Math.max(best, restatement(plan, other, plan.concepts.filter((c) => c.alternatives.some((a) => other.words.has(a.term))).length));
+    let shared = 0;
+    for (const concept of plan.concepts) if (isMatched(concept, other.words)) shared++;
+    best = Math.max(best, restatement(plan, other, shared));
   }
   return best;
 }
@@ -129,6 +136,22 @@ function occurrences(text: string, form: string): { alone: boolean; compounds: s
   return { alone: false, compounds };
 }
 
+/** The compounds ("anti-taliban") holding a name, when none of its forms occurs in `text` as a word of its own; else none. */
+function onlyInCompounds(text: string, forms: readonly string[]): string[] {
+  const compounds: string[] = [];
+  for (const form of forms) {
+    const seen = occurrences(text, form);
+    if (seen.alone) return [];
+    compounds.push(...seen.compounds);
+  }
+  return compounds;
+}
+
+/** The question writes the compound too ("the Intra-Afghanistan Conference", or typed apart: "intra afghanistan"). */
+function askedInCompound(plan: QueryPlan, forms: readonly string[], compounds: readonly string[]): boolean {
+  return forms.some((f) => f.split(' ').every((w) => plan.compounds.has(w))) || compounds.some((c) => plan.spaced.includes(` ${c.replace(/-/g, ' ')} `));
+}
+
 /** The whole hyphenated word around text[start, end). */
 function compoundAt(text: string, start: number, end: number): string {
   const inWord = (c: string | undefined) => c === '-' || isWordChar(c);
@@ -136,8 +159,6 @@ function compoundAt(text: string, start: number, end: number): string {
   while (inWord(text[end])) end++;
   return text.slice(start, end);
 }
-
-const isMatched = (concept: Concept, terms: ReadonlySet<string>) => concept.alternatives.some((a) => terms.has(a.term));
 
 export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, bestOtherScore: number, lexicon: Lexicon): Featured {
   const { value, matched } = coverage(plan.concepts, evidence.terms);
@@ -170,12 +191,8 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
     if (concept.entity) {
       if (!found) entityMissing++;
       else {
-        const seen = concept.forms.map((f) => occurrences(text(), f));
-        const compounds = seen.flatMap((s) => s.compounds);
-        // Unless the question writes the compound too ("the Intra-Afghanistan Conference", or typed apart: "intra afghanistan").
-        const askedInCompound =
-          concept.forms.some((f) => f.split(' ').every((w) => plan.compounds.has(w))) || compounds.some((c) => plan.spaced.includes(` ${c.replace(/-/g, ' ')} `));
-        if (compounds.length > 0 && !seen.some((s) => s.alone) && !askedInCompound) entityInCompoundOnly++;
+        const compounds = onlyInCompounds(text(), concept.forms);
+        if (compounds.length > 0 && !askedInCompound(plan, concept.forms, compounds)) entityInCompoundOnly++;
         if (evidence.hasTopic && !isMatched(concept, evidence.topicTerms)) entityOffTopic++;
       }
     } else {
@@ -188,7 +205,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
     }
   }
   const types = plan.type ? evidence.types() : undefined;
-  const questionCoverage = evidence.hasTopic ? coverage(plan.concepts, evidence.topicTerms).value : 0;
+  const questionCoverage = evidence.hasTopic ? coverageValue(plan.concepts, evidence.topicTerms) : 0;
   const named: Record<FeatureName, number> = {
     coverage: value,
     lexicalScore,

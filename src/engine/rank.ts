@@ -38,7 +38,7 @@ function holdsAny(concepts: readonly Concept[], terms: ReadonlySet<string>): boo
  * its best matching alternative: 1 for the word or an alias, less for a synonym or a correction.
  * `reasons`, when given, receives why each concept matched.
  */
-function covered(concepts: readonly Concept[], terms: ReadonlySet<string>, reasons?: MatchReason[]): number {
+export function coverageValue(concepts: readonly Concept[], terms: ReadonlySet<string>, reasons?: MatchReason[]): number {
   let total = 0;
   let credited = 0;
   for (const concept of concepts) {
@@ -53,7 +53,7 @@ function covered(concepts: readonly Concept[], terms: ReadonlySet<string>, reaso
 
 export function coverage(concepts: readonly Concept[], terms: ReadonlySet<string>): { value: number; matched: MatchReason[] } {
   const matched: MatchReason[] = [];
-  return { value: covered(concepts, terms, matched), matched };
+  return { value: coverageValue(concepts, terms, matched), matched };
 }
 
 /**
@@ -68,7 +68,7 @@ export function rank(plan: QueryPlan, candidates: readonly Candidate[]): Scored[
   for (const candidate of candidates) {
     if (!holdsAny(plan.concepts, candidate.terms)) continue;
     const relative = topBm25 > 0 ? candidate.bm25 / topBm25 : 0;
-    scored.push({ id: candidate.id, score: Math.sqrt(covered(plan.concepts, candidate.terms)) * relative });
+    scored.push({ id: candidate.id, score: Math.sqrt(coverageValue(plan.concepts, candidate.terms)) * relative });
   }
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);
 }
