@@ -31,7 +31,7 @@ function wordCharAt(text: string, i: number): number {
  * The first `max` words of `text` as /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*\/gu matches them ("isn't", "O'Neill"),
  * found a code point at a time: the pattern made an array per word, and a question reads many texts.
  */
-export function wordsOf(text: string, max = Number.POSITIVE_INFINITY): string[] {
+export function wordsIn(text: string, max = Number.POSITIVE_INFINITY): string[] {
   const found: string[] = [];
   for (let i = 0; i < text.length && found.length < max; ) {
     let step = wordCharAt(text, i);
@@ -110,9 +110,9 @@ function withoutClitic(word: string): string {
 
 export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
-  for (const word of wordsOf(fold(text), maxTokens)) {
+  for (const word of wordsIn(fold(text), maxTokens)) {
+    // Never empty: a word starts with a letter or digit, which withoutClitic keeps, so `maxTokens` words make as many tokens.
     const surface = word.includes("'") ? withoutClitic(word) : word;
-    if (!surface) continue;
     // A new object per token, not the cached forms: a question's tokens are told apart by identity (query.ts).
     const forms = formsOf(surface);
     tokens.push({ surface, lower: forms.lower, stem: forms.stem, isStop: forms.isStop, caps: forms.caps });

@@ -3,8 +3,8 @@ import type { AnswerType } from './answer-type';
 import { describesName } from './defines';
 import { isWordChar, mentions } from './mentions';
 import type { Lexicon } from './lexicon';
-import type { Concept, QueryPlan, StoredQuestion } from './query';
-import { bestAlternative, coverage, coverageValue, type MatchReason } from './rank';
+import type { QueryPlan, StoredQuestion } from './query';
+import { bestAlternative, coverage, coverageValue, holds, type MatchReason } from './rank';
 
 /**
  * The evidence that a fact answers a question, as numbers for the decision model (decision.ts). Each
@@ -54,11 +54,6 @@ export interface CandidateEvidence {
   storedQuestions: readonly StoredQuestion[];
 }
 
-function isMatched(concept: Concept, terms: ReadonlySet<string>): boolean {
-  for (const alt of concept.alternatives) if (terms.has(alt.term)) return true;
-  return false;
-}
-
 /**
  * How closely the question restates one of the fact's stored questions: the Dice overlap of their
  * concepts (a concept of the question counts when any of its forms is a word or name of the stored one).
@@ -67,7 +62,7 @@ export function storedQuestionMatch(plan: QueryPlan, stored: readonly StoredQues
   let best = 0;
   for (const other of stored) {
     let shared = 0;
-    for (const concept of plan.concepts) if (isMatched(concept, other.words)) shared++;
+    for (const concept of plan.concepts) if (holds(concept, other.words)) shared++;
     best = Math.max(best, restatement(plan, other, shared));
   }
   return best;
@@ -193,7 +188,7 @@ export function candidateFeatures(plan: QueryPlan, evidence: CandidateEvidence, 
       else {
         const compounds = onlyInCompounds(text(), concept.forms);
         if (compounds.length > 0 && !askedInCompound(plan, concept.forms, compounds)) entityInCompoundOnly++;
-        if (evidence.hasTopic && !isMatched(concept, evidence.topicTerms)) entityOffTopic++;
+        if (evidence.hasTopic && !holds(concept, evidence.topicTerms)) entityOffTopic++;
       }
     } else {
       predicateTotal += concept.weight;

@@ -320,9 +320,11 @@ function averageLengths(fieldLengths: readonly Uint16Array[], count: number): nu
 }
 
 /** Best `k` of the touched documents, best first (ties: lower id first), in O(touched × small k). */
-function topK(scores: Float64Array, touched: Int32Array, count: number, k: number): Hit[] {
+function topK(scores: Float64Array, touched: Int32Array, count: number, limit: number): Hit[] {
   // Kept in two small typed arrays, hits made only for the final `k`: an object per insertion, most of them
   // pushed out again by better documents, was a twentieth of what a question allocated.
+  const k = Math.max(0, Math.min(Math.floor(limit), count));
+  if (k === 0) return [];
   const ids = new Int32Array(k);
   const best = new Float64Array(k);
   let size = 0;

@@ -28,8 +28,14 @@ export function bestAlternative(concept: Concept, terms: ReadonlySet<string>): C
   return best;
 }
 
+/** Whether `terms` hold the concept by any of its alternatives. */
+export function holds(concept: Concept, terms: ReadonlySet<string>): boolean {
+  for (const alt of concept.alternatives) if (terms.has(alt.term)) return true;
+  return false;
+}
+
 function holdsAny(concepts: readonly Concept[], terms: ReadonlySet<string>): boolean {
-  for (const concept of concepts) if (bestAlternative(concept, terms)) return true;
+  for (const concept of concepts) if (holds(concept, terms)) return true;
   return false;
 }
 

@@ -39,8 +39,7 @@ export class EnglishLexicon {
 
   /**
    * Times the corpus has the word; 0 when the list lacks it (every listed word has at least MIN_COUNT).
-   * Remembered: a question asks about each of its words several times (is it English, how much does it
-   * say), and each binary search made a string per step, a third of what a question allocated.
+   * Remembered: a question asks about each of its words several times (is it English, how much does it say).
    */
   count(word: string): number {
     return memo(this.counts, word, () => Number(findLine(this.source, word)?.split(' ')[1] ?? 0));

@@ -8,7 +8,7 @@ export interface LineSource {
   codeAt(at: number): number;
   /** Where the line holding `at` ends: the position of its newline, or `size`. */
   lineEnd(at: number): number;
-  /** The text of [from, to). */
+  /** The text of [from, to): only a line found is made a string. */
   text(from: number, to: number): string;
 }
 
@@ -24,7 +24,7 @@ function compareField(source: LineSource, start: number, key: string): number {
   for (let i = 0; i < key.length; i++) {
     const at = start + i;
     const c = at < source.size ? source.codeAt(at) : NEWLINE;
-    // The field ends first: a prefix sorts before (spaces and newlines sort before every letter of a word).
+    // The field ends first: a proper prefix of the key sorts before it, whatever the key's next character.
     if (c === SPACE || c === NEWLINE) return -1;
     if (c !== key.charCodeAt(i)) return c - key.charCodeAt(i);
   }

@@ -33,11 +33,12 @@ const LEXNAMES = [
 
 /**
  * A data or index file, read line by line at byte offsets (15 MB for nouns: never read whole), through
- * a cache of up to `maxPages` of the 4 KB pages read. A binary search in an index starts from the same
- * midpoints for every word, so its first steps are soon all in memory: uncached, a word not yet looked
- * up cost ~40 reads. Data files need none: the synsets read from them are memoised.
+ * a cache of up to `maxPages` of the pages read (4 KB; tests make them tiny to cross page ends often). A
+ * binary search in an index starts from the same midpoints for every word, so its first steps are soon all
+ * in memory: uncached, a word not yet looked up cost ~40 reads. Data files need no cache beyond the page
+ * read last: the synsets read from them are memoised.
  */
-class OffsetFile implements LineSource {
+export class OffsetFile implements LineSource {
   private readonly fd: number;
   readonly size: number;
   private readonly pages = new Map<number, Buffer>();
@@ -48,6 +49,7 @@ class OffsetFile implements LineSource {
   constructor(
     file: string,
     private readonly maxPages = 0,
+    private readonly pageSize = PAGE,
   ) {
     this.fd = openSync(file, 'r');
     this.size = fstatSync(this.fd).size;
@@ -62,8 +64,8 @@ class OffsetFile implements LineSource {
   }
 
   private read(n: number): Buffer {
-    const page = Buffer.alloc(PAGE);
-    const read = page.subarray(0, readSync(this.fd, page, 0, PAGE, n * PAGE));
+    const page = Buffer.alloc(this.pageSize);
+    const read = page.subarray(0, readSync(this.fd, page, 0, this.pageSize, n * this.pageSize));
     if (this.maxPages > 0) {
       if (this.pages.size >= this.maxPages) this.pages.clear();
       this.pages.set(n, read);
@@ -72,27 +74,35 @@ class OffsetFile implements LineSource {
   }
 
   codeAt(at: number): number {
-    return this.page(Math.floor(at / PAGE))[at % PAGE]!;
+    return this.page(Math.floor(at / this.pageSize))[at % this.pageSize]!;
   }
 
   lineEnd(at: number): number {
-    for (let n = Math.floor(at / PAGE), from = at % PAGE; n * PAGE < this.size; n++, from = 0) {
+    for (let n = Math.floor(at / this.pageSize), from = at % this.pageSize; n * this.pageSize < this.size; n++, from = 0) {
       const nl = this.page(n).indexOf(10, from);
-      if (nl >= 0) return n * PAGE + nl;
+      if (nl >= 0) return n * this.pageSize + nl;
     }
     return this.size;
   }
 
   text(from: number, to: number): string {
     let text = '';
-    for (let n = Math.floor(from / PAGE); n * PAGE < to; n++) {
-      text += this.page(n).toString('latin1', Math.max(from - n * PAGE, 0), Math.min(to - n * PAGE, PAGE));
+    for (let n = Math.floor(from / this.pageSize); n * this.pageSize < to; n++) {
+      text += this.page(n).toString('latin1', Math.max(from - n * this.pageSize, 0), Math.min(to - n * this.pageSize, this.pageSize));
     }
     return text;
   }
 
+  /** The line from `offset` to its end, read in one pass (a data file keeps no pages to read twice). */
   lineAt(offset: number): string {
-    return this.text(offset, this.lineEnd(offset));
+    let text = '';
+    for (let n = Math.floor(offset / this.pageSize), from = offset % this.pageSize; n * this.pageSize < this.size; n++, from = 0) {
+      const page = this.page(n);
+      const nl = page.indexOf(10, from);
+      text += page.toString('latin1', from, nl < 0 ? page.length : nl);
+      if (nl >= 0) break;
+    }
+    return text;
   }
 
   close(): void {

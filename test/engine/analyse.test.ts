@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import stem from 'wink-porter2-stemmer';
-import { tokenize, wordsOf } from '../../src/engine/analyse';
+import { tokenize, wordsIn } from '../../src/engine/analyse';
 import { STOP_WORDS } from '../../src/engine/stopwords';
 
 /** Each token's forms worked out from scratch, as tokenize did before it remembered them. */
@@ -56,8 +56,8 @@ describe('tokenize', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(pieces, { maxLength: 20 }).map((p) => p.join(''))), fc.nat(8), (text, max) => {
         const all = text.match(pattern) ?? [];
-        expect(wordsOf(text)).toEqual(all);
-        expect(wordsOf(text, max)).toEqual(all.slice(0, max));
+        expect(wordsIn(text)).toEqual(all);
+        expect(wordsIn(text, max)).toEqual(all.slice(0, max));
       }),
       { numRuns: 2000 },
     );

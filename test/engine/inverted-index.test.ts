@@ -84,6 +84,10 @@ describe('InvertedIndex scoring (BM25F)', () => {
     expect(all[0]!.score).toBe(all[1]!.score); // docs 0 and 9 are the same fact
     expect(ids(index.search(query, [3, 1], ENGINE_LIKE, 3))).toEqual([0, 9, ids(all)[2]]);
     expect(index.search(query, [3, 1], ENGINE_LIKE, 0)).toEqual([]);
+    // A limit past the matches, or not a whole number, as a caller's `top` may be.
+    expect(ids(index.search(query, [3, 1], ENGINE_LIKE, Number.POSITIVE_INFINITY))).toEqual(ids(all));
+    expect(ids(index.search(query, [3, 1], ENGINE_LIKE, 2.5))).toEqual([0, 9]);
+    expect(index.search(query, [3, 1], ENGINE_LIKE, -1)).toEqual([]);
   });
 
   it('finds nothing for a term no document has, and a second search is unaffected by the first', () => {
