@@ -13,47 +13,7 @@ export interface Token {
   caps: boolean;
 }
 
-/** A letter or a digit, as one code point. */
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-/** Which ASCII code units are letters or digits: nearly every character read, looked up without a string. */
-const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
-
-/** Code units of the letter or digit at `text[i]` (2 for one outside the BMP), or 0. */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_WORD_CHAR[c]!; // NaN past the end: not < 128, and codePointAt gives undefined below
-  const point = text.codePointAt(i);
-  if (point === undefined || !WORD_CHAR.test(String.fromCodePoint(point))) return 0;
-  return point > 0xffff ? 2 : 1;
-}
-
-/**
- * The first `max` words of `text` as /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*\/gu matches them ("isn't", "O'Neill"),
- * found a code point at a time: the pattern made an array per word, and a question reads many texts.
- */
-export function wordsIn(text: string, max = Number.POSITIVE_INFINITY): string[] {
-  const found: string[] = [];
-  for (let i = 0; i < text.length && found.length < max; ) {
-    let step = wordCharAt(text, i);
-    if (step === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    for (;;) {
-      while (step > 0) {
-        i += step;
-        step = wordCharAt(text, i);
-      }
-      // An apostrophe between letters keeps the word going.
-      if (text.charCodeAt(i) !== 39 || (step = wordCharAt(text, i + 1)) === 0) break;
-      i++;
-    }
-    found.push(text.slice(start, i));
-  }
-  return found;
-}
-
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
 const DOTTED_ACRONYM = /\b(?:\p{L}\.){2,}/gu;
 /** Marks written for an apostrophe or a single quote. */
 export const QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g;
@@ -110,9 +70,11 @@ function withoutClitic(word: string): string {
 
 export function tokenize(text: string, maxTokens = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
-  for (const word of wordsIn(fold(text), maxTokens)) {
-    // Never empty: a word starts with a letter or digit, which withoutClitic keeps, so `maxTokens` words make as many tokens.
+  for (const match of fold(text).matchAll(WORD)) {
+    if (tokens.length >= maxTokens) break;
+    const word = match[0];
     const surface = word.includes("'") ? withoutClitic(word) : word;
+    if (!surface) continue;
     // A new object per token, not the cached forms: a question's tokens are told apart by identity (query.ts).
     const forms = formsOf(surface);
     tokens.push({ surface, lower: forms.lower, stem: forms.stem, isStop: forms.isStop, caps: forms.caps });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import stem from 'wink-porter2-stemmer';
-import { tokenize, wordsIn } from '../../src/engine/analyse';
+import { tokenize } from '../../src/engine/analyse';
 import { STOP_WORDS } from '../../src/engine/stopwords';
 
 /** Each token's forms worked out from scratch, as tokenize did before it remembered them. */
@@ -48,18 +48,5 @@ describe('tokenize', () => {
     const [first, second] = tokenize('massoud Massoud massoud').filter((t) => t.surface === 'massoud');
     expect(first).toEqual(second);
     expect(first).not.toBe(second);
-  });
-
-  it('finds the words the pattern it stands for finds, in any text', () => {
-    const pattern = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
-    const pieces = fc.constantFrom("'", "''", 'a', 'É', '9', '٢', '𝒜', '🙂', '\uD835', '\uDC9C', ' ', '-', 'don', "'t", 'x');
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(pieces, { maxLength: 20 }).map((p) => p.join(''))), fc.nat(8), (text, max) => {
-        const all = text.match(pattern) ?? [];
-        expect(wordsIn(text)).toEqual(all);
-        expect(wordsIn(text, max)).toEqual(all.slice(0, max));
-      }),
-      { numRuns: 2000 },
-    );
   });
 });
