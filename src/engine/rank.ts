@@ -57,6 +57,7 @@ export function coverageValue(concepts: readonly Concept[], terms: ReadonlySet<s
   return total > 0 ? credited / total : 0;
 }
 
+/** `coverageValue` with why each concept matched, for the candidates judged and explained. */
 export function coverage(concepts: readonly Concept[], terms: ReadonlySet<string>): { value: number; matched: MatchReason[] } {
   const matched: MatchReason[] = [];
   return { value: coverageValue(concepts, terms, matched), matched };
