@@ -12,13 +12,75 @@ export interface BoostedTrees {
   trees: ReadonlyArray<readonly TreeNode[]>;
 }
 
-/** The ensemble's log-odds for these feature values. Trusts `brokenNode`: children come later, so it ends. */
+/**
+ * The ensemble's log-odds for these feature values, read from the nodes as fitted (training adds a tree at a
+ * time; the engine evaluates `compiledTrees`). Trusts `brokenNode`: children come later, so it ends.
+ */
 export function treesLogit(ensemble: BoostedTrees, values: readonly number[]): number {
   let z = ensemble.base;
   for (const tree of ensemble.trees) {
     let node = tree[0]!;
     while (node.length === 4) node = tree[values[node[0]!]! <= node[1]! ? node[2]! : node[3]!]!;
     z += node[0]!;
+  }
+  return z;
+}
+
+/**
+ * An ensemble as the engine evaluates it on every candidate: one typed array per node field, the trees
+ * one after another. Following the nested JSON nodes cost ~3.4 µs a candidate with the lexical model,
+ * since their arrays mix small-integer and double element kinds; these take ~2.0 µs. Leaves have
+ * feature −1 and their value in `value`.
+ */
+export interface CompiledTrees {
+  base: number;
+  roots: Int32Array;
+  feature: Int32Array;
+  /** A split's threshold, or a leaf's value. */
+  value: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+}
+
+const compiled = new WeakMap<BoostedTrees, CompiledTrees>();
+
+/** `ensemble` compiled once (the models are loaded once and never change). Trusts `brokenNode`. */
+export function compiledTrees(ensemble: BoostedTrees): CompiledTrees {
+  const cached = compiled.get(ensemble);
+  if (cached) return cached;
+  const { trees } = ensemble;
+  let size = 0;
+  for (const tree of trees) size += tree.length;
+  const c: CompiledTrees = { base: ensemble.base, roots: new Int32Array(trees.length), feature: new Int32Array(size), value: new Float64Array(size), left: new Int32Array(size), right: new Int32Array(size) };
+  // Plain loops: this runs at start-up, before the JIT has warmed up.
+  for (let t = 0, at = 0; t < trees.length; at += trees[t]!.length, t++) {
+    const tree = trees[t]!;
+    c.roots[t] = at;
+    for (let i = 0; i < tree.length; i++) {
+      const node = tree[i]!;
+      if (node.length === 4) {
+        c.feature[at + i] = node[0]!;
+        c.value[at + i] = node[1]!;
+        c.left[at + i] = at + node[2]!;
+        c.right[at + i] = at + node[3]!;
+      } else {
+        c.feature[at + i] = -1;
+        c.value[at + i] = node[0]!;
+      }
+    }
+  }
+  compiled.set(ensemble, c);
+  return c;
+}
+
+/** `treesLogit` of the compiled ensemble: the same comparisons, the leaves added in the same order, so the same number. */
+export function compiledLogit(c: CompiledTrees, values: readonly number[]): number {
+  const { roots, feature, value, left, right } = c;
+  let z = c.base;
+  for (let t = 0; t < roots.length; t++) {
+    let node = roots[t]!;
+    for (let f = feature[node]!; f >= 0; f = feature[node]!) node = values[f]! <= value[node]! ? left[node]! : right[node]!;
+    z += value[node]!;
   }
   return z;
 }

@@ -1,6 +1,6 @@
 import { ENGINE_DEFAULTS } from './config';
 import { FEATURES } from './features';
-import { brokenNode, treesLogit, type BoostedTrees } from './boosted-trees';
+import { brokenNode, compiledLogit, compiledTrees, type BoostedTrees } from './boosted-trees';
 import { sigmoid } from './sigmoid';
 import model from './decision-model.json';
 
@@ -49,7 +49,7 @@ export function probability(values: readonly number[], m: DecisionModel = DECISI
   let z = m.bias;
   for (let i = 0; i < values.length; i++) z += m.weights[i]! * ((values[i]! - m.mean[i]!) / (m.scale[i] || 1));
   // Averaging the two: the trees alone ranked worse out of fold, the pair was better than either (docs/quality-log.md).
-  return (sigmoid(z) + sigmoid(treesLogit(m.trees, values))) / 2;
+  return (sigmoid(z) + sigmoid(compiledLogit(compiledTrees(m.trees), values))) / 2;
 }
 
 /** Whether the features hold evidence that rules the fact out (ENGINE_DEFAULTS.vetoes). */

@@ -1,5 +1,7 @@
 import { averagedTrees, fitBoostedTrees, type BoostOptions } from '../../src/eval/boost';
-import { brokenNode, treesLogit, type BoostedTrees, type TreeNode } from '../../src/engine/boosted-trees';
+import { brokenNode, compiledLogit, compiledTrees, treesLogit, type BoostedTrees, type TreeNode } from '../../src/engine/boosted-trees';
+import { DECISION_MODEL } from '../../src/engine/decision';
+import { semanticModel } from '../../src/engine/semantic/model';
 import type { Row } from '../../src/eval/logistic';
 
 const ONE_SPLIT: BoostOptions = { rounds: 1, depth: 1, rate: 1, minLeaf: 1, lambda: 1, bins: 4 };
@@ -118,5 +120,32 @@ describe('checking a tree ensemble', () => {
     expect(brokenNode(ensemble, 3)).toBeUndefined();
     expect(treesLogit(ensemble, [0, 0.5, 0])).toBeCloseTo(0.1 - 1, 12);
     expect(treesLogit(ensemble, [0, 0.6, 0])).toBeCloseTo(0.1 + 2, 12);
+  });
+});
+
+describe('the compiled form the engine evaluates', () => {
+  it('gives exactly the nested nodes\' log-odds: fitted ensembles, values on and around their thresholds', () => {
+    const random = seeded(23);
+    for (let trial = 0; trial < 20; trial++) {
+      const rows: Row[] = Array.from({ length: 80 }, () => {
+        const x = [random(), Math.round(random() * 4), random() * 10];
+        return { x, y: random() < (x[0]! + x[1]! / 4) / 2 ? 1 : 0 };
+      });
+      const ensemble = fitBoostedTrees(rows, { ...ONE_SPLIT, rounds: 15, depth: 1 + (trial % 3), bins: 6 });
+      const thresholds = ensemble.trees.flatMap((tree) => tree.filter((node) => node.length === 4).map((node) => [node[0]!, node[1]!] as const));
+      const probes = [...rows.map((r) => r.x), ...thresholds.map(([f, t]) => [0.5, 2, 5].map((v, i) => (i === f ? t : v)))];
+      for (const x of probes) expect(compiledLogit(compiledTrees(ensemble), x)).toBe(treesLogit(ensemble, x));
+    }
+  });
+
+  it('gives exactly the shipped models\' log-odds, compiled once per ensemble', () => {
+    const random = seeded(31);
+    for (const { trees, features } of [DECISION_MODEL, semanticModel()]) {
+      expect(compiledTrees(trees)).toBe(compiledTrees(trees));
+      for (let k = 0; k < 200; k++) {
+        const x = features.map(() => (random() < 0.3 ? 0 : random() * 2));
+        expect(compiledLogit(compiledTrees(trees), x)).toBe(treesLogit(trees, x));
+      }
+    }
   });
 });
