@@ -44,7 +44,7 @@ export interface CompiledTrees {
 
 const compiled = new WeakMap<BoostedTrees, CompiledTrees>();
 
-/** `ensemble` compiled once (the models are loaded once and never change). Trusts `brokenNode`. */
+/** `ensemble` laid out once: the models are loaded once and never change. */
 export function compiledTrees(ensemble: BoostedTrees): CompiledTrees {
   const cached = compiled.get(ensemble);
   if (cached) return cached;
@@ -73,7 +73,10 @@ export function compiledTrees(ensemble: BoostedTrees): CompiledTrees {
   return c;
 }
 
-/** `treesLogit` of the compiled ensemble: the same comparisons, the leaves added in the same order, so the same number. */
+/**
+ * `treesLogit` of the compiled ensemble: the same comparisons, the leaves added in the same order, so the same
+ * number. Trusts `brokenNode` as `treesLogit` does: children come later, so it ends.
+ */
 export function compiledLogit(c: CompiledTrees, values: readonly number[]): number {
   const { roots, feature, value, left, right } = c;
   let z = c.base;
