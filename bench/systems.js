@@ -35,6 +35,8 @@ const SYSTEMS = {
     /** @param {readonly FactEntry[]} facts @param {KnowledgeBase} [knowledge] the facts as loaded, when there is one */
     build(facts, knowledge) {
       const engine = createEngine(knowledge ?? asKnowledge(facts));
+      // As the bot does after a start (src/knowledge/warm.ts), here counted in the build time.
+      engine.warm();
       return {
         ask(q) {
           const answer = engine.ask(q, { top: 10 });

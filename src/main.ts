@@ -11,6 +11,7 @@ import { INSTALL_PATH } from './install/oauth-options';
 import { EngineHolder } from './knowledge/engine-holder';
 import { KnowledgeError } from './knowledge/load';
 import { watchKnowledge } from './knowledge/watch';
+import { warmInBackground } from './knowledge/warm';
 import { startupMessages } from './messages';
 import { createBot } from './slack/app';
 import { semanticStage } from './slack/semantic-stage';
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const loaded = loadBooks(config.knowledgeDir, process.cwd(), cache);
   if (!loaded.ok) throw new KnowledgeError(loaded.problems);
   const engines = new EngineHolder(loaded.books, performance.now() - started);
+  // Facts are read ahead of their first questions, in the background (reloads do the same: watch.ts).
+  void warmInBackground(loaded.books, (error) => logger.event(LogLevel.ERROR, 'knowledge_warm_failed', { error: error.message }));
   // One workspace: its token is checked now. Many (OAuth): each workspace's token comes with its installation.
   const identity = config.botToken ? await verifyBotToken(config, logger) : undefined;
   const installations = config.oauth ? await openInstallations(config.databaseUrl!) : undefined;

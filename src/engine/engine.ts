@@ -69,6 +69,14 @@ export interface Judged {
 export interface Engine {
   ask(question: string, options?: AskOptions): Answer;
   /**
+   * Reads the next `count` facts' stored questions (and the subjects they define) now, as `judge` reads a fact's
+   * the first time it is a candidate; the answers are the same either way. A bot does it in the background
+   * after a start or a reload (knowledge/warm.ts): its first questions then meet facts already read, and what
+   * they keep no longer lengthens the minor collections that land in them. Nothing is read beyond
+   * `config.warm.maxFacts` facts. Returns how many facts are left to read.
+   */
+  warm(count?: number): number;
+  /**
    * The best `count` candidates with features and probability, in answer order (training, the semantic stage),
    * then, when word matching ranks it lower, the fact that stores the question (`restated`, restated.ts).
    */
@@ -213,6 +221,15 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return judgePlan(focused, planQuery(focused, ctx), Math.max(1, count));
   }
 
+  let warmed = facts.length > config.warm.maxFacts ? facts.length : 0;
+  function warm(count = facts.length): number {
+    for (const end = Math.min(facts.length, warmed + Math.max(0, count)); warmed < end; warmed++) {
+      storedQuestionsOf(warmed);
+      definedOf(warmed);
+    }
+    return facts.length - warmed;
+  }
+
   function ask(question: string, options: AskOptions = {}): Answer {
     const top = Math.max(1, options.top ?? config.defaultTop);
     // At least the re-ordered head, which a ruled-out fact leaves for a runner-up that may answer (not-answered.ts).
@@ -232,6 +249,7 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
 
   return {
     ask,
+    warm,
     answerFrom,
     judge: (question, count = config.rerank.candidates) => judge(question, count),
     focus,

@@ -12,6 +12,7 @@ import type { EngineHolder } from './engine-holder';
 import { formatProblem } from './problems';
 import { nextTurn } from '../turns';
 import type { PackedBook, ReloadReply, ReloadRequest } from './reload-worker';
+import { warmInBackground } from './warm';
 
 const UNREADABLE = 'unreadable';
 /** A reload still running after this long (a hung network folder) is abandoned; the next change tries again. */
@@ -123,6 +124,7 @@ export function watchKnowledge(holder: EngineHolder, options: WatchOptions, log:
       const { value: books, totalMs, longestStepMs } = await inTurns(booksFrom(reply));
       const durationMs = performance.now() - started;
       holder.replace(books, durationMs);
+      void warmInBackground(books, (error) => log('error', 'knowledge_warm_failed', { error: error.message }));
       log('info', 'knowledge_reloaded', {
         ...books.totals,
         ...(books.several && { books: books.names }),
