@@ -63,9 +63,9 @@ export const ENGINE_DEFAULTS = Object.freeze({
   /** Longest question considered, in words: the rest of a pasted essay adds nothing but time. */
   maxQueryTokens: 64,
   /**
-   * `Engine.warm` reads every fact's stored questions ahead of use only while the knowledge has at most
-   * `maxFacts` facts: ~300 bytes a fact kept, so ~6 MB at 20,000; at 100,000 the 30 MB would break the
-   * RSS goal (README, Performance), and those facts are read the first time each is a candidate.
+   * `Engine.warm` reads every fact's stored questions ahead of use only while the knowledge (of one book) has
+   * at most `maxFacts` facts: ~300 bytes a fact kept, so ~6 MB at 20,000; at 100,000 the 30 MB would break
+   * the RSS goal (README, Performance), and those facts are read the first time each is a candidate.
    */
   warm: Object.freeze({ maxFacts: 20_000 as number }),
   defaultTop: 3,
