@@ -70,10 +70,11 @@ export interface Engine {
   ask(question: string, options?: AskOptions): Answer;
   /**
    * Reads the next `count` facts' stored questions (and the subjects they define) now, as `judge` reads a fact's
-   * the first time it is a candidate; the answers are the same either way. A bot does it in the background
-   * after a start or a reload (knowledge/warm.ts): its first questions then meet facts already read, and what
-   * they keep no longer lengthens the minor collections that land in them. Nothing is read beyond
-   * `config.warm.maxFacts` facts. Returns how many facts are left to read.
+   * the first time it is a candidate, then looks up the knowledge's most frequent words in the lexicon, as a
+   * question's words are looked up; the answers are the same either way. A bot does it in the background
+   * after a start or a reload (knowledge/warm.ts): its first questions then meet facts and words already read,
+   * and what they keep no longer lengthens the minor collections that land in them. Nothing is read beyond
+   * `config.warm.maxFacts` facts. `count` counts facts and words alike; returns how many are left to read.
    */
   warm(count?: number): number;
   /**
@@ -104,6 +105,15 @@ const LEXICAL = FEATURES.indexOf('lexicalScore');
 
 const QUESTION_FIELDS = [FIELDS.indexOf('questions'), FIELDS.indexOf('tags')];
 const TEXT_FIELD = FIELDS.indexOf('text');
+
+/** The `count` words most facts use, as the knowledge writes them (one form a stem), most used first. */
+function mostFrequentWords(index: BuiltIndex, count: number): string[] {
+  return [...index.displayWord]
+    .map(([term, word]) => ({ word, facts: index.documentFrequency(term) }))
+    .sort((a, b) => b.facts - a.facts)
+    .slice(0, count)
+    .map((w) => w.word);
+}
 
 export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = {}): Engine {
   const { config = ENGINE_DEFAULTS, lexicon = sharedLexicon(), model = DECISION_MODEL, prebuilt } = options;
@@ -221,13 +231,24 @@ export function createEngine(knowledge: KnowledgeBase, options: EngineOptions = 
     return judgePlan(focused, planQuery(focused, ctx), Math.max(1, count));
   }
 
-  let warmed = facts.length > config.warm.maxFacts ? facts.length : 0;
-  function warm(count = facts.length): number {
-    for (const end = Math.min(facts.length, warmed + Math.max(0, count)); warmed < end; warmed++) {
+  const readsAhead = facts.length <= config.warm.maxFacts;
+  let warmed = readsAhead ? 0 : facts.length;
+  const wordCount = readsAhead ? Math.min(config.warm.words, index.displayWord.size) : 0;
+  let words: string[] | undefined;
+  let wordsWarmed = 0;
+  function warm(count = Number.POSITIVE_INFINITY): number {
+    let budget = Math.max(0, count);
+    for (; warmed < facts.length && budget > 0; warmed++, budget--) {
       storedQuestionsOf(warmed);
       definedOf(warmed);
     }
-    return facts.length - warmed;
+    if (budget > 0 && wordsWarmed < wordCount) words ??= mostFrequentWords(index, wordCount);
+    for (; words && wordsWarmed < words.length && budget > 0; wordsWarmed++, budget--) {
+      // What planQuery asks of a word the knowledge has: its relatives, and whether it is English (a name if not).
+      lexicon.related(words[wordsWarmed]!);
+      lexicon.isEnglish(words[wordsWarmed]!);
+    }
+    return facts.length - warmed + wordCount - wordsWarmed;
   }
 
   function ask(question: string, options: AskOptions = {}): Answer {
