@@ -67,8 +67,8 @@ export const ENGINE_DEFAULTS = Object.freeze({
    * at most `maxFacts` facts: ~300 bytes a fact kept, so ~6 MB at 20,000; at 100,000 the 30 MB would break
    * the RSS goal (README, Performance), and those facts are read the first time each is a candidate. Then it
    * looks up in English and WordNet the knowledge's `words` most frequent words (by how many facts use them):
-   * 5,000 took ~100 ms at 10k facts and brought the first questions' p99 under 1 ms in 5 of 5 alternating
-   * bench runs (2,000: ~60 ms; all 25,000: ~340 ms, no better).
+   * 5,000 took ~100 ms at 10k facts and brought the first questions' p99 under 1 ms in 10 of 10 alternating
+   * bench runs (2,000: ~60 ms; all 25,000: ~340 ms, no better; docs/performance-log.md).
    */
   warm: Object.freeze({ maxFacts: 20_000 as number, words: 5_000 as number }),
   defaultTop: 3,

@@ -1,13 +1,17 @@
 import type { Books } from './books';
 import { nextTurn } from '../turns';
 
-/** Facts or words read per turn of the event loop: ~5 ms of facts at ~10 µs each, ~10 ms of words at ~20 µs; a question waits at most that long. */
+/**
+ * Facts or words read per turn of the event loop: ~5 ms of facts at ~10 µs each, ~10 ms of words at ~20 µs,
+ * so a question waits at most that long.
+ */
 export const WARM_CHUNK = 500;
 
 /**
- * Reads each book's facts, then its most frequent words, ahead of their first questions (`Engine.warm`), a chunk per turn of the event loop
- * so that questions are answered meanwhile. Resolves when every book is read (or is over the cap); an error
- * goes to `failed`, and the facts left are then read as questions meet them, as without warming.
+ * Reads each book's facts, then its most frequent words, ahead of their first questions (`Engine.warm`), a
+ * chunk per turn of the event loop so that questions are answered meanwhile. Resolves when every book is read
+ * (or is over the cap); an error goes to `failed`, and what is left is then read as questions meet it, as
+ * without warming.
  */
 export async function warmInBackground(books: Books, failed: (error: Error) => void, chunk = WARM_CHUNK): Promise<void> {
   try {
