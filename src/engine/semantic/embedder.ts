@@ -6,9 +6,10 @@
  * ≈200 MB of memory), so commands that do not ask questions never pay for it.
  */
 import { modelQueue } from './model-queue';
-import { graphRunner, type SentenceModel, type Tf } from './graph-run';
+import { graphRunner, type Tf } from './graph-run';
 import { readModelFiles } from './model-files';
 import { pieceTokenizer } from './tokenizer';
+import { loadGraph, type LoadsGraphs } from './graph-load';
 
 export interface Embedder {
   /** Names the model: cached vectors are only reused for the same model. */
@@ -63,17 +64,17 @@ export function loadEmbedder(options: EmbedderOptions = {}): Promise<Embedder> {
 
 async function load({ requireCore }: EmbedderOptions): Promise<Embedder> {
   // Required here, not at the top, so that loading the engine does not load TensorFlow. The package's own
-  // loader, tokenizer and `embed` are not used: model-files.ts reads the files with one copy fewer,
-  // tokenizer.ts builds its pieces in a tenth of the time, and graph-run.ts runs the graph without awaiting
-  // between its nodes; the vectors are the same to the bit.
+  // loader, tokenizer and `embed` are not used: model-files.ts reads the files with one copy fewer, graph-load.ts
+  // makes the weights' tensors with one copy fewer again and lets their buffer go, tokenizer.ts builds its
+  // pieces in a tenth of the time, and graph-run.ts runs the graph without awaiting between its nodes; the
+  // vectors are the same to the bit.
   const core = requireCore?.();
   const tf = (core ? core.exports : await import('@energetic-ai/core')) as Tf & LoadsGraphs;
   // The backend is started before the weights become tensors: when it took longer to start (a loaded
   // machine), loading failed with "Backend 'wasm' has not yet been initialized".
   await tf.ready();
   const files = readModelFiles();
-  const artifacts = await tf.io.getModelArtifactsForJSON(files.modelJson, async () => [files.weightSpecs, files.weights]);
-  const model = { model: await tf.loadGraphModel({ load: async () => artifacts }), tokenizer: pieceTokenizer(files.vocabulary) };
+  const model = { model: await loadGraph(tf, files), tokenizer: pieceTokenizer(files.vocabulary) };
   const vectorsOf = graphRunner(tf, model);
   const run = modelQueue(QUEUE_LIMIT);
   let kept = false;
@@ -128,12 +129,6 @@ export async function warmUp(embedder: Embedder, longest = QUESTION_PIECES): Pro
   return embedder;
 }
 
-/** What loading uses of TensorFlow.js. */
-interface LoadsGraphs {
-  ready(): Promise<void>;
-  io: { getModelArtifactsForJSON(json: unknown, weights: () => Promise<[unknown[], ArrayBuffer]>): Promise<unknown> };
-  loadGraphModel(handler: { load(): Promise<unknown> }): Promise<SentenceModel['model']>;
-}
 
 function unit(v: readonly number[]): Float32Array {
   const out = Float32Array.from(v);
