@@ -129,7 +129,6 @@ export async function warmUp(embedder: Embedder, longest = QUESTION_PIECES): Pro
   return embedder;
 }
 
-
 function unit(v: readonly number[]): Float32Array {
   const out = Float32Array.from(v);
   let norm = 0;

@@ -2,8 +2,7 @@
  * The sentence model's graph, its weights copied from the one buffer model-files.ts reads them into straight
  * into the WASM heap, and that buffer then let go. TensorFlow.js's own loading copied each weight out of the
  * buffer first (`io.decodeWeights` slices it), and the graph kept the buffer for as long as the process ran:
- * 28 MB copied once more than needed, and 28 MB held (per copy of the model: the bot has two) that nothing
- * reads (docs/performance-log.md).
+ * 28 MB copied once more than needed, and 28 MB held that nothing reads (docs/performance-log.md).
  */
 import type { SentenceModel } from './graph-run';
 import type { ModelFiles } from './model-files';
