@@ -43,6 +43,28 @@ export interface Config extends EnvOptions {
   semanticStage: boolean;
 }
 
+/**
+ * Every secret the config holds, for the logger to remove from what it writes: tokens, signing and OAuth
+ * secrets, and the passwords in REDIS_URL and DATABASE_URL, as the URL writes them and percent-decoded (a
+ * client library may print either).
+ */
+export function secretsOf(config: Config): string[] {
+  const passwords = [config.redisUrl, config.databaseUrl].flatMap((url) => {
+    const written = url ? new URL(url).password : '';
+    return written ? [written, decoded(written)] : [];
+  });
+  const secrets = [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret, config.oauth?.stateSecret, ...passwords];
+  return [...new Set(secrets.filter((s): s is string => !!s))];
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray "%" not followed by two hex digits: the URL's own form is all there is
+  }
+}
+
 /** Parses with `schema`, turning every issue into a message that names the variable and never its value. */
 function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): { data?: z.infer<S>; problems: string[] } {
   const parsed = schema.safeParse(env);

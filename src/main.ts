@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
 import { openCacheFolder } from './cache/cache-folder';
 import { loadBooks } from './cache/load-books';
-import { loadConfig } from './config';
+import { loadConfig, secretsOf } from './config';
 import { ConfigError } from './env-options';
 import { environmentWithDotEnv } from './env';
 import { openFeedback } from './feedback/store';
@@ -22,7 +22,7 @@ import { startFailure, StartupError, verifyBotToken } from './slack/startup-chec
 /** Wiring only: environment -> config -> knowledge -> Slack checks -> Slack app -> start, reloads, shutdown. */
 async function main(): Promise<void> {
   const config = loadConfig(environmentWithDotEnv());
-  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, config.appToken, config.signingSecret, config.oauth?.clientSecret, config.oauth?.stateSecret, config.redisUrl && new URL(config.redisUrl).password, config.databaseUrl && new URL(config.databaseUrl).password] });
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   // The per-user, checked cache shared with `brief`; one holder for the engine in service; reloads in a worker.
   const cache = openCacheFolder(config.knowledgeCacheDir, (message) => logger.event(LogLevel.WARN, 'knowledge_cache_refused', { message }));
   const started = performance.now();

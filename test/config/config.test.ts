@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
-import { loadConfig } from '../../src/config';
+import { loadConfig, secretsOf } from '../../src/config';
 import { ConfigError, readEnvOptions } from '../../src/env-options';
 import { environmentWithDotEnv } from '../../src/env';
 import { configMessages } from '../../src/messages';
@@ -157,5 +157,30 @@ describe('.env', () => {
     writeFileSync(path.join(dir, '.env'), 'SLACK_BOT_TOKEN=xoxb-from-file\nPORT=4000\n');
     expect(environmentWithDotEnv({ PORT: '5000' }, dir)).toEqual({ SLACK_BOT_TOKEN: 'xoxb-from-file', PORT: '5000' });
     expect(environmentWithDotEnv({ PORT: '5000' }, tmpdir() + '/no-such-dir')).toEqual({ PORT: '5000' });
+  });
+});
+
+describe('secretsOf', () => {
+  it('lists the tokens, secrets and URL passwords the logger must remove, as written and decoded', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+      SLACK_SIGNING_SECRET: SECRET,
+      REDIS_URL: 'redis://:p%40ss-word@127.0.0.1:6390',
+      DATABASE_URL: 'postgres://bot:db-password@127.0.0.1:5433/briefing',
+    });
+    expect(secretsOf(config)).toEqual(['xoxb-1-2-abc', SECRET, 'p%40ss-word', 'p@ss-word', 'db-password']);
+  });
+
+  it('lists the OAuth and app-level secrets, and nothing for URLs without a password', () => {
+    const STATE = 'a-state-secret-of-at-least-32-characters';
+    const config = loadConfig({
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: SECRET,
+      SLACK_STATE_SECRET: STATE,
+      SLACK_APP_TOKEN: 'xapp-1-A1-2',
+      DATABASE_URL: 'postgres://bot@127.0.0.1:5433/briefing',
+      REDIS_URL: 'redis://127.0.0.1:6390',
+    });
+    expect(secretsOf(config)).toEqual(['xapp-1-A1-2', SECRET, STATE]);
   });
 });
