@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const loaded = loadBooks(config.knowledgeDir, process.cwd(), cache);
   if (!loaded.ok) throw new KnowledgeError(loaded.problems);
   const engines = new EngineHolder(loaded.books, performance.now() - started);
-  // Facts and the knowledge's frequent words are read ahead of their first questions, in the background (reloads do the same: watch.ts).
+  // Facts and the knowledge's frequent words are read ahead of their first questions, in the background
+  // (reloads do the same: watch.ts).
   void warmInBackground(loaded.books, (error) => logger.event(LogLevel.ERROR, 'knowledge_warm_failed', { error: error.message }));
   // One workspace: its token is checked now. Many (OAuth): each workspace's token comes with its installation.
   const identity = config.botToken ? await verifyBotToken(config, logger) : undefined;
