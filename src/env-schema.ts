@@ -51,6 +51,6 @@ export const slackSchema = z.object({
   REDIS_URL: valid((v) => /^rediss?:\/\/\S+$/.test(v), 'a redis:// or rediss:// URL, e.g. redis://localhost:6379'),
   EXPERTS_CHANNEL: valid((v) => /^C[A-Z0-9]{2,}$/.test(v), 'one public channel ID, e.g. C0123ABCD (the bot reads replies there with channels:history)'),
   CURATOR_IDS: valid((v) => v.split(',').every((c) => /^[UW][A-Z0-9]{2,}$/.test(c.trim())), 'user IDs separated by commas, e.g. U0123ABCD,U0456EFGH'),
-  SEMANTIC_STAGE: valid((v) => v === 'on' || v === 'off', 'on or off (off: word matching alone, ~200 MB less memory)'),
+  SEMANTIC_STAGE: valid((v) => v === 'on' || v === 'off', 'on or off (off: word matching alone, ~110 MB less memory)'),
   KNOWLEDGE_RELOAD_MS: valid((v) => /^\d+$/.test(v) && (Number(v) === 0 || Number(v) >= 100), 'milliseconds between checks for knowledge changes, at least 100 (0 = never reload)'),
 });

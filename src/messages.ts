@@ -85,13 +85,15 @@ Commands:
   eval FILE.jsonl       Score a question set ({"q": ..., "expect": [phrases] | null} per line)
       --min RATIO       Exit 1 when overall accuracy is below RATIO (default 0.9)
       --lexical         Score word matching alone (compare with the default, which adds the sentence model)
+      --json            The same report as one JSON object
   gaps                  Curators' to-do list: most frequent unanswered questions, most 👎 facts,
                         questions marked 👍 proposed as new phrasings of their facts, and 👎 as
                         questions their facts do not answer
       --apply           Write the proposed phrasings into the facts' questions (comments and layout kept)
       --refuse          Write the refused phrasings into the facts' does_not_answer
       --accept N,…      Write the numbered proposals for unanswered questions into the facts' questions
-      --log FILE        Feedback log (default: FEEDBACK_LOG or ./feedback.jsonl)
+      --log FILE        Feedback log, for gaps and stats (default: FEEDBACK_LOG or ./feedback.jsonl;
+                        with DATABASE_URL set, both read PostgreSQL instead)
 
 Common options:
   --knowledge DIR       Knowledge folder (default: KNOWLEDGE_DIR or the bundled knowledge/)
@@ -141,6 +143,8 @@ export const cliMessages = Object.freeze({
     `no fact covers this: write one${closest ? ` (closest: ${closest}, match ${relevance.toFixed(2)})` : ''}`,
   noFeedbackLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
   proposalsHeading: () => 'Proposed phrasings (questions people marked 👍; brief gaps --apply adds them to the facts\' questions):',
+  notProposals: (numbers: readonly number[], proposals: readonly number[]) =>
+    `brief gaps --accept ${numbers.join(',')}: ${numbers.length > 1 ? 'these are not proposals' : 'not a proposal'} of brief gaps (${proposals.length > 0 ? `its proposals now: ${proposals.join(', ')}` : 'it has none now'}), so nothing was written. A gap that says "no fact covers this" needs a fact written first.`,
   noProposals: () => 'No proposed phrasings: every question marked 👍 is already among its fact\'s questions.',
   noRefusals: () => 'No refused phrasings: every question marked 👎 is already among those its fact does not answer.',
   refusalsHeading: () => 'Refused phrasings (questions people marked 👎; brief gaps --refuse adds them to the facts\' does_not_answer, so they are not answered with them again):',
@@ -312,7 +316,6 @@ export const curationMessages = Object.freeze({
   noStoredText: () => '  (no stored text for this source: brief ingest keeps one, or set source.text_file)',
   statsKnowledge: (dir: string, sources: number, facts: number, drafts: number, due: number) =>
     `${dir}: ${sources} ${plural(sources, 'source')}, ${facts} published ${plural(facts, 'fact')}, ${drafts} ${plural(drafts, 'draft')}, ${due} due for review`,
-  statsNoLog: (file: string) => `No feedback log at ${file} yet: it fills as people ask the bot and press 👍/👎.`,
   statsHeader: (file: string) => `Questions per week (${file}):\n  week      asked  answered  unanswered   👍   👎`,
   statsRow: (week: string, asked: number, answered: number, unanswered: number, up: number, down: number) =>
     `  ${week}  ${String(asked).padStart(5)}  ${String(answered).padStart(8)}  ${String(unanswered).padStart(10)}  ${String(up).padStart(3)}  ${String(down).padStart(3)}`,

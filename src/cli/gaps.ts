@@ -2,12 +2,12 @@ import type { Engine } from '../engine/engine';
 import type { ChosenBook } from './book';
 import type { FeedbackEntry } from '../feedback/log';
 import { proposedPhrasings, refusedPhrasings } from '../feedback/phrasings';
-import { openFeedback, type FeedbackStore } from '../feedback/store';
 import { cliMessages as msg } from '../messages';
 import { ENGINE_DEFAULTS } from '../engine/config';
 import { clusterQuestions, type QuestionCluster } from '../feedback/clusters';
 import { borrowedWordsFinder } from '../curation/borrowed-words';
 import { claimPhrasings } from '../curation/shared-questions';
+import { ofBook, readFeedbackFor } from './feedback-source';
 import type { CliIO } from './io';
 
 export interface Gaps {
@@ -61,25 +61,15 @@ export async function runGaps(
   accepted: ReadonlySet<number> = new Set(),
   refuse = false,
 ): Promise<number> {
-  let store: FeedbackStore | undefined;
-  let read: Awaited<ReturnType<FeedbackStore['read']>>;
-  try {
-    store = await openFeedback(settings);
-    read = await store.read();
-  } catch (error) {
-    io.err(msg.feedbackUnavailable(store?.where ?? 'PostgreSQL', (error as Error).message));
-    return 1;
-  } finally {
-    await store?.close();
-  }
+  const feedback = await readFeedbackFor(settings, io);
+  if (!feedback) return 1;
+  const { where, read } = feedback;
   if (!read) {
-    io.out(msg.noFeedbackLog(store.where));
+    io.out(msg.noFeedbackLog(where));
     return 0;
   }
   const engine = loadEngine();
-  // Only the chosen book's feedback; entries written before there were books are the default book's.
-  const { name, defaultName } = engine.book;
-  const entries = read.entries.filter((e) => (e.book ?? defaultName) === name);
+  const entries = ofBook(read.entries, engine.book);
   const { skipped } = read;
   const gaps = findGaps(entries);
   const byId = new Map(engine.facts.map((f) => [f.id, f]));
@@ -89,6 +79,13 @@ export async function runGaps(
   // Built on first use: it reads every fact's words.
   let finder: ReturnType<typeof borrowedWordsFinder> | undefined;
   const borrowed = (question: string, factId: string) => (finder ??= borrowedWordsFinder(engine.facts))(question, factId);
+  // Only a gap shown as "proposal N" names a fact to write into; a wrong number writes nothing at all.
+  const numbered = gapProposals.flatMap((g, i) => (g.factId ? [i + 1] : []));
+  const unknown = [...accepted].filter((n) => !numbered.includes(n));
+  if (unknown.length > 0) {
+    io.err(msg.notProposals(unknown, numbered));
+    return 2;
+  }
   if (apply || accepted.size > 0 || refuse) {
     // Loaded only here: writing into knowledge files needs the `yaml` package, which a plain `brief gaps` does not.
     const { applyPhrasings } = await import('./gaps-apply');
@@ -132,6 +129,6 @@ export async function runGaps(
     const fact = byId.get(r.factId)!;
     io.out(`  ${String(r.down).padStart(4)}👎 ${JSON.stringify(r.question)} → ${r.factId} (${fact.file}:${fact.line})`);
   }
-  if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${store.where}.`);
+  if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${where}.`);
   return 0;
 }

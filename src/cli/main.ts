@@ -129,7 +129,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       case 'stats': {
         const { runStats } = await import('./stats');
-        return runStats(book().dir, settings.feedbackLog, io);
+        return await runStats(book(), settings, io);
       }
       case 'books': {
         const { runBooks } = await import('./books');

@@ -68,6 +68,7 @@ export function toJson(answer: Answer, aliases: CliEngine['aliases']) {
     id: r.fact.id,
     text: r.fact.text,
     score: r.score,
+    relevance: r.relevance,
     source: {
       title: r.fact.source.title,
       ...(r.fact.source.publisher && { publisher: r.fact.source.publisher }),

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readFeedback, type FeedbackEntry } from '../feedback/log';
+import type { FeedbackEntry } from '../feedback/log';
 import { loadKnowledge } from '../knowledge/load';
 import { formatProblem } from '../knowledge/problems';
 import { dueForReview, today } from '../knowledge/review';
-import { curationMessages as cur } from '../messages';
+import { cliMessages, curationMessages as cur } from '../messages';
+import type { ChosenBook } from './book';
+import { ofBook, readFeedbackFor } from './feedback-source';
 import type { CliIO } from './io';
 
 /** "2026-W48": the ISO 8601 week (Monday first; week 1 holds the year's first Thursday). */
@@ -40,22 +41,27 @@ export function weeklyFeedback(entries: readonly FeedbackEntry[]): WeekRow[] {
   return [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week));
 }
 
-/** `brief stats`: the size and state of the knowledge, and the feedback log week by week. */
-export function runStats(dir: string, feedbackLog: string, io: CliIO): number {
-  const result = loadKnowledge(dir, io.cwd);
+/**
+ * `brief stats`: the size and state of the book's knowledge, and its feedback week by week, read where `brief gaps`
+ * reads it (PostgreSQL with DATABASE_URL, else the log file).
+ */
+export async function runStats(book: ChosenBook, settings: { feedbackLog: string; databaseUrl?: string }, io: CliIO): Promise<number> {
+  const result = loadKnowledge(book.dir, io.cwd);
   if (!result.ok) {
     for (const problem of result.problems) io.err(formatProblem(problem));
     return 1;
   }
   const { facts, sources, drafts = [] } = result.knowledge;
-  const shown = path.relative(io.cwd, dir) || '.';
-  io.out(cur.statsKnowledge(shown.startsWith('..') ? dir : shown, sources.length, facts.length, drafts.length, dueForReview(facts, today()).length));
-  if (!existsSync(feedbackLog)) {
-    io.out(cur.statsNoLog(feedbackLog));
+  const shown = path.relative(io.cwd, book.dir) || '.';
+  io.out(cur.statsKnowledge(shown.startsWith('..') ? book.dir : shown, sources.length, facts.length, drafts.length, dueForReview(facts, today()).length));
+  const feedback = await readFeedbackFor(settings, io);
+  if (!feedback) return 1;
+  if (!feedback.read) {
+    io.out(cliMessages.noFeedbackLog(feedback.where));
     return 0;
   }
-  const rows = weeklyFeedback(readFeedback(feedbackLog).entries);
-  io.out(cur.statsHeader(feedbackLog));
+  const rows = weeklyFeedback(ofBook(feedback.read.entries, book));
+  io.out(cur.statsHeader(feedback.where));
   for (const r of rows) io.out(cur.statsRow(r.week, r.unanswered + r.up + r.down, r.up + r.down, r.unanswered, r.up, r.down));
   io.out(cur.statsNote());
   return 0;

@@ -67,5 +67,5 @@ export function mergeSource(existing: string | undefined, plan: SourcePlan, text
     if (isVerbatim(p.text, stored)) continue;
     report.stale.push({ id: p.id, line: (existing ?? '').slice(0, p.item.range?.[0] ?? 0).split('\n').length });
   }
-  return { yaml: doc.toString({ lineWidth: 100 }), report };
+  return { yaml: doc.toString({ lineWidth: 100, flowCollectionPadding: false }), report };
 }

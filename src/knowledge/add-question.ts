@@ -23,9 +23,12 @@ export function withQuestion(text: string, factId: string, question: string, lis
   const indentOf = (offset: number) => ' '.repeat(offset - lineStart(offset));
 
   if (isSeq(questions) && questions.flow && questions.range) {
-    const close = text.lastIndexOf(']', questions.range[1]);
-    const separator = questions.items.length > 0 ? ', ' : '';
-    return `${text.slice(0, close)}${separator}${quoted}${text.slice(close)}`;
+    // Right after the last item, so the list's own spacing ("[ a ]") stays where it was.
+    const last = questions.items[questions.items.length - 1];
+    const end = isScalar(last) ? last.range?.[1] : undefined;
+    if (last !== undefined && end === undefined) return undefined;
+    const at = end ?? text.lastIndexOf(']', questions.range[1]);
+    return `${text.slice(0, at)}${end === undefined ? '' : ', '}${quoted}${text.slice(at)}`;
   }
   if (isSeq(questions) && questions.items.length > 0) {
     const first = questions.items[0];

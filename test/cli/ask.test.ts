@@ -89,6 +89,7 @@ describe('brief ask', () => {
       id: 'massoud-open-to-negotiations-2021',
       text: expect.stringContaining('originally recorded on August 11, 2021'),
       score: expect.any(Number),
+      relevance: expect.any(Number),
       source: {
         title: "Interview with Ahmad Massoud (Atlantic Council's South Asia Center)",
         publisher: 'Atlantic Council, South Asia Center',
@@ -97,6 +98,9 @@ describe('brief ask', () => {
       matched: expect.arrayContaining([{ query: 'interview', matched: 'interview', via: 'word' }]),
     });
     expect(Object.keys(parsed.answers[0].source)).not.toContain('url');
+    // How closely each matches the question's words, as "Other matches" shows it.
+    for (const answer of parsed.answers) expect(answer.relevance).toBeGreaterThanOrEqual(0);
+    expect(parsed.answers[0].relevance).toBeLessThanOrEqual(1);
   });
 
   it('--json for an unanswered question gives no answers, only the closest topics', async () => {

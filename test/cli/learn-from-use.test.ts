@@ -82,6 +82,13 @@ describe('withQuestion inserts one line and leaves every other byte as written',
     expect(withQuestion(file, 'budget', 'What does it cost?')).toBe(file.replace('[How large is the budget?]', '[How large is the budget?, "What does it cost?"]'));
   });
 
+  it('appends to a flow list right after its last item, so the list keeps its own spacing', () => {
+    const padded = file.replace('[How large is the budget?]', '[ How large is the budget? ]');
+    expect(withQuestion(padded, 'budget', 'What does it cost?')).toBe(padded.replace('[ How large is the budget? ]', '[ How large is the budget?, "What does it cost?" ]'));
+    const empty = file.replace('[How large is the budget?]', '[ ]');
+    expect(withQuestion(empty, 'budget', 'What does it cost?')).toBe(empty.replace('[ ]', '[ "What does it cost?"]'));
+  });
+
   it('adds a questions list after the id when the fact has none', () => {
     expect(withQuestion(file, 'staff', 'How many people work there?')).toBe(file.replace('  - id: staff\n', '  - id: staff\n    questions: ["How many people work there?"]\n'));
   });
@@ -260,6 +267,17 @@ describe('brief gaps --accept', () => {
     expect(listed[at + 1]).toMatch(/^ {8}proposal (\d): add this phrasing to fact programme-base \(match \d\.\d\d\), if that fact answers it$/);
     const n = /proposal (\d)/.exec(listed[at + 1]!)![1]!;
     expect(listed[listed.findIndex((l) => l.endsWith('What colour is the sky?')) + 1]).toMatch(/^ {8}no fact covers this: write one/);
+
+    // A number not shown as a proposal ("write one", or none at all) writes nothing, and says so.
+    const yml = path.join(knowledge, 'programme.yml');
+    const written = readFileSync(yml, 'utf8');
+    const other = n === '1' ? '2' : '1';
+    for (const wrong of [other, `${n},9`]) {
+      const refused = await brief(['gaps', '--accept', wrong], { env, cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.err).toBe(cliMessages.notProposals(wrong === other ? [Number(other)] : [9], [Number(n)]));
+    }
+    expect(readFileSync(yml, 'utf8')).toBe(written);
 
     const accepted = await brief(['gaps', '--accept', n], { env, cwd: dir });
     expect(accepted).toMatchObject({ code: 0, out: 'knowledge/programme.yml: fact "programme-base" now also answers "Where is the programme headquartered?"' });

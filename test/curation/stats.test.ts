@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isoWeek } from '../../src/cli/stats';
 import { brief } from '../helpers/cli';
+import { fixtureKnowledge } from '../helpers/paths';
 
 describe('brief stats', () => {
   it('numbers ISO weeks, the year being that of the week’s Thursday', () => {
@@ -29,6 +30,15 @@ describe('brief stats', () => {
       '  2026-W48      2         2           0    1    1',
       'Counts what the log records: unanswered questions and rated answers (an answer nobody rated is not logged).',
     ]);
+  });
+
+  it('counts only the chosen book, as brief gaps does (entries without a book are the default book\'s)', async () => {
+    const log = path.join(mkdtempSync(path.join(tmpdir(), 'brief-stats-')), 'feedback.jsonl');
+    const line = (time: string, book?: string) => JSON.stringify({ time, kind: 'unanswered', user: 'U1', question: 'q', ...(book && { book }) });
+    writeFileSync(log, [line('2026-11-16T10:00:00Z', 'valley'), line('2026-11-17T10:00:00Z'), line('2026-11-24T10:00:00Z', 'harbour')].join('\n'));
+    const weeks = async (book: string) => (await brief(['stats', '--knowledge', fixtureKnowledge('two-books'), '--book', book, '--log', log])).out.split('\n').slice(3, -1);
+    expect(await weeks('valley')).toEqual(['  2026-W47      1         0           1    0    0']);
+    expect(await weeks('harbour')).toEqual(['  2026-W47      1         0           1    0    0', '  2026-W48      1         0           1    0    0']);
   });
 
   it('says when there is no feedback log yet', async () => {

@@ -44,6 +44,10 @@ describeWith(databaseUrl)('feedback in PostgreSQL (DATABASE_URL)', () => {
     const { code, out } = await brief(['gaps'], { env: { DATABASE_URL: databaseUrl } });
     expect(code).toBe(0);
     expect(out).toContain("   1× What's the weather in Kabul tomorrow?");
+    // brief stats counts it from the same place, not from a log file.
+    const stats = await brief(['stats'], { env: { DATABASE_URL: databaseUrl } });
+    expect(stats.code).toBe(0);
+    expect(stats.out).toMatch(/\nQuestions per week \(PostgreSQL \(brief_feedback\)\):\n {2}week .+\n {2}\d{4}-W\d\d {6}1 {9}0 {11}1 {4}0 {4}0\n/);
   });
 
   it('keeps the book of a question asked in a channel mapped to one, and brief gaps --book reads only that book', async () => {
@@ -70,5 +74,9 @@ describeWith(databaseUrl)('feedback in PostgreSQL (DATABASE_URL)', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/^Could not read the feedback in PostgreSQL: .+\. Check DATABASE_URL and that the database is up\.$/);
     expect(err).not.toContain('sekret-pw');
+    const stats = await brief(['stats'], { env: { DATABASE_URL: url } });
+    expect(stats.code).toBe(1);
+    expect(stats.err).toMatch(/^Could not read the feedback in PostgreSQL: .+\. Check DATABASE_URL and that the database is up\.$/);
+    expect(stats.err).not.toContain('sekret-pw');
   });
 });
