@@ -6,6 +6,7 @@
  * round, with the initials of its capitalised words spelling the acronym ("Islamic State of Iraq and Syria
  * (ISIS)"): a fact that only uses the acronym, or only the words, does not count.
  */
+import { escapeRegExp } from '../regexp';
 import { fold } from './analyse';
 
 /** The acronym as the question writes it: one word of two or more letters (digits allowed after the first). */
@@ -54,14 +55,13 @@ function spells(words: readonly string[], acronym: string): boolean {
   return at === acronym.length;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const reversed = (text: string) => [...text].reverse().join('');
 const wordsOf = (text: string) => text.match(WORD) ?? [];
 
 /** Whether `text` spells `acronym` out: "Words (ACRONYM)", or "ACRONYM (Words…)". */
 export function spellsOut(text: string, acronym: string): boolean {
   const folded = fold(text);
-  const a = escape(acronym);
+  const a = escapeRegExp(acronym);
   for (const m of folded.matchAll(new RegExp(String.raw`\(\s*${a}\s*\)`, 'gu'))) {
     if (spells(wordsOf(folded.slice(0, m.index)).reverse(), reversed(acronym))) return true;
   }

@@ -1,13 +1,24 @@
 import { LogLevel, type Logger } from '@slack/bolt';
+import { escapeRegExp } from '../regexp';
 import { currentTeam } from './log-context';
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 const TOKEN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
 
-/** Removes Slack tokens and the given secrets from anything about to be logged. */
+/**
+ * Removes Slack tokens and the given secrets from anything about to be logged. A secret of 8 characters or more
+ * goes wherever it appears; a shorter one (a weak password in REDIS_URL or DATABASE_URL) only where no letter or
+ * digit touches it, so that "pw" is removed from "redis://:pw@host" but does not eat "upward".
+ */
 export function redactor(secrets: ReadonlyArray<string | undefined>): (text: string) => string {
-  const known = secrets.filter((s): s is string => !!s && s.length >= 8);
-  return (text) => known.reduce((t, secret) => t.split(secret).join('[redacted]'), text.replace(TOKEN, '[redacted]'));
+  const known = [...new Set(secrets.filter((s): s is string => !!s))];
+  const long = known.filter((s) => s.length >= 8);
+  const short = known.filter((s) => s.length < 8).sort((a, b) => b.length - a.length);
+  const apart = short.length > 0 ? new RegExp(`(?<![A-Za-z0-9])(?:${short.map(escapeRegExp).join('|')})(?![A-Za-z0-9])`, 'g') : undefined;
+  return (text) => {
+    const cleaned = long.reduce((t, secret) => t.split(secret).join('[redacted]'), text.replace(TOKEN, '[redacted]'));
+    return apart ? cleaned.replace(apart, '[redacted]') : cleaned;
+  };
 }
 
 export interface BotLogger extends Logger {
