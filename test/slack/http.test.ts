@@ -265,6 +265,14 @@ describe('HTTP endpoints', () => {
     expect(posts()).toHaveLength(0);
   });
 
+  it('warns when the app is uninstalled from a workspace whose token comes from the environment (nothing stored)', async () => {
+    const uninstalled = { type: 'event_callback', team_id: 'T111', api_app_id: 'A111', event_id: 'EvUninstall1', event_time: 1, event: { type: 'app_uninstalled' } };
+    expect((await sendEvent(uninstalled)).status).toBe(200);
+    await fake.waitFor(() => bot.logs.some((l) => l.includes('"event":"uninstalled"')));
+    const logged = bot.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'uninstalled');
+    expect(logged).toMatchObject({ level: 'warn', team: 'T111', why: 'app_uninstalled', stored: false });
+  });
+
   it('never logs the tokens or the signing secret', async () => {
     fake.on('chat.postMessage', () => ({ body: { ok: false, error: 'invalid_auth' } }));
     await sendEvent(mentionEvent('NRF goals'));

@@ -3,9 +3,14 @@ import type { BotDeps, Listener } from '../types';
 
 /** Forgets the workspace's (or organisation's) installation; Bolt does not do this itself. */
 async function forget(deps: BotDeps, context: Context, why: string): Promise<void> {
-  if (!deps.installations) return; // one workspace, one token in the environment: nothing stored
+  const team = context.teamId ?? context.enterpriseId;
+  if (!deps.installations) {
+    // One workspace, one token in the environment: nothing stored to delete, but that token is dead now.
+    deps.logger.event(LogLevel.WARN, 'uninstalled', { team, why, stored: false });
+    return;
+  }
   await deps.installations.deleteInstallation({ isEnterpriseInstall: context.isEnterpriseInstall === true, enterpriseId: context.enterpriseId, teamId: context.teamId });
-  deps.logger.event(LogLevel.INFO, 'uninstalled', { team: context.teamId ?? context.enterpriseId, why });
+  deps.logger.event(LogLevel.INFO, 'uninstalled', { team, why });
 }
 
 /** The app was removed from a workspace: its token is dead, its installation goes. */
