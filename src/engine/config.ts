@@ -37,8 +37,8 @@ export const ENGINE_DEFAULTS = Object.freeze({
    * A lexical answer at least this probable (or a stored question asked as stored) is given by the semantic
    * stage without asking the sentence model, and `brief ask` then never loads it. On the tuning banks, from 0.8
    * up every such answer was the semantic stage's own (none changed); 0.9 (113 of their 494 questions) keeps
-   * clear of a role swap word matching rates 0.81 ("Does the Taliban get foreign support?", which the model
-   * declines). Lower, answers changed: at 0.7 five more right, at 0.65 four more wrong (docs/quality-log.md).
+   * clear of a role swap word matching rated 0.81 then (0.79 now: "Does the Taliban get foreign support?", which
+   * the model declines). Lower, answers changed: at 0.7 five more right, at 0.65 four more wrong (docs/quality-log.md).
    */
   lexicalSure: 0.9,
   /**
