@@ -112,7 +112,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       }
       case 'review': {
         const { runReview } = await import('./review');
-        return runReview(rest[0] ? path.resolve(io.cwd, rest[0]) : book().dir, io);
+        // A folder given here is chosen from like the knowledge folder: its default book, or --book's.
+        const chosen = rest[0] ? bookChooser(path.resolve(io.cwd, rest[0]), values.book, io)() : book();
+        return runReview(chosen.dir, io);
       }
       case 'eval': {
         const min = numberOption('min', values.min, 0.9, (n) => n >= 0 && n <= 1, 'a ratio from 0 to 1');

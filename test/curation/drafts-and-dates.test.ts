@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
@@ -164,6 +164,18 @@ describe('brief review', () => {
       'June 30, 1999  b.yml:5  older-fact: An older fact.',
       'January 2000  a.yml:6  programme-base: The programme is based in Lyon and operates in nine regions.',
     ]);
+  });
+
+  it('reviews one book of a folder that has books: the default one, or the one --book names', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'brief-curation-'));
+    for (const book of ['north', 'south']) {
+      mkdirSync(path.join(dir, book));
+      writeFileSync(path.join(dir, book, 'a.yml'), `${SOURCE}facts:\n  - id: ${book}-fact\n    text: The ${book} office opened.\n    review_by: 2000-01\n`);
+    }
+    writeFileSync(path.join(dir, 'channels.yml'), 'default: north\n');
+    const due = async (...args: string[]) => (await brief(['review', dir, ...args], { cwd: dir })).out.split('\n')[1];
+    expect(await due()).toBe('January 2000  north/a.yml:6  north-fact: The north office opened.');
+    expect(await due('--book', 'south')).toBe('January 2000  south/a.yml:6  south-fact: The south office opened.');
   });
 
   it('says so when nothing is due', async () => {
