@@ -20,6 +20,8 @@ export const knowledgeMessages = Object.freeze({
     `YAML syntax error: the value goes on after its closing quote: to quote text that contains " marks, put it in single quotes ('…') instead`,
   emptyFile: () =>
     'the file is empty: a knowledge file needs a source: block and a facts: list (see knowledge/README.md)',
+  aliasesEmpty: () => 'the file is empty: list the groups of names that mean the same, one per line, e.g. - [NRF, National Resistance Front], or delete the file',
+  aliasesNotAList: () => 'the file should be a list of groups of names that mean the same, one per line, e.g. - [NRF, National Resistance Front]',
   notAMapping: (found: string) =>
     `the file should be a mapping with source: and facts: at the top level, not ${found}`,
   required: (field: string, hint: string) => `${field} is required: ${hint}`,
@@ -129,6 +131,11 @@ export const cliMessages = Object.freeze({
   checkFailed: (problems: number, files: number) =>
     `${problems} ${plural(problems, 'problem')} in ${files} ${plural(files, 'file')}: fix them and run brief check again`,
   notCovered: (question: string) => `Not in the knowledge base: nothing in it answers "${question}" with confidence.`,
+  closestTopicsTitle: () => 'Closest topics:',
+  coveredSourcesTitle: () => 'The knowledge base covers:',
+  dislikedHeading: () => 'Facts with most 👎:',
+  skippedLines: (count: number, where: string) => `Skipped ${count} unreadable line(s) in ${where}.`,
+  belowMin: (overall: number, min: number) => `Overall accuracy ${(overall * 100).toFixed(1)}% is below --min ${(min * 100).toFixed(1)}%`,
   /** A closest topic ruled out by its fact's `does_not_answer`. */
   notAnsweredBy: (phrasing: string) => `ruled out, its does_not_answer lists "${phrasing}"`,
   /** The "Why:" line of an answer: why it matched (`matches`, as `describeMatch` words them), its score and fact. */
@@ -260,6 +267,17 @@ export const slackMessages = Object.freeze({
     `You've asked ${limit} questions in the last minute, which is my limit per person. Please try again in ${waitSeconds} s.`,
   replyFailed: () => 'Sorry, Slack did not accept my answer. Please try again in a moment.',
   notCovered: () => "The knowledge base doesn't cover that, so I can't answer it with a quote.",
+  closestTopicsTitle: () => 'Closest topics I can answer:',
+  coveredSourcesTitle: () => 'It covers these sources:',
+  helpText: (example: string) =>
+    `Ask me a briefing question, e.g. /brief ${example}. I answer with a verbatim excerpt and its source, or say when the knowledge base doesn't cover it.`,
+  helpHowTo: () =>
+    '*Ask me a briefing question.* I reply with the verbatim excerpt that answers it and its source, or say plainly that the knowledge base does not cover it.\n' +
+    '• `/brief your question` — only you see the answer; *Share in channel* posts it for everyone\n' +
+    '• Mention me in a channel — I answer in a thread\n' +
+    '• Send me a direct message',
+  helpTryTitle: () => '*Try:*',
+  helpSourcesTitle: (count: number) => `*Sources (${count}):*`,
   noOtherMatches: () => 'No other matches in the knowledge base.',
   answerGone: () => 'That answer is no longer in the knowledge base: ask again to get a fresh one.',
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',

@@ -77,7 +77,7 @@ export async function runEval(
     io.out(`MISS ${JSON.stringify(miss.question)}: wanted ${wanted}; got ${miss.got}`);
   }
   if (overall < min) {
-    io.err(`Overall accuracy ${(overall * 100).toFixed(1)}% is below --min ${(min * 100).toFixed(1)}%`);
+    io.err(msg.belowMin(overall, min));
     return 1;
   }
   return 0;

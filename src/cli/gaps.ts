@@ -108,7 +108,7 @@ export async function runGaps(
     if (factId) caution(cluster.question, factId);
   });
   io.out('');
-  io.out('Facts with most 👎:');
+  io.out(msg.dislikedHeading());
   if (gaps.disliked.length === 0) io.out('  (none)');
   for (const d of gaps.disliked) io.out(`  ${String(d.down).padStart(4)}👎 ${String(d.up).padStart(3)}👍 ${d.factId}`);
   io.out('');
@@ -129,6 +129,6 @@ export async function runGaps(
     const fact = byId.get(r.factId)!;
     io.out(`  ${String(r.down).padStart(4)}👎 ${JSON.stringify(r.question)} → ${r.factId} (${fact.file}:${fact.line})`);
   }
-  if (skipped) io.err(`Skipped ${skipped} unreadable line(s) in ${where}.`);
+  if (skipped) io.err(msg.skippedLines(skipped, where));
   return 0;
 }

@@ -53,10 +53,10 @@ export function renderText(answer: Answer, engine: CliEngine, context?: (fact: F
   }
   lines.push(`Q: ${answer.question}`, '', msg.notCovered(answer.question));
   if (answer.results.length > 0) {
-    lines.push('Closest topics:');
+    lines.push(msg.closestTopicsTitle());
     for (const r of answer.results) lines.push(`  - ${topicOf(r)} (${r.fact.id})${r.notAnswered ? `: ${msg.notAnsweredBy(r.notAnswered)}` : ''}`);
   } else {
-    lines.push('The knowledge base covers:');
+    lines.push(msg.coveredSourcesTitle());
     for (const source of engine.knowledge.sources) lines.push(`  - ${source.title}`);
   }
   return lines.join('\n');

@@ -135,7 +135,7 @@ export function noAnswerMessage(answer: Answer, engine: Engine, askExpert = fals
     ? closest.map((t) => `• ${defang(t)}`)
     : engine.knowledge.sources.map((s) => `• ${defang(s.title)}`);
   const lead = slackMessages.notCovered();
-  const listTitle = closest.length ? 'Closest topics I can answer:' : 'It covers these sources:';
+  const listTitle = closest.length ? slackMessages.closestTopicsTitle() : slackMessages.coveredSourcesTitle();
   return {
     text: defang(`${lead} ${listTitle} ${closest.length ? closest.join('; ') : engine.knowledge.sources.map((s) => s.title).join('; ')}`),
     blocks: [section(`${restate(answer.question)}\n${lead}`), section(`*${listTitle}*\n${lines.join('\n')}`), ...(askExpert ? [askExpertBlock(answer.question)] : [])],
@@ -162,16 +162,11 @@ export function helpMessage(engine: Engine): Message {
   const examples = exampleQuestions(engine);
   const sources = engine.knowledge.sources.map((s) => `• ${defang(s.title)}${publication(s) ? ` — ${defang(publication(s))}` : ''}`);
   return {
-    text: `Ask me a briefing question, e.g. /brief ${examples[0] ?? 'your question'}. I answer with a verbatim excerpt and its source, or say when the knowledge base doesn't cover it.`,
+    text: slackMessages.helpText(examples[0] ?? 'your question'),
     blocks: [
-      section(
-        '*Ask me a briefing question.* I reply with the verbatim excerpt that answers it and its source, or say plainly that the knowledge base does not cover it.\n' +
-          '• `/brief your question` — only you see the answer; *Share in channel* posts it for everyone\n' +
-          '• Mention me in a channel — I answer in a thread\n' +
-          '• Send me a direct message',
-      ),
-      section(`*Try:*\n${examples.map((q) => `• /brief ${escapeMrkdwn(q)}`).join('\n')}`),
-      section(`*Sources (${sources.length}):*\n${sources.join('\n')}`),
+      section(slackMessages.helpHowTo()),
+      section(`${slackMessages.helpTryTitle()}\n${examples.map((q) => `• /brief ${escapeMrkdwn(q)}`).join('\n')}`),
+      section(`${slackMessages.helpSourcesTitle(sources.length)}\n${sources.join('\n')}`),
     ],
   };
 }

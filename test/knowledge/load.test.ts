@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadKnowledge, loadKnowledgeOrThrow, KnowledgeError } from '../../src/knowledge/load';
 import { formatProblem } from '../../src/knowledge/problems';
+import { knowledgeMessages } from '../../src/messages';
 import { fixtureKnowledge, REPO } from '../helpers/paths';
 
 /** Every problem of a scenario, as `brief check` prints them (paths relative to the repo). */
@@ -146,6 +147,11 @@ describe('loadKnowledge', () => {
     expect(problemsOf('bad-aliases')).toEqual([
       `${at('bad-aliases', 'aliases.yml')}:2: alias group 2 has a single term: a group needs two or more terms that mean the same, e.g. [NRF, National Resistance Front]`,
     ]);
+  });
+
+  it('speaks of aliases.yml, not of a knowledge file, when it is empty or not a list', () => {
+    expect(problemsOf('aliases-empty')).toEqual([`${at('aliases-empty', 'aliases.yml')}:1: ${knowledgeMessages.aliasesEmpty()}`]);
+    expect(problemsOf('aliases-mapping')).toEqual([`${at('aliases-mapping', 'aliases.yml')}:1: ${knowledgeMessages.aliasesNotAList()}`]);
   });
 
   it('names a missing folder and how to point at another', () => {
