@@ -17,13 +17,6 @@ const channelsFileSchema = z.strictObject({
 
 const allowedKeys = () => Object.keys(channelsFileSchema.shape);
 
-// The whole-file messages of the YAML reader speak of knowledge files; these speak of channels.yml.
-function inChannelsWords(message: string): string {
-  if (message === knowledgeMessages.emptyFile()) return msg.emptyFile();
-  for (const found of ['a list', 'a single value']) if (message === knowledgeMessages.notAMapping(found)) return msg.notAMapping(found);
-  return message;
-}
-
 /** Parses `channels.yml` (shown as `shown`) and checks every book it names is one of `books`. */
 export function readChannelsFile(file: string, shown: string, books: readonly string[], noDefault: Problem): ChannelsResult {
   let text: string;
@@ -32,8 +25,9 @@ export function readChannelsFile(file: string, shown: string, books: readonly st
   } catch (error) {
     return { ok: false, problems: [{ file: shown, message: knowledgeMessages.unreadable((error as Error).message) }] };
   }
-  const parsed = parseYaml(shown, text, channelsFileSchema, allowedKeys);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => ({ ...p, message: inChannelsWords(p.message) })) };
+  // Told in channels.yml's words, not a knowledge file's, when it is empty or not a mapping.
+  const parsed = parseYaml(shown, text, channelsFileSchema, allowedKeys, { emptyFile: msg.emptyFile, notAMapping: msg.notAMapping });
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { default: defaultBook = DEFAULT_BOOK, channels = {} } = parsed.value;
   const problems: Required<Problem>[] = [];
   const checkBook = (where: ReadonlyArray<PropertyKey>, field: string, book: string) => {

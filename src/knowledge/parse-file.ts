@@ -17,6 +17,12 @@ export type Parsed<T> =
       readableIds: FactId[];
     };
 
+/** What a file is told as a whole, when it is empty or not the shape its kind needs; knowledge files' words by default. */
+export interface WholeFileMessages {
+  emptyFile: () => string;
+  notAMapping: (found: 'a list' | 'a single value') => string;
+}
+
 /**
  * Parses YAML text and validates it against `schema`, reporting every problem with its line (parse-yaml.ts).
  * The parser is loaded on the first call, not with this module: the `yaml` package takes 30–50 ms to
@@ -27,8 +33,9 @@ export function parseYaml<S extends z.ZodType>(
   text: string,
   schema: S,
   allowedKeys?: (path: ReadonlyArray<PropertyKey>) => readonly string[],
+  wholeFile?: WholeFileMessages,
 ): Parsed<z.infer<S>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   const { parseYaml: parse } = require('./parse-yaml') as typeof import('./parse-yaml');
-  return parse(file, text, schema, allowedKeys);
+  return parse(file, text, schema, allowedKeys, wholeFile);
 }

@@ -5,7 +5,7 @@ import { lineOf, lineOfKey } from './locate';
 import { fieldName, issueMessage, type Problem } from './problems';
 import { factSchema, knowledgeFileSchema, sourceSchema } from './schema';
 import { syntaxProblems } from './yaml-errors';
-import type { FactId, Parsed } from './parse-file';
+import type { FactId, Parsed, WholeFileMessages } from './parse-file';
 
 const factKeys = Object.keys(factSchema.shape);
 const allowedKeysFor = (path: ReadonlyArray<PropertyKey>): readonly string[] => {
@@ -20,6 +20,7 @@ export function parseYaml<S extends z.ZodType>(
   text: string,
   schema: S,
   allowedKeys: (path: ReadonlyArray<PropertyKey>) => readonly string[] = allowedKeysFor,
+  wholeFile: WholeFileMessages = msg,
 ): Parsed<z.infer<S>> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -27,7 +28,7 @@ export function parseYaml<S extends z.ZodType>(
     return { ok: false, problems: syntaxProblems(file, text, doc.errors, lines), readableIds: readableIds(doc, lines) };
   }
   const root: unknown = doc.toJS();
-  if (root === null || root === undefined) return { ok: false, problems: [{ file, line: 1, message: msg.emptyFile() }], readableIds: [] };
+  if (root === null || root === undefined) return { ok: false, problems: [{ file, line: 1, message: wholeFile.emptyFile() }], readableIds: [] };
 
   const result = schema.safeParse(root);
   const lineAt = (path: ReadonlyArray<PropertyKey>) => lineOf(doc, lines, path);
@@ -45,7 +46,7 @@ export function parseYaml<S extends z.ZodType>(
         });
       }
     } else if (issue.code === 'invalid_type' && issue.path.length === 0) {
-      problems.push({ file, line: lineAt([]), message: msg.notAMapping(Array.isArray(root) ? 'a list' : 'a single value') });
+      problems.push({ file, line: lineAt([]), message: wholeFile.notAMapping(Array.isArray(root) ? 'a list' : 'a single value') });
     } else {
       problems.push({ file, line: lineAt(issue.path), message: issueMessage(issue, root, allowedKeys) });
     }

@@ -52,17 +52,10 @@ export function readKnowledgeFiles(
   return { facts, drafts, sources, aliases };
 }
 
-// The whole-file messages of the YAML reader speak of knowledge files; these speak of aliases.yml.
-function inAliasesWords(message: string): string {
-  if (message === msg.emptyFile()) return msg.aliasesEmpty();
-  for (const found of ['a list', 'a single value']) if (message === msg.notAMapping(found)) return msg.aliasesNotAList();
-  return message;
-}
-
 function parseAliases(shown: string, text: string, problems: Problem[]): string[][] {
-  const parsed = parseYaml(shown, text, aliasesFileSchema);
+  const parsed = parseYaml(shown, text, aliasesFileSchema, undefined, { emptyFile: msg.aliasesEmpty, notAMapping: msg.aliasesNotAList });
   if (!parsed.ok) {
-    problems.push(...parsed.problems.map((p) => ({ ...p, message: inAliasesWords(p.message) })));
+    problems.push(...parsed.problems);
     return [];
   }
   return parsed.value;
