@@ -276,8 +276,6 @@ export const slackMessages = Object.freeze({
     '• `/brief your question` — only you see the answer; *Share in channel* posts it for everyone\n' +
     '• Mention me in a channel — I answer in a thread\n' +
     '• Send me a direct message',
-  helpTryTitle: () => '*Try:*',
-  helpSourcesTitle: (count: number) => `*Sources (${count}):*`,
   noOtherMatches: () => 'No other matches in the knowledge base.',
   answerGone: () => 'That answer is no longer in the knowledge base: ask again to get a fresh one.',
   unreadableButton: () => 'Sorry, I could not read that button. Please ask again.',

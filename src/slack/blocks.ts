@@ -8,7 +8,7 @@ import type { Fact } from '../knowledge/schema';
 import { worthListing } from '../engine/explain';
 import { factTopic, publication } from '../knowledge/source-line';
 import { asOfDate } from '../knowledge/review';
-import { curationMessages, expertMessages, slackMessages } from '../messages';
+import { curationMessages, expertMessages, homeMessages, slackMessages } from '../messages';
 import { defang, escapeMrkdwn, link, truncate } from './mrkdwn';
 
 /** Slack's limits: 3,000 characters per section text, 50 blocks per message. */
@@ -165,8 +165,8 @@ export function helpMessage(engine: Engine): Message {
     text: slackMessages.helpText(examples[0] ?? 'your question'),
     blocks: [
       section(slackMessages.helpHowTo()),
-      section(`${slackMessages.helpTryTitle()}\n${examples.map((q) => `• /brief ${escapeMrkdwn(q)}`).join('\n')}`),
-      section(`${slackMessages.helpSourcesTitle(sources.length)}\n${sources.join('\n')}`),
+      section(`${homeMessages.tryThese()}\n${examples.map((q) => `• /brief ${escapeMrkdwn(q)}`).join('\n')}`),
+      section(`${homeMessages.sources(sources.length)}\n${sources.join('\n')}`),
     ],
   };
 }
