@@ -55,8 +55,9 @@ const TIME_WORDS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|year|years|month|months|week|weeks|days|decade|century|since|until|before|after|ago|recorded|dated)\b/i;
 const QUANTITY =
   /\b(?:(?!(?:1[5-9]|20)\d{2}\b)\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|few|many|single|only one|half)\b/i;
-const AGE = /\b(?:\d+\s*(?:-|\s)?years?(?:-|\s)old|aged?\s+\d+|born|\d[\d,.]*\s+(?:(?:thousand|million|billion)\s+)?years)\b/i;
-const NUMBER = String.raw`(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half an?)`;
+const AGE = /\b(?:\d+\s*(?:-|\s)?years?(?:-|\s)old|aged?\s+\d+|born|\d(?:[\d,.]*\d)?\s+(?:(?:thousand|million|billion)\s+)?years)\b/i;
+// A number ends in a digit: in "recorded on August 11, 2021. Just weeks before" no number has its unit.
+const NUMBER = String.raw`(?:\d(?:[\d,.]*\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|half an?)`;
 const UNIT = String.raw`(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?|cm|feet|foot|ft|kg|kilograms?|grams?|g|tonnes?|tons?|pounds?|lbs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|km/h|mph|per\s+cent|percent|%|degrees?|times)`;
 const DURATION = /\b(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:before|after|later|earlier|ago)\b/i;
 /** A number with its unit, a word apart at most ("20 kilometres", "4 billion km", "every 6.5 years"). */

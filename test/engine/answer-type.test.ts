@@ -47,6 +47,12 @@ describe('the kinds of answer a fact can give', () => {
     expect(kinds('The NRF is active in a dozen provinces.')).not.toContain('measure');
   });
 
+  it('a number does not take its unit from the next sentence', () => {
+    expect(kinds('The talks ended in 2021. Years of fighting followed.')).not.toContain('age');
+    expect(kinds('It was recorded on August 11, 2021. Just weeks of fighting followed.')).not.toContain('measure');
+    expect(kinds('It was recorded in 2021. It lasted 40 minutes.')).toContain('measure');
+  });
+
   it('an age can be a number of years', () => {
     expect(kinds('The material is 4.6 billion years old.')).toContain('age');
     expect(kinds('The comet formed 4.6 billion years ago.')).toContain('age');
