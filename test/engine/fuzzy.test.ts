@@ -40,7 +40,9 @@ describe('FuzzyVocabulary', () => {
   });
 
   it('scores similarity in 0..1', () => {
-    for (const c of vocabulary.correct('massood')) {
+    const corrections = vocabulary.correct('massood');
+    expect(corrections[0]?.word).toBe('massoud');
+    for (const c of corrections) {
       expect(c.similarity).toBeGreaterThan(0);
       expect(c.similarity).toBeLessThanOrEqual(1);
     }

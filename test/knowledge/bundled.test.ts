@@ -28,14 +28,15 @@ describe('bundled NRF knowledge', () => {
   });
 
   it('gives a date only where the notes state it', () => {
-    for (const source of kb.sources.filter((s) => s.date)) {
-      expect(notes).toContain(formatDate(source.date!));
-    }
+    const dated = kb.sources.filter((s) => s.date);
+    // The notes date one source (the Atlantic Council interview): it keeps its date.
+    expect(dated.length).toBeGreaterThan(0);
+    for (const source of dated) expect(notes).toContain(formatDate(source.date!));
   });
 
   it('names a publisher only where the notes name it', () => {
-    for (const source of kb.sources.filter((s) => s.publisher)) {
-      for (const name of source.publisher!.split(', ')) expect(notes).toContain(name);
-    }
+    const published = kb.sources.filter((s) => s.publisher);
+    expect(published.length).toBeGreaterThan(0);
+    for (const source of published) for (const name of source.publisher!.split(', ')) expect(notes).toContain(name);
   });
 });

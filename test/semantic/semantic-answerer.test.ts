@@ -125,7 +125,9 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
   it('gives probabilities (0..1) as scores, best first, and keeps the lexical explanation', async () => {
     const answer = await semantic.ask(engine, 'Where is the NRF based?', { wait: true, top: 3 });
     const scores = answer.results.map((r) => r.score);
+    expect(scores.length).toBeGreaterThan(1);
     expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(answer.results[0]!.matched.length).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@ import { useFakeSlack } from '../helpers/bot';
 import { directMessageEvent, mentionEvent } from '../helpers/payloads';
 import { sendSigned } from '../helpers/signed';
 import { engine } from '../helpers/bot';
-import { answerMessage, noAnswerMessage } from '../../src/slack/blocks';
+import { answerMessage, noAnswerMessage, SLACK_LIMITS } from '../../src/slack/blocks';
 import { questionFromMessage } from '../../src/slack/mrkdwn';
 import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { tokenize } from '../../src/engine/analyse';
@@ -24,6 +24,13 @@ describe('hostile input through the Slack text path', () => {
         const answer = engine.ask(question);
         const message = answer.answered ? answerMessage(answer, { shareable: true }) : noAnswerMessage(answer, engine);
         expect(rendered(message)).not.toMatch(PINGS);
+        // Slack rejects a message with a longer section or context text, or more blocks.
+        for (const block of message.blocks as Array<{ text?: { text: string }; elements?: Array<{ text?: unknown }> }>) {
+          const texts = [block.text?.text, ...(block.elements ?? []).map((e) => e.text)].filter((t): t is string => typeof t === 'string');
+          for (const text of texts) expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+        }
+        expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+        expect(message.text.length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },
     );

@@ -48,6 +48,9 @@ describe('/brief over HTTP', () => {
     expect((json.match(/• \/brief /g) ?? []).length).toBe(3);
     expect(json).toContain('*Sources (6):*');
     expect(json).toContain('Copenhagen Democracy Summit - #CDS2023');
+    // Help, not a search: neither an excerpt nor a "not covered" reply.
+    expect(json).not.toContain("The knowledge base doesn't cover that");
+    expect(json).not.toContain('Closest topics');
     expect(existsSync(bot.feedbackLog) ? readFileSync(bot.feedbackLog, 'utf8') : '').not.toContain('unanswered');
   });
 
@@ -88,6 +91,7 @@ describe('mentions, DMs and channel messages over HTTP', () => {
     await sendEvent(mentionEvent(text));
     const post = await fake.waitFor(() => posts()[0]);
     expect(allText(post.params)).toContain('Ask me a briefing question.');
+    expect(allText(post.params)).not.toContain("The knowledge base doesn't cover that");
     // Not a question the knowledge failed to cover: nothing for the curators' to-do list.
     expect(existsSync(bot.feedbackLog) ? readFileSync(bot.feedbackLog, 'utf8') : '').not.toContain('unanswered');
   });

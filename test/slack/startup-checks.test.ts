@@ -30,13 +30,18 @@ describe('verifyBotToken (auth.test at start-up)', () => {
     fake.on('auth.test', () => ({ body: { ok: false, error } }));
     const { outcome } = await verify();
     expect(outcome).toBeInstanceOf(StartupError);
-    expect((outcome as Error).message).toBe(startupMessages.tokenRejected('SLACK_BOT_TOKEN', error));
+    const { message } = outcome as Error;
+    expect(message).toBe(startupMessages.tokenRejected('SLACK_BOT_TOKEN', error));
+    // What the message must say, whatever its wording: which variable, the code, and where to get a value.
+    for (const part of ['SLACK_BOT_TOKEN', error, 'OAuth & Permissions', 'xoxb-']) expect(message).toContain(part);
     expect(fake.callsTo('auth.test')).toHaveLength(1);
   });
 
   it('reports any other refusal with the method and error code', async () => {
     fake.on('auth.test', () => ({ body: { ok: false, error: 'team_disabled' } }));
-    expect(((await verify()).outcome as Error).message).toBe(startupMessages.refused('auth.test', 'team_disabled'));
+    const { message } = (await verify()).outcome as Error;
+    expect(message).toBe(startupMessages.refused('auth.test', 'team_disabled'));
+    for (const part of ['auth.test', 'team_disabled', 'https://api.slack.com/apps']) expect(message).toContain(part);
   });
 
   it('retries a 5xx until Slack answers, logging each failed try in one line', async () => {
@@ -55,7 +60,9 @@ describe('verifyBotToken (auth.test at start-up)', () => {
   it('with SLACK_STARTUP_RETRY_MS=0 tries once and gives up with a clear message', async () => {
     fake.on('auth.test', () => ({ status: 502, body: 'bad gateway' }));
     const { outcome, logs } = await verify({ SLACK_STARTUP_RETRY_MS: '0' });
-    expect((outcome as Error).message).toBe(startupMessages.unreachable(fake.apiUrl, 0, 'An HTTP protocol error occurred: statusCode = 502'));
+    const { message } = outcome as Error;
+    expect(message).toBe(startupMessages.unreachable(fake.apiUrl, 0, 'An HTTP protocol error occurred: statusCode = 502'));
+    for (const part of [fake.apiUrl, '502', 'SLACK_API_URL']) expect(message).toContain(part);
     expect(fake.callsTo('auth.test')).toHaveLength(1);
     expect(logs).toHaveLength(1);
   });
