@@ -62,7 +62,9 @@ const UNIT = String.raw`(?:km|kilomet(?:re|er)s?|miles?|m|met(?:re|er)s?|cm|feet
 const DURATION = /\b(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:before|after|later|earlier|ago)\b/i;
 /** A number with its unit, a word apart at most ("20 kilometres", "4 billion km", "every 6.5 years"). */
 const MEASURE = new RegExp(String.raw`\b${NUMBER}(?:[\s-]+[\p{L}]+)?[\s-]*${UNIT}(?![\p{L}])`, 'iu');
-const PLACE_WORDS = /\b(?:in|at|from|near|based|located|headquartered)\s+(?:the\s+)?\p{Lu}|\b(?:province|provinces|valley|city|capital|country|region|district|village|border|north|south|east|west)\b/iu;
+// Two expressions: with the `i` flag, \p{Lu} would match any letter, and "in opposition" would be a place.
+const PLACED = /\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Bb]ased|[Ll]ocated|[Hh]eadquartered)\s+(?:the\s+)?\p{Lu}/u;
+const PLACE_WORDS = /\b(?:province|provinces|valley|city|capital|country|region|district|village|border|north|south|east|west)\b/i;
 const AGENT_WORDS = /\b(?:by|led|leader|head|founder|commander|president|minister|son|father|group|organi[sz]ation|front|institute|council|party|movement|government)\b/i;
 const NAME = /(?:^|[^.!?]\s)(\p{Lu}[\p{L}'’-]+)/u;
 
@@ -78,7 +80,7 @@ export function factTypes(text: string, lexicon: Lexicon, sourceDated = false): 
   if (AGE.test(text)) types.add('age');
   const names = [...text.matchAll(/(?:^|[^.!?\s]\s+)(\p{Lu}[\p{L}'’-]*)/gu)].map((m) => m[1]!.toLowerCase());
   if (NAME.test(text)) types.add('name');
-  if (PLACE_WORDS.test(text) || names.some((n) => lexicon.classes(n).has('noun.location'))) types.add('place');
+  if (PLACED.test(text) || PLACE_WORDS.test(text) || names.some((n) => lexicon.classes(n).has('noun.location'))) types.add('place');
   if (AGENT_WORDS.test(text) || names.length > 0) types.add('agent');
   return types;
 }

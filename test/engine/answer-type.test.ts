@@ -53,6 +53,15 @@ describe('the kinds of answer a fact can give', () => {
     expect(kinds('It was recorded in 2021. It lasted 40 minutes.')).toContain('measure');
   });
 
+  it('a place is a place word, a known place, or a name after "in", "at", "from", "based" …', () => {
+    expect(kinds('The NRF is based in Panjshir.')).toContain('place');
+    expect(kinds('In Vienna, the groups met.')).toContain('place');
+    expect(kinds('The front operates across the country.')).toContain('place');
+    // A common word after the preposition is not a place: "in opposition", "at launch", "in images".
+    expect(kinds('He was willing to take up arms in opposition.')).not.toContain('place');
+    expect(kinds('The orbiter weighed three tonnes at launch.')).not.toContain('place');
+  });
+
   it('an age can be a number of years', () => {
     expect(kinds('The material is 4.6 billion years old.')).toContain('age');
     expect(kinds('The comet formed 4.6 billion years ago.')).toContain('age');
