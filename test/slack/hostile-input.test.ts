@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { useFakeSlack } from '../helpers/bot';
 import { directMessageEvent, mentionEvent } from '../helpers/payloads';
 import { sendSigned } from '../helpers/signed';
+import { expectWithinSlackLimits } from '../helpers/slack-limits';
 import { engine } from '../helpers/bot';
-import { answerMessage, noAnswerMessage, SLACK_LIMITS } from '../../src/slack/blocks';
+import { answerMessage, noAnswerMessage } from '../../src/slack/blocks';
 import { questionFromMessage } from '../../src/slack/mrkdwn';
 import { ENGINE_DEFAULTS } from '../../src/engine/config';
 import { tokenize } from '../../src/engine/analyse';
@@ -24,12 +25,7 @@ describe('hostile input through the Slack text path', () => {
         const answer = engine.ask(question);
         const message = answer.answered ? answerMessage(answer, { shareable: true }) : noAnswerMessage(answer, engine);
         expect(rendered(message)).not.toMatch(PINGS);
-        // Slack rejects a message with a longer section or context text, or more blocks.
-        for (const block of message.blocks as Array<{ text?: { text: string }; elements?: Array<{ text?: unknown }> }>) {
-          const texts = [block.text?.text, ...(block.elements ?? []).map((e) => e.text)].filter((t): t is string => typeof t === 'string');
-          for (const text of texts) expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-        }
-        expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+        expectWithinSlackLimits(message);
         expect(message.text.length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },
@@ -53,7 +49,7 @@ describe('hostile input end to end', () => {
     expect((await sendSigned(slack.bot!.eventsUrl, JSON.stringify(mentionEvent(text)))).status).toBe(200);
     const post = await slack.fake.waitFor(() => slack.fake.callsTo('chat.postMessage')[0]);
     expect(JSON.stringify(post.params)).not.toMatch(PINGS);
-    for (const block of post.params.blocks as Array<{ text?: { text: string } }>) expect((block.text?.text ?? '').length).toBeLessThanOrEqual(3000);
+    expectWithinSlackLimits({ blocks: post.params.blocks as unknown[] });
   });
 
   it('answers a DM in Dari with the help of its closest topics, not a crash', async () => {

@@ -4,6 +4,7 @@ import { answerMessage, buttonValue, SLACK_LIMITS } from '../../src/slack/blocks
 import { createEngine } from '../../src/engine/engine';
 import { loadKnowledgeOrThrow } from '../../src/knowledge/load';
 import { BUNDLED_KNOWLEDGE } from '../../src/cli/knowledge-dir';
+import { expectWithinSlackLimits } from '../helpers/slack-limits';
 
 const PINGS = /<!(channel|here|everyone|subteam)|<@[UW]/;
 
@@ -54,11 +55,7 @@ describe('Slack text properties', () => {
         // Everything Slack renders: the fallback text and every block (button values are never shown).
         const rendered = JSON.stringify([message.text, message.blocks], (key, v: unknown) => (key === 'value' ? undefined : v));
         expect(rendered).not.toMatch(PINGS);
-        for (const block of message.blocks) {
-          const text = (block as { text?: { text: string } }).text?.text;
-          if (text) expect(text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-        }
-        expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+        expectWithinSlackLimits(message);
       }),
       { numRuns: 300 },
     );
