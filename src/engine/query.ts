@@ -292,15 +292,21 @@ const AUXILIARY = new Set(['does', 'did', 'do', 'has', 'have', 'had', 'is', 'was
 const VIEW = /^(think|thinks|say|said|says|want|wants|feel|believe|view|see|ask|asked|call|called|describe|promise|promised|propose|demand|fear|hope|expect|plan|make)$/;
 const SAID = /^(say|said|says)$/;
 
-/** "What/How does <name> think|say|want …": the entity between the auxiliary and the verb of view, and whether the verb is "say". */
+/** "What/Who/Where … does <name> think|say|want …": the entity that opens what stands between the auxiliary and the verb of view, and whether the verb is "say". */
 function askedOf(tokens: readonly Token[], concepts: readonly Concept[]): Pick<QueryPlan, 'askedOf' | 'askedSaid'> {
   const aux = tokens.findIndex((t) => AUXILIARY.has(t.lower));
-  if (aux < 0 || !/^(what|how|why)$/.test(tokens[0]?.lower ?? '')) return {};
+  if (aux < 0 || !/^(what|how|why|who|whom|where|when|which)$/.test(tokens[0]?.lower ?? '')) return {};
   const verb = tokens.findIndex((t, i) => i > aux + 1 && VIEW.test(t.lower));
   if (verb < 0 || verb - aux > 5) return {};
-  const between = new Set(tokens.slice(aux + 1, verb).map((t) => t.lower));
-  const asked = concepts.find((c) => c.entity && c.forms.some((f) => f.split(' ').every((w) => between.has(w))));
-  return asked ? { askedOf: asked, askedSaid: SAID.test(tokens[verb]!.lower) } : {};
+  const between = tokens.slice(aux + 1, verb);
+  const words = new Set(between.map((t) => t.lower));
+  const asked = concepts.find((c) => c.entity && c.forms.some((f) => f.split(' ').every((w) => words.has(w))));
+  // The one asked of opens what stands between ("What does the Biden administration say"), not a clause that
+  // names it later ("Who would oversee the elections Massoud wants?" asks who oversees them, not Massoud's view).
+  if (!asked) return {};
+  const named = (t: Token) => asked.forms.some((f) => f.split(' ').includes(t.lower));
+  const first = between.find((t) => !t.isStop || named(t));
+  return first && named(first) ? { askedOf: asked, askedSaid: SAID.test(tokens[verb]!.lower) } : {};
 }
 
 /** Knowledge terms for the lemmas English relates to a word (synonyms, derivations, pertainyms). */

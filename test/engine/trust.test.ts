@@ -89,6 +89,19 @@ describe('whose view: the question asks what someone thinks or says; the fact mu
     expect(best!.features[FEATURES.indexOf('speakerMismatch')]).toBe(1);
   });
 
+  it.each([
+    ['Who does the Taliban say leads the NRF?', 'nrf-only-credible-armed-opposition', 1],
+    ['Where does the Taliban say the NRF is based?', 'nrf-base-and-reach', 1],
+    ['Who does Massoud say should supervise elections?', 'massoud-elections-promise', 0],
+    // A clause that names someone does not ask for their view: it asks who would oversee the elections.
+    ['Who would oversee the elections Massoud wants?', 'massoud-elections-promise', 0],
+    ['How would elections the Taliban want be run?', 'massoud-elections-promise', 0],
+  ])('reads whose view %j asks for, whatever its question word: %s, mismatch %d', (q, id, mismatch) => {
+    const [best] = engine.judge(q);
+    expect(engine.facts[best!.id]!.id).toBe(id);
+    expect(best!.features[FEATURES.indexOf('speakerMismatch')]).toBe(mismatch);
+  });
+
   it('but a fact that states a view without a speaker can still say what someone wants', () => {
     const [best] = engine.judge('What does the NRF want for Afghanistan?');
     expect(engine.facts[best!.id]!.id).toBe('nrf-stated-goals');

@@ -116,6 +116,13 @@ describe('the semantic stage on the bundled knowledge (questions written for thi
     }
   });
 
+  it('declines "who", "where" and "which" asked of what someone says, where the fact quotes nobody or someone else', async () => {
+    for (const q of ['Who does the Taliban say leads the NRF?', 'Where does the Taliban say the NRF is based?']) {
+      expect({ q, answered: (await ask(q)).answered }).toEqual({ q, answered: false });
+    }
+    expect(await ask('Who does Massoud say should supervise elections?')).toMatchObject({ answered: true, results: [{ fact: { id: 'massoud-elections-promise' } }, {}, {}] });
+  });
+
   it('declines questions on attributes the notes do not give', async () => {
     for (const q of ['How old is Ahmad Massoud?', 'When was the NRF founded?', 'What is the capital of Afghanistan?', 'How wide is the Panjshir Valley?']) {
       expect({ q, answered: (await ask(q)).answered }).toEqual({ q, answered: false });
