@@ -300,13 +300,13 @@ function askedOf(tokens: readonly Token[], concepts: readonly Concept[]): Pick<Q
   if (verb < 0 || verb - aux > 5) return {};
   const between = tokens.slice(aux + 1, verb);
   const words = new Set(between.map((t) => t.lower));
-  const asked = concepts.find((c) => c.entity && c.forms.some((f) => f.split(' ').every((w) => words.has(w))));
+  const written = (c: Concept) => c.entity && c.forms.some((f) => f.split(' ').every((w) => words.has(w)));
+  const naming = (t: Token) => concepts.find((c) => written(c) && c.forms.some((f) => f.split(' ').includes(t.lower)));
   // The one asked of opens what stands between ("What does the Biden administration say"), not a clause that
   // names it later ("Who would oversee the elections Massoud wants?" asks who oversees them, not Massoud's view).
-  if (!asked) return {};
-  const named = (t: Token) => asked.forms.some((f) => f.split(' ').includes(t.lower));
-  const first = between.find((t) => !t.isStop || named(t));
-  return first && named(first) ? { askedOf: asked, askedSaid: SAID.test(tokens[verb]!.lower) } : {};
+  const first = between.find((t) => !t.isStop || naming(t));
+  const asked = first && naming(first);
+  return asked ? { askedOf: asked, askedSaid: SAID.test(tokens[verb]!.lower) } : {};
 }
 
 /** Knowledge terms for the lemmas English relates to a word (synonyms, derivations, pertainyms). */
